@@ -1,0 +1,145 @@
+import * as v from 'valibot';
+import { Authenticator } from './auth';
+import { Feature } from './capabilities';
+import { AuthenticationError, InvalidResponseError, UnsupportedError } from './errors';
+import { assertNoPortalError } from './envelope';
+import { Logger } from './log';
+import { defaultRetryPolicy, RetryPolicy, withRetry } from './retry';
+import { HttpMethod, HttpTransport, TransportRequest } from './transport';
+
+export interface RequestOptions {
+  query?: TransportRequest['query'];
+  signal?: AbortSignal;
+}
+
+export type Schema<T> = v.GenericSchema<unknown, T>;
+
+export interface Download {
+  bytes: Buffer;
+  contentType: string;
+  fileName?: string;
+}
+
+function headerText(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/**
+ * The authenticated, validating portal client for one account. Every answer passes the
+ * `error`-array check and a schema before it reaches a caller; GETs are retried on transient
+ * failures, other methods only when the request provably never left.
+ */
+export class PortalClient {
+  constructor(
+    readonly transport: HttpTransport,
+    readonly auth: Authenticator,
+    readonly features: ReadonlySet<Feature>,
+    private readonly logger: Logger,
+    private readonly retryPolicy: RetryPolicy = defaultRetryPolicy,
+  ) {}
+
+  supports(feature: Feature): boolean {
+    return this.features.has(feature);
+  }
+
+  /** Throws before anything is sent when the portal does not have `feature`. */
+  require(feature: Feature, what: string): void {
+    if (!this.features.has(feature)) {
+      throw new UnsupportedError(`This portal does not offer ${what}.`);
+    }
+  }
+
+  get<T>(path: string, schema: Schema<T>, options: RequestOptions = {}): Promise<T> {
+    return this.call('GET', path, schema, undefined, options);
+  }
+
+  post<T>(path: string, schema: Schema<T>, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.call('POST', path, schema, body ?? {}, options);
+  }
+
+  put<T>(path: string, schema: Schema<T>, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.call('PUT', path, schema, body ?? {}, options);
+  }
+
+  delete<T>(path: string, schema: Schema<T>, options: RequestOptions = {}): Promise<T> {
+    return this.call('DELETE', path, schema, undefined, options);
+  }
+
+  /** Fetches a file (a ticket attachment). The body is returned as it came. */
+  async download(path: string, options: RequestOptions = {}): Promise<Download> {
+    const request: TransportRequest = { method: 'GET', path, signal: options.signal, responseType: 'bytes' };
+    const response = await withRetry(() => this.sendAuthorised(request), {
+      idempotent: true,
+      policy: this.retryPolicy,
+      signal: options.signal,
+    });
+    if (!response.bytes) {
+      assertNoPortalError(response.json, response.status);
+      throw new InvalidResponseError(`The portal answered /${path} with JSON instead of a file.`, response.status);
+    }
+    const disposition = headerText(response.headers['content-disposition']);
+    const fileName = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+    return {
+      bytes: response.bytes,
+      contentType: headerText(response.headers['content-type']) || 'application/octet-stream',
+      fileName: fileName ? decodeURIComponent(fileName) : undefined,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.transport.close();
+  }
+
+  private async call<T>(
+    method: HttpMethod,
+    path: string,
+    schema: Schema<T>,
+    body: unknown,
+    options: RequestOptions,
+  ): Promise<T> {
+    const request: TransportRequest = { method, path, body, query: options.query, signal: options.signal };
+    const response = await withRetry(() => this.sendAuthorised(request), {
+      idempotent: method === 'GET',
+      policy: this.retryPolicy,
+      signal: options.signal,
+      onRetry: (error, delay) =>
+        this.logger.info(`Retrying ${method} ${path} in ${delay} ms after: ${(error as Error).message}`),
+    });
+    assertNoPortalError(response.json, response.status);
+    const parsed = v.safeParse(schema, response.json);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      const where = v.getDotPath(issue) ?? '(top level)';
+      this.logger.warn(`Unexpected answer to ${method} ${path} at ${where}: ${issue.message}`);
+      throw new InvalidResponseError(
+        `The portal's answer to ${method} /${path} has an unexpected shape (at ${where}: ${issue.message}).`,
+        response.status,
+      );
+    }
+    return parsed.output;
+  }
+
+  private async sendAuthorised(request: TransportRequest) {
+    const used = this.auth.authorization();
+    try {
+      return await this.transport.send({ ...request, authorization: used });
+    } catch (e) {
+      if (!(e instanceof AuthenticationError) || e.signInRequired) {
+        throw e;
+      }
+      // A 401 means the portal did not act on the request, so sending it again is safe.
+      if (await this.auth.recover(used)) {
+        try {
+          return await this.transport.send({ ...request, authorization: this.auth.authorization() });
+        } catch (again) {
+          if (again instanceof AuthenticationError) {
+            // Rejected even with fresh credentials: no second refresh, the user has to act.
+            throw new AuthenticationError(again.message, true, again.status);
+          }
+          throw again;
+        }
+      }
+      throw new AuthenticationError('Your session has ended. Sign in again to continue.', true, 401);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Typed errors the UI can act on. Every failure that leaves the portal client is one of these,
+ * so views and commands can decide between "retry", "sign in again" and "show the portal's words".
+ */
+export type PortalErrorKind =
+  | 'authentication'
+  | 'notFound'
+  | 'portal'
+  | 'rateLimited'
+  | 'network'
+  | 'timeout'
+  | 'invalidResponse'
+  | 'cancelled'
+  | 'unsupported';
+
+export abstract class PortalClientError extends Error {
+  abstract readonly kind: PortalErrorKind;
+  /** Whether repeating the same request later may succeed (offer a Retry action). */
+  abstract readonly retryable: boolean;
+  /** HTTP status where one was received. */
+  readonly status?: number;
+
+  constructor(message: string, status?: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.status = status;
+  }
+}
+
+/** Credentials were rejected, or the session expired and could not be renewed. */
+export class AuthenticationError extends PortalClientError {
+  readonly kind = 'authentication' as const;
+  readonly retryable = false;
+  constructor(
+    message: string,
+    /** True when the user must sign in again (refresh failed or credentials are gone). */
+    readonly signInRequired: boolean,
+    status?: number,
+  ) {
+    super(message, status);
+  }
+}
+
+export class NotFoundError extends PortalClientError {
+  readonly kind = 'notFound' as const;
+  readonly retryable = false;
+}
+
+/** The portal answered and said no: its own messages (the `error` array) are kept. */
+export class PortalError extends PortalClientError {
+  readonly kind = 'portal' as const;
+  readonly retryable: boolean;
+  constructor(
+    readonly messages: readonly string[],
+    status?: number,
+    fallback = 'The portal reported an error.',
+  ) {
+    super(messages.length > 0 ? messages.join('; ') : fallback, status);
+    this.retryable = status !== undefined && status >= 500;
+  }
+}
+
+export class RateLimitedError extends PortalClientError {
+  readonly kind = 'rateLimited' as const;
+  readonly retryable = true;
+  constructor(readonly retryAfterMs: number | undefined) {
+    super(
+      retryAfterMs === undefined
+        ? 'The portal is rate limiting requests. Try again shortly.'
+        : `The portal is rate limiting requests. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
+      429,
+    );
+  }
+}
+
+export class NetworkError extends PortalClientError {
+  readonly kind = 'network' as const;
+  readonly retryable = true;
+  constructor(
+    message: string,
+    /** False when the request provably never reached the server (connection refused, DNS failure). */
+    readonly maybeSeenByServer: boolean,
+    cause?: unknown,
+  ) {
+    super(message, undefined, { cause });
+  }
+}
+
+export class TimeoutError extends PortalClientError {
+  readonly kind = 'timeout' as const;
+  readonly retryable = true;
+  constructor(readonly timeoutMs: number) {
+    super(`The portal did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+  }
+}
+
+/** The answer was not JSON, was cut short, or did not have the documented shape. */
+export class InvalidResponseError extends PortalClientError {
+  readonly kind = 'invalidResponse' as const;
+  readonly retryable = true;
+}
+
+export class CancelledError extends PortalClientError {
+  readonly kind = 'cancelled' as const;
+  readonly retryable = true;
+  constructor() {
+    super('The request was cancelled.');
+  }
+}
+
+/** The portal does not offer this endpoint (from the capability catalogue; nothing was sent). */
+export class UnsupportedError extends PortalClientError {
+  readonly kind = 'unsupported' as const;
+  readonly retryable = false;
+}
+
+export function isPortalClientError(e: unknown): e is PortalClientError {
+  return e instanceof PortalClientError;
+}
+
+/** A message fit for a notification, whatever was thrown. */
+export function describeError(e: unknown): string {
+  if (e instanceof PortalClientError) {
+    return e.message;
+  }
+  if (e instanceof Error) {
+    return e.message;
+  }
+  return String(e);
+}

@@ -1,0 +1,65 @@
+import * as v from 'valibot';
+import { PortalClient, RequestOptions } from '../client';
+import { Ack, AnyObject, Flag, Id, list, pickList, seg, Text } from '../schema';
+
+export const ClientDetails = v.looseObject({
+  id: Id,
+  email: Text,
+  firstname: Text,
+  lastname: Text,
+  companyname: Text,
+});
+export type ClientDetails = v.InferOutput<typeof ClientDetails>;
+
+const DetailsResponse = v.looseObject({ client: ClientDetails });
+
+export const Notification = v.looseObject({
+  id: Id,
+  subject: v.optional(Text, ''),
+  message: v.optional(Text, ''),
+  date: v.optional(Text, ''),
+  rel_type: v.optional(Text, ''),
+  rel_id: v.optional(Text, ''),
+  read: v.optional(Flag, false),
+});
+export type Notification = v.InferOutput<typeof Notification>;
+
+const NotificationList = v.pipe(
+  v.unknown(),
+  v.transform((body) => pickList(body, ['notifications', 'items', 'list'])),
+  list(Notification),
+);
+
+export interface NotificationFilter {
+  rel_type?: string;
+  rel_id?: string;
+}
+
+/** The signed-in client: details, activity log, portal notifications. */
+export class AccountApi {
+  constructor(private readonly client: PortalClient) {}
+
+  async details(options?: RequestOptions): Promise<ClientDetails> {
+    return (await this.client.get('details', DetailsResponse, options)).client;
+  }
+
+  async updateDetails(changes: Record<string, string>, options?: RequestOptions): Promise<ClientDetails> {
+    return (await this.client.put('details', DetailsResponse, changes, options)).client;
+  }
+
+  logs(options?: RequestOptions): Promise<Record<string, unknown>> {
+    return this.client.get('logs', AnyObject, options);
+  }
+
+  notifications(filter: NotificationFilter = {}, options?: RequestOptions): Promise<Notification[]> {
+    return this.client.get('notifications', NotificationList, { ...options, query: { ...filter } });
+  }
+
+  newNotifications(filter: NotificationFilter = {}, options?: RequestOptions): Promise<Notification[]> {
+    return this.client.get('notifications/new', NotificationList, { ...options, query: { ...filter } });
+  }
+
+  acknowledgeNotification(id: string, options?: RequestOptions): Promise<Ack> {
+    return this.client.put(`notifications/${seg(id)}/ack`, Ack, {}, options);
+  }
+}

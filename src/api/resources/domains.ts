@@ -1,0 +1,245 @@
+import * as v from 'valibot';
+import { PortalClient, RequestOptions } from '../client';
+import { Ack, Amount, AnyObject, Flag, Id, Integer, list, pickList, seg, Text } from '../schema';
+import { DnsRecord, DnsRecordInput, DnsRecordSchema } from './dnsRecord';
+
+export const Domain = v.looseObject({
+  id: Id,
+  name: Text,
+  expires: v.optional(Text, ''),
+  status: Text,
+  autorenew: v.optional(Flag, false),
+  daytoexpire: v.optional(Integer),
+  recurring_amount: v.optional(Amount, 0),
+  period: v.optional(Integer, 1),
+  date_created: v.optional(Text, ''),
+});
+export type Domain = v.InferOutput<typeof Domain>;
+
+export const DomainDetails = v.looseObject({
+  ...Domain.entries,
+  next_due: v.optional(Text, ''),
+  idprotection: v.optional(Flag, false),
+  nameservers: v.optional(list(Text), []),
+});
+export type DomainDetails = v.InferOutput<typeof DomainDetails>;
+
+const Period = v.looseObject({
+  id: v.optional(Id, ''),
+  period: Integer,
+  register: v.optional(Amount, 0),
+  transfer: v.optional(Amount, 0),
+  renew: v.optional(Amount, 0),
+});
+
+export const DomainAvailability = v.looseObject({
+  available: Flag,
+  name: Text,
+  premium: v.optional(Flag, false),
+  periods: v.optional(list(Period), []),
+});
+export type DomainAvailability = v.InferOutput<typeof DomainAvailability>;
+
+export const Tld = v.looseObject({ id: Id, tld: Text, periods: v.optional(list(Period), []) });
+export type Tld = v.InferOutput<typeof Tld>;
+
+export const OrderResult = v.looseObject({
+  order_num: v.optional(Id, ''),
+  order_num_list: v.optional(list(Id), []),
+  invoice_id: v.optional(Id, ''),
+  total: v.optional(Amount, 0),
+  items: v.optional(v.unknown()),
+});
+export type OrderResult = v.InferOutput<typeof OrderResult>;
+
+/** Reads a boolean setting from the shapes portals use: `{"autorenew": "1"}`, `{"status": true}`. */
+function flagOf(keys: string[]) {
+  return v.pipe(
+    AnyObject,
+    v.transform((body) => {
+      for (const key of keys) {
+        const parsed = v.safeParse(Flag, body[key]);
+        if (key in body && parsed.success) {
+          return parsed.output;
+        }
+      }
+      return false;
+    }),
+  );
+}
+
+const NameserverList = v.pipe(
+  v.unknown(),
+  v.transform((body) => pickList(body, ['nameservers', 'ns', 'list'])),
+  list(Text),
+  v.transform((list) => list.filter((ns) => ns !== '')),
+);
+
+const EppCode = v.pipe(
+  AnyObject,
+  v.transform((body) => {
+    for (const key of ['epp', 'epp_code', 'eppcode', 'code', 'authcode']) {
+      if (typeof body[key] === 'string' || typeof body[key] === 'number') {
+        return String(body[key]);
+      }
+    }
+    return '';
+  }),
+);
+
+const DnsRecordList = v.pipe(
+  v.unknown(),
+  v.transform((body) => pickList(body, ['records', 'dns'])),
+  list(DnsRecordSchema),
+  // Records on a registered domain are addressed by index: a record without an id gets its position.
+  v.transform((records) => records.map((r, i) => (r.id === '' ? { ...r, id: String(i) } : r))),
+);
+
+export interface DomainOrder {
+  name: string;
+  years: number;
+  action: 'register' | 'transfer';
+  tld_id: string;
+  pay_method: string;
+  epp?: string;
+  nameservers?: string[];
+}
+
+/** Registered domains (portals with the `domains` feature). */
+export class DomainsApi {
+  constructor(private readonly client: PortalClient) {}
+
+  private need(): void {
+    this.client.require('domains', 'domain registration');
+  }
+
+  async list(options?: RequestOptions): Promise<Domain[]> {
+    this.need();
+    return (await this.client.get('domain', v.looseObject({ domains: list(Domain) }), options)).domains;
+  }
+
+  async details(id: string, options?: RequestOptions): Promise<DomainDetails> {
+    this.need();
+    return (await this.client.get(`domain/${seg(id)}`, v.looseObject({ details: DomainDetails }), options)).details;
+  }
+
+  async byName(name: string, options?: RequestOptions): Promise<DomainDetails[]> {
+    this.need();
+    const body = await this.client.get(
+      `domain/name/${seg(name)}`,
+      v.looseObject({ details: v.union([list(DomainDetails), v.pipe(DomainDetails, v.transform((d) => [d]))]) }),
+      options,
+    );
+    return body.details;
+  }
+
+  nameservers(id: string, options?: RequestOptions): Promise<string[]> {
+    this.need();
+    return this.client.get(`domain/${seg(id)}/ns`, NameserverList, options);
+  }
+
+  /** Sets 2 to 4 nameservers; an empty list restores the registrar's defaults. */
+  setNameservers(id: string, nameservers: string[], options?: RequestOptions): Promise<Ack> {
+    this.need();
+    return this.client.put(`domain/${seg(id)}/ns`, Ack, { nameservers }, options);
+  }
+
+  dnsRecords(id: string, options?: RequestOptions): Promise<DnsRecord[]> {
+    this.need();
+    return this.client.get(`domain/${seg(id)}/dns`, DnsRecordList, options);
+  }
+
+  addDnsRecord(id: string, record: DnsRecordInput, options?: RequestOptions): Promise<Ack> {
+    this.need();
+    return this.client.post(`domain/${seg(id)}/dns`, Ack, domainRecordBody(record), options);
+  }
+
+  updateDnsRecord(id: string, index: string, record: DnsRecordInput, options?: RequestOptions): Promise<Ack> {
+    this.need();
+    return this.client.put(`domain/${seg(id)}/dns/${seg(index)}`, Ack, domainRecordBody(record), options);
+  }
+
+  deleteDnsRecord(id: string, index: string, options?: RequestOptions): Promise<Ack> {
+    this.need();
+    return this.client.delete(`domain/${seg(id)}/dns/${seg(index)}`, Ack, options);
+  }
+
+  async dnsRecordTypes(id: string, options?: RequestOptions): Promise<string[]> {
+    this.need();
+    const body = await this.client.get(`domain/${seg(id)}/dns/types`, v.looseObject({ types: list(Text) }), options);
+    return body.types.map((t) => t.toUpperCase());
+  }
+
+  eppCode(id: string, options?: RequestOptions): Promise<string> {
+    this.need();
+    return this.client.get(`domain/${seg(id)}/epp`, EppCode, options);
+  }
+
+  sync(id: string, options?: RequestOptions): Promise<Record<string, unknown>> {
+    this.need();
+    return this.client.get(`domain/${seg(id)}/sync`, AnyObject, options);
+  }
+
+  registrarLock(id: string, options?: RequestOptions): Promise<boolean> {
+    this.need();
+    return this.client.get(`domain/${seg(id)}/reglock`, flagOf(['reglock', 'lock', 'locked', 'status']), options);
+  }
+
+  setRegistrarLock(id: string, locked: boolean, options?: RequestOptions): Promise<Ack> {
+    this.need();
+    return this.client.put(`domain/${seg(id)}/reglock`, Ack, { reglock: locked }, options);
+  }
+
+  setIdProtection(id: string, enabled: boolean, options?: RequestOptions): Promise<Ack> {
+    this.need();
+    return this.client.put(`domain/${seg(id)}/idprotection`, Ack, { idprotection: enabled }, options);
+  }
+
+  autorenew(id: string, options?: RequestOptions): Promise<boolean> {
+    this.need();
+    return this.client.get(`domain/${seg(id)}/autorenew`, flagOf(['autorenew', 'status', 'enabled']), options);
+  }
+
+  setAutorenew(id: string, enabled: boolean, options?: RequestOptions): Promise<Ack> {
+    this.need();
+    return this.client.put(`domain/${seg(id)}/autorenew`, Ack, { autorenew: enabled }, options);
+  }
+
+  contacts(id: string, options?: RequestOptions): Promise<Record<string, unknown>> {
+    this.need();
+    return this.client.get(`domain/${seg(id)}/contact`, AnyObject, options);
+  }
+
+  lookup(name: string, options?: RequestOptions): Promise<DomainAvailability> {
+    this.need();
+    // A read, though sent as POST: safe to repeat, but the client treats it like any POST.
+    return this.client.post('domain/lookup', DomainAvailability, { name }, options);
+  }
+
+  async tlds(options?: RequestOptions): Promise<Tld[]> {
+    this.need();
+    return (await this.client.get('domain/order', v.looseObject({ tlds: list(Tld) }), options)).tlds;
+  }
+
+  /** Registers or transfers a domain. Spends money: sent once, never repeated automatically. */
+  order(order: DomainOrder, options?: RequestOptions): Promise<OrderResult> {
+    this.need();
+    return this.client.post('domain/order', OrderResult, { ...order, years: String(order.years) }, options);
+  }
+
+  /** Renews a domain. Spends money: sent once, never repeated automatically. */
+  renew(id: string, years: number, payMethod: string, options?: RequestOptions): Promise<OrderResult> {
+    this.need();
+    return this.client.post(`domain/${seg(id)}/renew`, OrderResult, { years: String(years), pay_method: payMethod }, options);
+  }
+}
+
+function domainRecordBody(record: DnsRecordInput) {
+  return {
+    name: record.name,
+    type: record.type,
+    priority: String(record.priority ?? 0),
+    content: record.content,
+    ...(record.ttl !== undefined ? { ttl: record.ttl } : {}),
+  };
+}

@@ -1,0 +1,156 @@
+import * as v from 'valibot';
+import { vmActionFeature, VmAction } from '../capabilities';
+import { PortalClient, RequestOptions } from '../client';
+import { Ack, AnyObject, firstText, pickList, seg } from '../schema';
+import { IpAddress, IpList } from './services';
+
+/** Where a VM is in its life, whatever words the portal uses. */
+export type VmState = 'running' | 'stopped' | 'transitional' | 'rescue' | 'suspended' | 'unknown';
+
+const STATE_WORDS: [RegExp, VmState][] = [
+  [/rescue/i, 'rescue'],
+  [/^(running|online|on|active|started|up)$/i, 'running'],
+  [/^(stopped|offline|off|shutoff|shut ?off|halted|down|poweroff|powered ?off)$/i, 'stopped'],
+  [/suspend|locked|paused|frozen/i, 'suspended'],
+  [/ing$|pending|queued|build|provision|install|migrat|creat|progress/i, 'transitional'],
+];
+
+export function vmState(status: string): VmState {
+  for (const [pattern, state] of STATE_WORDS) {
+    if (pattern.test(status.trim())) {
+      return state;
+    }
+  }
+  return 'unknown';
+}
+
+/**
+ * A virtual server. The references show no example, so this accepts any object and picks the
+ * usual field names; everything the portal sent stays in `fields` for the details view.
+ */
+export const Vm = v.pipe(
+  v.looseObject({}),
+  v.transform((record: Record<string, unknown>) => {
+    const status = firstText(record, ['status', 'state', 'power_status', 'power', 'vm_status']);
+    const ipField = record.ips ?? record.ipaddresses ?? record.ip_addresses;
+    const ips: string[] = [];
+    const primary = firstText(record, ['ip', 'ipaddress', 'main_ip', 'primary_ip', 'ipv4']);
+    if (primary) {
+      ips.push(primary);
+    }
+    if (ipField && typeof ipField === 'object') {
+      for (const item of Array.isArray(ipField) ? ipField : Object.values(ipField)) {
+        const parsed = v.safeParse(IpAddress, item);
+        if (parsed.success && parsed.output.address && !ips.includes(parsed.output.address)) {
+          ips.push(parsed.output.address);
+        }
+      }
+    }
+    const id = firstText(record, ['id', 'vmid', 'vm_id', 'uuid']);
+    const hostname = firstText(record, ['hostname', 'host', 'fqdn']);
+    return {
+      id,
+      label: firstText(record, ['label', 'name', 'hostname']) || id,
+      hostname,
+      status,
+      state: vmState(status),
+      primaryIp: ips[0] ?? '',
+      ips,
+      fields: record,
+    };
+  }),
+);
+export type Vm = v.InferOutput<typeof Vm>;
+
+const VmList = v.pipe(
+  v.unknown(),
+  v.transform((body) => {
+    const raw = pickList(body, ['vms', 'servers', 'virtualmachines', 'list']);
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      return Object.entries(raw as Record<string, unknown>).map(([id, vm]) =>
+        vm && typeof vm === 'object' && !('id' in vm) ? { id, ...(vm as object) } : vm,
+      );
+    }
+    return raw;
+  }),
+  v.array(Vm),
+  v.transform((vms) => vms.filter((vm) => vm.id !== '')),
+);
+
+const VmDetails = v.pipe(
+  AnyObject,
+  v.transform((body) => (body.vm ?? body.server ?? body.details ?? body) as unknown),
+  Vm,
+);
+
+export const NetworkInterface = v.pipe(
+  v.looseObject({}),
+  v.transform((record: Record<string, unknown>) => ({
+    id: firstText(record, ['id', 'iface', 'name', 'interface']),
+    name: firstText(record, ['name', 'iface', 'id']),
+    mac: firstText(record, ['mac', 'macaddress', 'hwaddr']),
+    fields: record,
+  })),
+);
+export type NetworkInterface = v.InferOutput<typeof NetworkInterface>;
+
+const InterfaceList = v.pipe(
+  v.unknown(),
+  v.transform((body) => {
+    const raw = pickList(body, ['interfaces', 'ifaces', 'list']);
+    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      return Object.entries(raw as Record<string, unknown>).map(([id, x]) =>
+        x && typeof x === 'object' ? { id, ...(x as object) } : { id },
+      );
+    }
+    return raw;
+  }),
+  v.array(NetworkInterface),
+);
+
+/** Virtual servers under a service: list, details, power, rebuild, network. */
+export class VmsApi {
+  constructor(private readonly client: PortalClient) {}
+
+  list(serviceId: string, options?: RequestOptions): Promise<Vm[]> {
+    return this.client.get(`service/${seg(serviceId)}/vms`, VmList, options);
+  }
+
+  details(serviceId: string, vmId: string, options?: RequestOptions): Promise<Vm> {
+    return this.client.get(`service/${seg(serviceId)}/vms/${seg(vmId)}`, VmDetails, options);
+  }
+
+  supports(action: VmAction): boolean {
+    const feature = vmActionFeature(action);
+    return feature === undefined || this.client.supports(feature);
+  }
+
+  /** A power action. Changes state, so it is sent once and never repeated automatically. */
+  power(
+    serviceId: string,
+    vmId: string,
+    action: Exclude<VmAction, 'rebuild'>,
+    options?: RequestOptions,
+  ): Promise<Ack> {
+    const feature = vmActionFeature(action);
+    if (feature) {
+      this.client.require(feature, `the “${action}” action`);
+    }
+    return this.client.post(`service/${seg(serviceId)}/vms/${seg(vmId)}/${action}`, Ack, {}, options);
+  }
+
+  /** Reinstalls the VM from a template: everything on its disk is lost. */
+  rebuild(serviceId: string, vmId: string, template: string, options?: RequestOptions): Promise<Ack> {
+    return this.client.post(`service/${seg(serviceId)}/vms/${seg(vmId)}/rebuild`, Ack, { template }, options);
+  }
+
+  ips(serviceId: string, vmId: string, options?: RequestOptions): Promise<IpAddress[]> {
+    this.client.require('vmNetwork', 'VM IP address lists');
+    return this.client.get(`service/${seg(serviceId)}/vms/${seg(vmId)}/ips`, IpList, options);
+  }
+
+  interfaces(serviceId: string, vmId: string, options?: RequestOptions): Promise<NetworkInterface[]> {
+    this.client.require('vmNetwork', 'VM network interfaces');
+    return this.client.get(`service/${seg(serviceId)}/vms/${seg(vmId)}/interfaces`, InterfaceList, options);
+  }
+}

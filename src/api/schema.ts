@@ -1,0 +1,141 @@
+import * as v from 'valibot';
+
+/**
+ * Normalisation at the edge. The portal sends ids and numbers as strings in some places and as
+ * numbers in others, lists as arrays or as objects keyed by id, and booleans as "1"/"0"/"Yes".
+ * These schemas turn all of that into one type each; unknown fields are kept (`looseObject`).
+ */
+
+/** Ids are always strings. */
+export const Id = v.pipe(
+  v.union([v.string(), v.number()]),
+  v.transform((x) => String(x)),
+);
+
+const numeric = (x: string | number | null): number => {
+  if (typeof x === 'number') {
+    return x;
+  }
+  if (x === null || x.trim() === '') {
+    return 0;
+  }
+  return Number(x.replace(/,/g, ''));
+};
+
+/** Money and other amounts are always numbers; "" and null become 0. Wrap in `v.optional` where it may be absent. */
+export const Amount = v.pipe(
+  v.union([v.string(), v.number(), v.null()]),
+  v.transform(numeric),
+  v.check((n) => Number.isFinite(n), 'expected a number'),
+);
+
+export const Integer = v.pipe(Amount, v.transform((n) => Math.trunc(n)));
+
+/** Free text: null becomes "", numbers become strings. Wrap in `v.optional(Text, '')` where it may be absent. */
+export const Text = v.pipe(
+  v.union([v.string(), v.number(), v.boolean(), v.null()]),
+  v.transform((x) => (x === null || x === undefined ? '' : String(x))),
+);
+
+/** "1", 1, true, "Yes", "on", "enabled" are true; everything else false. */
+export const Flag = v.pipe(
+  v.union([v.boolean(), v.number(), v.string(), v.null()]),
+  v.transform((x) => {
+    if (typeof x === 'boolean') {
+      return x;
+    }
+    if (typeof x === 'number') {
+      return x !== 0;
+    }
+    return x !== null && /^(1|true|yes|on|enabled?|active)$/i.test(x.trim());
+  }),
+);
+
+function entriesToArray(value: unknown, fromEntry?: (key: string, raw: unknown) => unknown): unknown {
+  if (Array.isArray(value)) {
+    return value;
+  }
+  if (value === null || value === undefined) {
+    return [];
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).map(([key, raw]) => {
+      if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+        return 'id' in raw ? raw : { id: key, ...(raw as object) };
+      }
+      return fromEntry ? fromEntry(key, raw) : raw;
+    });
+  }
+  return value;
+}
+
+/**
+ * A list that may arrive as an array, as an object keyed by id (the key becomes `id` when the
+ * item has none), or be absent (empty list). `fromEntry` maps `"10": "PayPal"`-style entries.
+ */
+export function list<TItem extends v.GenericSchema>(item: TItem, fromEntry?: (key: string, raw: unknown) => unknown) {
+  return v.pipe(
+    v.unknown(),
+    v.transform((x) => entriesToArray(x, fromEntry)),
+    v.array(item),
+  );
+}
+
+/** Success answers that carry only message keys (`{"info": ["label_updated"]}`, `{"status": true}`). */
+export const Ack = v.pipe(
+  v.looseObject({
+    info: v.optional(v.array(v.unknown()), []),
+    status: v.optional(v.unknown()),
+    success: v.optional(v.unknown()),
+  }),
+  v.transform((x) => ({
+    ...x,
+    messages: x.info.map((m) => String(m)),
+  })),
+);
+export type Ack = v.InferOutput<typeof Ack>;
+
+/** Any JSON object, kept as it is (for endpoints whose answers are undocumented). */
+export const AnyObject = v.pipe(
+  v.unknown(),
+  v.transform((x) => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : { value: x })),
+);
+
+/** Path segment encoding for ids that come from the portal or the user. */
+export function seg(value: string | number): string {
+  return encodeURIComponent(String(value));
+}
+
+/** First array found under one of `keys`, or the body itself when it is a list. */
+export function pickList(body: unknown, keys: readonly string[]): unknown {
+  if (Array.isArray(body)) {
+    return body;
+  }
+  if (body && typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    for (const key of keys) {
+      if (record[key] !== undefined) {
+        return record[key];
+      }
+    }
+    // An object keyed by id with nothing else in it is itself the list.
+    const values = Object.values(record);
+    if (values.length > 0 && values.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {
+      return record;
+    }
+  }
+  return [];
+}
+
+export function firstText(record: Record<string, unknown>, keys: readonly string[]): string {
+  for (const key of keys) {
+    const value = record[key];
+    if (typeof value === 'string' && value.trim() !== '') {
+      return value;
+    }
+    if (typeof value === 'number') {
+      return String(value);
+    }
+  }
+  return '';
+}

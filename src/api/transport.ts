@@ -1,0 +1,336 @@
+import { Pool } from 'undici';
+import {
+  AuthenticationError,
+  CancelledError,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  PortalError,
+  RateLimitedError,
+  TimeoutError,
+} from './errors';
+import { Logger, redactBody, redactHeaders } from './log';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface TransportOptions {
+  /** The portal's API root, e.g. `https://portal.example.com/api/`. */
+  apiRoot: string;
+  /** Whole-request time limit (headers and body). */
+  timeoutMs?: number;
+  /** Connections kept per account; also the number of requests in flight at once. */
+  maxConnections?: number;
+  /** Refuse bodies larger than this. */
+  maxBodyBytes?: number;
+  logger: Logger;
+  userAgent?: string;
+}
+
+export interface TransportRequest {
+  method: HttpMethod;
+  /** Path relative to the API root, without a leading slash, e.g. `service/301/vms`. */
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  authorization?: string;
+  signal?: AbortSignal;
+  /** `bytes` keeps a successful non-JSON body (attachments) instead of parsing it. */
+  responseType?: 'json' | 'bytes';
+}
+
+export interface TransportResponse {
+  status: number;
+  /** Parsed JSON (an empty object for an empty body). */
+  json: unknown;
+  /** The raw body, for `responseType: 'bytes'` answers that are not JSON. */
+  bytes?: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+const CONNECT_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+
+/**
+ * One account's HTTP connection to its portal: a pooled, keep-alive undici dispatcher,
+ * a time limit on every request, cancellation through AbortSignal, and the mapping of
+ * HTTP outcomes to typed errors. It knows nothing about auth or retries.
+ */
+export class HttpTransport {
+  private readonly pool: Pool;
+  private readonly basePath: string;
+  private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly logger: Logger;
+  private readonly userAgent: string;
+  private closed = false;
+
+  constructor(options: TransportOptions) {
+    const root = new URL(options.apiRoot);
+    this.basePath = root.pathname.endsWith('/') ? root.pathname : `${root.pathname}/`;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
+    this.logger = options.logger;
+    this.userAgent = options.userAgent ?? 'cloud-portal-vscode';
+    this.pool = new Pool(root.origin, {
+      connections: options.maxConnections ?? 6,
+      pipelining: 1,
+      keepAliveTimeout: 10_000,
+      keepAliveMaxTimeout: 60_000,
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      connect: { timeout: Math.min(this.timeoutMs, 10_000) },
+    });
+  }
+
+  async send(request: TransportRequest): Promise<TransportResponse> {
+    if (this.closed) {
+      throw new CancelledError();
+    }
+    if (request.signal?.aborted) {
+      throw new CancelledError();
+    }
+    const path = this.basePath + request.path.replace(/^\/+/, '') + queryString(request.query);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.userAgent,
+    };
+    if (request.authorization) {
+      headers.authorization = request.authorization;
+    }
+    let payload: string | undefined;
+    if (request.body !== undefined) {
+      payload = JSON.stringify(request.body);
+      headers['content-type'] = 'application/json';
+    }
+    this.logger.trace(`→ ${request.method} ${path} ${JSON.stringify(redactHeaders(headers))}`);
+    if (payload !== undefined) {
+      const shown = redactBody(path, request.body);
+      this.logger.trace(`  body ${shown ?? '<not logged>'}`);
+    }
+
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
+    const onCallerAbort = () => timeout.abort();
+    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const started = Date.now();
+    try {
+      const response = await this.pool.request({
+        path,
+        method: request.method,
+        headers,
+        body: payload,
+        signal: timeout.signal,
+      });
+      const bytes = await this.readBody(response.body, response.headers['content-length']);
+      const elapsed = Date.now() - started;
+      this.logger.debug(`← ${response.statusCode} ${request.method} ${path} (${elapsed} ms, ${bytes.length} B)`);
+      const contentType = header(response.headers, 'content-type') ?? '';
+      const ok = response.statusCode >= 200 && response.statusCode < 300;
+      if (request.responseType === 'bytes' && ok && !/json/i.test(contentType)) {
+        return { status: response.statusCode, headers: response.headers, json: undefined, bytes };
+      }
+      const text = bytes.toString('utf8');
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        json: interpretResponse(response.statusCode, response.headers, text),
+      };
+    } catch (e) {
+      if (request.signal?.aborted) {
+        throw new CancelledError();
+      }
+      if (timeout.signal.aborted) {
+        this.logger.warn(`✗ ${request.method} ${path}: no answer within ${this.timeoutMs} ms`);
+        throw new TimeoutError(this.timeoutMs);
+      }
+      throw this.mapFailure(e, request.method, path);
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  /** Closes idle connections and refuses new requests; requests in flight are aborted. */
+  async close(): Promise<void> {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
+    await this.pool.destroy();
+  }
+
+  private async readBody(
+    body: AsyncIterable<Buffer | Uint8Array>,
+    contentLength: string | string[] | undefined,
+  ): Promise<Buffer> {
+    const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
+    if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
+      throw new InvalidResponseError(`The portal's answer is too large (${declared} bytes).`);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > this.maxBodyBytes) {
+        throw new InvalidResponseError(`The portal's answer is too large (over ${this.maxBodyBytes} bytes).`);
+      }
+      chunks.push(Buffer.from(chunk));
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private mapFailure(e: unknown, method: string, path: string): Error {
+    if (e instanceof InvalidResponseError || e instanceof PortalError || e instanceof NotFoundError) {
+      return e;
+    }
+    if (e instanceof AuthenticationError || e instanceof RateLimitedError) {
+      return e;
+    }
+    const code = errorCode(e);
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+      return new TimeoutError(this.timeoutMs);
+    }
+    const unsent = code !== undefined && CONNECT_ERRORS.has(code);
+    const reason = code ?? (e instanceof Error ? e.message : String(e));
+    this.logger.warn(`✗ ${method} ${path}: ${reason}`);
+    const message = unsent
+      ? `Could not connect to the portal (${reason}).`
+      : `The connection to the portal failed (${reason}).`;
+    return new NetworkError(message, !unsent, e);
+  }
+}
+
+function queryString(query: TransportRequest['query']): string {
+  if (!query) {
+    return '';
+  }
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+function errorCode(e: unknown): string | undefined {
+  let current: unknown = e;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR') {
+      return code;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function header(headers: TransportResponse['headers'], name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from now. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) {
+    return undefined;
+  }
+  const seconds = Number(value.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) {
+    return seconds * 1000;
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function looksLikeHtml(text: string, contentType: string | undefined): boolean {
+  return /html/i.test(contentType ?? '') || /^\s*</.test(text);
+}
+
+function htmlTitle(text: string): string | undefined {
+  const match = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(text) ?? /<h1[^>]*>([^<]{1,200})<\/h1>/i.exec(text);
+  return match?.[1].replace(/\s+/g, ' ').trim() || undefined;
+}
+
+/** Pulls the portal's `error` messages out of a JSON body, if it has any. */
+export function portalMessages(json: unknown, key: 'error' | 'info' = 'error'): string[] {
+  if (!json || typeof json !== 'object') {
+    return [];
+  }
+  const value = (json as Record<string, unknown>)[key];
+  if (Array.isArray(value)) {
+    return value.filter((m) => m !== null && m !== undefined && m !== '').map((m) => String(m));
+  }
+  if (typeof value === 'string' && value) {
+    return [value];
+  }
+  return [];
+}
+
+/**
+ * Turns a status and body into JSON or a typed error. Exported for the mock-portal tests;
+ * the transport is its only production caller.
+ */
+export function interpretResponse(
+  status: number,
+  headers: TransportResponse['headers'],
+  text: string,
+): unknown {
+  const contentType = header(headers, 'content-type');
+  let json: unknown;
+  let parseError: string | undefined;
+  if (text.trim() === '') {
+    json = {};
+  } else if (looksLikeHtml(text, contentType)) {
+    parseError = 'html';
+  } else {
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      parseError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  if (status >= 300 && status < 400) {
+    const location = header(headers, 'location') ?? 'another address';
+    throw new PortalError([`The portal redirected to ${location}. Check the account's API root URL.`], status);
+  }
+  if (status >= 400) {
+    const messages = json !== undefined ? portalMessages(json) : [];
+    if (parseError === 'html') {
+      const title = htmlTitle(text);
+      messages.push(`HTTP ${status}${title ? ` “${title}”` : ''}: the portal sent an HTML page instead of JSON`);
+    }
+    if (status === 401) {
+      throw new AuthenticationError(messages[0] ?? 'The portal rejected the credentials.', false, 401);
+    }
+    if (status === 404) {
+      throw new NotFoundError(messages[0] ?? 'Not found on the portal.', 404);
+    }
+    if (status === 429) {
+      throw new RateLimitedError(parseRetryAfter(header(headers, 'retry-after')));
+    }
+    throw new PortalError(messages, status, `The portal answered HTTP ${status}.`);
+  }
+  if (parseError === 'html') {
+    const title = htmlTitle(text);
+    throw new InvalidResponseError(
+      `The portal answered with an HTML page${title ? ` (“${title}”)` : ''} instead of JSON. Check the account's API root URL.`,
+      status,
+    );
+  }
+  if (parseError !== undefined) {
+    throw new InvalidResponseError(`The portal sent malformed JSON (${parseError}).`, status);
+  }
+  return json;
+}

@@ -1,0 +1,171 @@
+/** The mock portal's state: plain data the route handlers read and change. */
+
+export type ProviderName = 'elsecloud' | 'alterncloud';
+
+export interface MockVm {
+  id: string;
+  label: string;
+  hostname: string;
+  status: string;
+  /** A transition in progress: `status` becomes `to` at time `at` (ms since epoch). */
+  pending?: { to: string; at: number };
+  template: string;
+  memory: number;
+  cpu: number;
+  disk: number;
+  ips: { ipaddress: string; type: 'ipv4' | 'ipv6'; rdns?: string }[];
+  interfaces: { id: string; name: string; mac: string; firewall: number }[];
+}
+
+export interface MockService {
+  id: string;
+  name: string;
+  domain: string;
+  label: string;
+  status: string;
+  billingcycle: string;
+  next_due: string;
+  next_invoice: string;
+  date_created: string;
+  total: string;
+  firstpayment: string;
+  category: string;
+  category_url: string;
+  kind: 'vps' | 'hosting' | 'dns' | 'dedicated';
+  username: string;
+  vms: MockVm[];
+  templates: { id: string; name: string; os: string }[];
+  resources: { name: string; used: number; total: number; unit: string }[];
+  ips: string[];
+  cancellation?: { immediate: boolean; reason: string };
+}
+
+export interface MockDnsRecord {
+  id: string;
+  name: string;
+  type: string;
+  ttl: number;
+  priority: number;
+  content: string | (string | number)[];
+}
+
+export interface MockZone {
+  id: string;
+  serviceId: string;
+  name: string;
+  records: MockDnsRecord[];
+}
+
+export interface MockDomain {
+  id: string;
+  name: string;
+  date_created: string;
+  expires: string;
+  status: string;
+  period: number;
+  recurring_amount: string;
+  firstpayment: string;
+  autorenew: boolean;
+  reglock: boolean;
+  idprotection: boolean;
+  epp: string;
+  nameservers: string[];
+  /** Registered-domain DNS: addressed by position (1-based `id` in answers). */
+  records: { name: string; type: string; ttl: number; priority: number; content: string }[];
+}
+
+export interface MockTicketMessage {
+  id: string;
+  name: string;
+  date: string;
+  body: string;
+  type: 'Admin' | 'Client';
+  attachments: { file: string; name: string }[];
+}
+
+export interface MockTicket {
+  number: string;
+  subject: string;
+  status: string;
+  date: string;
+  dept_id: string;
+  client_read: boolean;
+  body: string;
+  attachments: { file: string; name: string }[];
+  replies: MockTicketMessage[];
+}
+
+export interface MockInvoice {
+  id: string;
+  number: string;
+  date: string;
+  duedate: string;
+  datepaid: string;
+  status: 'Paid' | 'Unpaid' | 'Cancelled';
+  currency: string;
+  credit: number;
+  taxrate: number;
+  items: { id: string; description: string; amount: number; qty: number }[];
+}
+
+export interface MockFormItem {
+  id: number;
+  title: string;
+  price: number;
+  setup: number;
+}
+
+export interface MockForm {
+  id: string;
+  type: 'select' | 'radio' | 'checkbox' | 'qty' | 'slider';
+  title: string;
+  required: boolean;
+  items: MockFormItem[];
+  min?: number;
+  max?: number;
+}
+
+export interface MockProduct {
+  id: string;
+  categoryId: string;
+  name: string;
+  description: string;
+  kind: MockService['kind'];
+  /** Price per billing cycle code (m, q, s, a, b, t). */
+  prices: Record<string, number>;
+  setup: number;
+  needsDomain: boolean;
+  forms: MockForm[];
+  addons: { id: string; title: string; description: string; prices: Record<string, number> }[];
+}
+
+export interface MockNotification {
+  id: string;
+  subject: string;
+  message: string;
+  date: string;
+  rel_type: string;
+  rel_id: string;
+  acknowledged: boolean;
+}
+
+export interface PortalState {
+  provider: ProviderName;
+  client: Record<string, string>;
+  password: string;
+  services: MockService[];
+  zones: MockZone[];
+  domains: MockDomain[];
+  tickets: MockTicket[];
+  departments: { id: string; name: string; description: string }[];
+  invoices: MockInvoice[];
+  balance: { currency: string; credit: number };
+  payments: Record<string, string>;
+  notifications: MockNotification[];
+  categories: { id: string; name: string; description: string; slug: string }[];
+  products: MockProduct[];
+  tlds: { id: string; tld: string; register: number; transfer: number; renew: number }[];
+  attachments: Record<string, { name: string; contentType: string; content: string }>;
+  orders: { order_num: string; invoice_id: string; total: number; items: unknown[] }[];
+  nextId: number;
+}

@@ -1,0 +1,58 @@
+import { MockAuth } from '../auth';
+import { notFound, Reply, Router } from '../router';
+
+export function accountRoutes(router: Router, auth: MockAuth): void {
+  router
+    .add('POST', 'login', ({ state, body }) => auth.login(state, body.username, body.password))
+    .add('POST', 'token', ({ provider, body }) => auth.renew(provider, body.refresh_token))
+    .add('POST', 'revoke', ({ provider, body, req }) => {
+      const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      auth.revoke(provider, body.refresh_token, bearer);
+      return { status: true };
+    })
+    .add('POST', 'logout', () => ({ status: true }))
+    .add('GET', 'details', ({ state }) => ({ client: state.client }))
+    .add('PUT', 'details', ({ state, body }) => {
+      for (const [key, value] of Object.entries(body)) {
+        if (key in state.client && typeof value === 'string') {
+          state.client[key] = value;
+        }
+      }
+      return { client: state.client, info: ['client_info_updated'] };
+    })
+    .add('GET', 'logs', ({ state }) => ({
+      logs: [
+        { id: '1', date: state.client.lastlogin, description: 'Login from 172.100.2.1' },
+        { id: '2', date: state.client.lastlogin, description: 'Service label changed' },
+      ],
+    }))
+    .add('GET', 'contact', () => ({ contacts: [] }))
+    .add('GET', 'notifications', ({ state, query }) => ({
+      notifications: state.notifications
+        .filter((n) => (!query.get('rel_type') || n.rel_type === query.get('rel_type')) && (!query.get('rel_id') || n.rel_id === query.get('rel_id')))
+        .map(({ acknowledged, ...n }) => ({ ...n, read: acknowledged ? '1' : '0' })),
+    }))
+    .add('GET', 'notifications/new', ({ state }) => ({
+      notifications: state.notifications.filter((n) => !n.acknowledged).map(({ acknowledged, ...n }) => ({ ...n, read: '0' })),
+    }))
+    .add('PUT', 'notifications/@id/ack', ({ state, params }) => {
+      const n = state.notifications.find((x) => x.id === params.id);
+      if (!n) {
+        throw notFound('Notification');
+      }
+      n.acknowledged = true;
+      return { info: ['notification_acknowledged'] };
+    })
+    .add(
+      'GET',
+      'statuses',
+      ({ query }) => ({
+        statuses: [
+          { id: '1', name: 'Network maintenance AMS1', status: 'scheduled', date: '2026-11-28 02:00:00' },
+          { id: '2', name: 'Degraded storage FRA2', status: 'resolved', date: '2026-11-12 09:30:00' },
+        ].filter((s) => !query.get('status') || s.status === query.get('status')),
+      }),
+      ['alterncloud'],
+    )
+    .add('PUT', 'statuses/@id', ({ params }) => new Reply(200, { info: [`status_${params.id}_updated`] }), ['alterncloud']);
+}
