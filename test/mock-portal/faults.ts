@@ -10,6 +10,7 @@ export type FaultKind =
   | 'truncated' // act, then send JSON cut in half
   | 'wrongShape' // act, then send valid JSON of the wrong shape
   | 'errorBody' // HTTP 200 with {"error": [...]}, without acting
+  | 'redirect' // a 302 to `message` (another host), without acting
   | 'hang'; // never answer
 
 export interface FaultRule {

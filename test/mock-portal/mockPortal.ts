@@ -56,6 +56,9 @@ export class MockPortal {
   private readonly hanging = new Set<ServerResponse>();
   latencyMs: number;
   transitionMs: number;
+  /** Requests being handled now, and the most seen at once since the last reset. */
+  inFlight = 0;
+  maxInFlight = 0;
   private port = 0;
 
   constructor(private readonly options: MockPortalOptions = {}) {
@@ -113,6 +116,7 @@ export class MockPortal {
     }
     this.faults.clear();
     this.requests.length = 0;
+    this.maxInFlight = this.inFlight;
   }
 
   fault(rule: FaultRule): void {
@@ -152,6 +156,9 @@ export class MockPortal {
     if (!match) {
       return send(res, 404, { error: ['Unknown portal; use /elsecloud/api/ or /alterncloud/api/'] });
     }
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    res.once('close', () => this.inFlight--);
     const provider = match[1] as ProviderName;
     const path = match[2].replace(/\/+$/, '');
     const method = (req.method ?? 'GET').toUpperCase();
@@ -261,6 +268,11 @@ export class MockPortal {
         res.end(page);
         return true;
       }
+      case 'redirect':
+        entry.status = fault.status ?? 302;
+        res.writeHead(entry.status, { location: fault.message ?? 'http://127.0.0.2:9/stolen' });
+        res.end();
+        return true;
       case 'errorBody':
         entry.status = 200;
         send(res, 200, { error: [fault.message ?? 'Internal portal error'] });

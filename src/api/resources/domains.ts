@@ -133,33 +133,33 @@ export class DomainsApi {
     return body.details;
   }
 
-  nameservers(id: string, options?: RequestOptions): Promise<string[]> {
+  async nameservers(id: string, options?: RequestOptions): Promise<string[]> {
     this.need();
     return this.client.get(`domain/${seg(id)}/ns`, NameserverList, options);
   }
 
   /** Sets 2 to 4 nameservers; an empty list restores the registrar's defaults. */
-  setNameservers(id: string, nameservers: string[], options?: RequestOptions): Promise<Ack> {
+  async setNameservers(id: string, nameservers: string[], options?: RequestOptions): Promise<Ack> {
     this.need();
     return this.client.put(`domain/${seg(id)}/ns`, Ack, { nameservers }, options);
   }
 
-  dnsRecords(id: string, options?: RequestOptions): Promise<DnsRecord[]> {
+  async dnsRecords(id: string, options?: RequestOptions): Promise<DnsRecord[]> {
     this.need();
     return this.client.get(`domain/${seg(id)}/dns`, DnsRecordList, options);
   }
 
-  addDnsRecord(id: string, record: DnsRecordInput, options?: RequestOptions): Promise<Ack> {
+  async addDnsRecord(id: string, record: DnsRecordInput, options?: RequestOptions): Promise<Ack> {
     this.need();
     return this.client.post(`domain/${seg(id)}/dns`, Ack, domainRecordBody(record), options);
   }
 
-  updateDnsRecord(id: string, index: string, record: DnsRecordInput, options?: RequestOptions): Promise<Ack> {
+  async updateDnsRecord(id: string, index: string, record: DnsRecordInput, options?: RequestOptions): Promise<Ack> {
     this.need();
     return this.client.put(`domain/${seg(id)}/dns/${seg(index)}`, Ack, domainRecordBody(record), options);
   }
 
-  deleteDnsRecord(id: string, index: string, options?: RequestOptions): Promise<Ack> {
+  async deleteDnsRecord(id: string, index: string, options?: RequestOptions): Promise<Ack> {
     this.need();
     return this.client.delete(`domain/${seg(id)}/dns/${seg(index)}`, Ack, options);
   }
@@ -170,47 +170,47 @@ export class DomainsApi {
     return body.types.map((t) => t.toUpperCase());
   }
 
-  eppCode(id: string, options?: RequestOptions): Promise<string> {
+  async eppCode(id: string, options?: RequestOptions): Promise<string> {
     this.need();
     return this.client.get(`domain/${seg(id)}/epp`, EppCode, options);
   }
 
-  sync(id: string, options?: RequestOptions): Promise<Record<string, unknown>> {
+  async sync(id: string, options?: RequestOptions): Promise<Record<string, unknown>> {
     this.need();
     return this.client.get(`domain/${seg(id)}/sync`, AnyObject, options);
   }
 
-  registrarLock(id: string, options?: RequestOptions): Promise<boolean> {
+  async registrarLock(id: string, options?: RequestOptions): Promise<boolean> {
     this.need();
     return this.client.get(`domain/${seg(id)}/reglock`, flagOf(['reglock', 'lock', 'locked', 'status']), options);
   }
 
-  setRegistrarLock(id: string, locked: boolean, options?: RequestOptions): Promise<Ack> {
+  async setRegistrarLock(id: string, locked: boolean, options?: RequestOptions): Promise<Ack> {
     this.need();
     return this.client.put(`domain/${seg(id)}/reglock`, Ack, { reglock: locked }, options);
   }
 
-  setIdProtection(id: string, enabled: boolean, options?: RequestOptions): Promise<Ack> {
+  async setIdProtection(id: string, enabled: boolean, options?: RequestOptions): Promise<Ack> {
     this.need();
     return this.client.put(`domain/${seg(id)}/idprotection`, Ack, { idprotection: enabled }, options);
   }
 
-  autorenew(id: string, options?: RequestOptions): Promise<boolean> {
+  async autorenew(id: string, options?: RequestOptions): Promise<boolean> {
     this.need();
     return this.client.get(`domain/${seg(id)}/autorenew`, flagOf(['autorenew', 'status', 'enabled']), options);
   }
 
-  setAutorenew(id: string, enabled: boolean, options?: RequestOptions): Promise<Ack> {
+  async setAutorenew(id: string, enabled: boolean, options?: RequestOptions): Promise<Ack> {
     this.need();
     return this.client.put(`domain/${seg(id)}/autorenew`, Ack, { autorenew: enabled }, options);
   }
 
-  contacts(id: string, options?: RequestOptions): Promise<Record<string, unknown>> {
+  async contacts(id: string, options?: RequestOptions): Promise<Record<string, unknown>> {
     this.need();
     return this.client.get(`domain/${seg(id)}/contact`, AnyObject, options);
   }
 
-  lookup(name: string, options?: RequestOptions): Promise<DomainAvailability> {
+  async lookup(name: string, options?: RequestOptions): Promise<DomainAvailability> {
     this.need();
     // A read, though sent as POST: safe to repeat, but the client treats it like any POST.
     return this.client.post('domain/lookup', DomainAvailability, { name }, options);
@@ -222,13 +222,13 @@ export class DomainsApi {
   }
 
   /** Registers or transfers a domain. Spends money: sent once, never repeated automatically. */
-  order(order: DomainOrder, options?: RequestOptions): Promise<OrderResult> {
+  async order(order: DomainOrder, options?: RequestOptions): Promise<OrderResult> {
     this.need();
     return this.client.post('domain/order', OrderResult, { ...order, years: String(order.years) }, options);
   }
 
   /** Renews a domain. Spends money: sent once, never repeated automatically. */
-  renew(id: string, years: number, payMethod: string, options?: RequestOptions): Promise<OrderResult> {
+  async renew(id: string, years: number, payMethod: string, options?: RequestOptions): Promise<OrderResult> {
     this.need();
     return this.client.post(`domain/${seg(id)}/renew`, OrderResult, { years: String(years), pay_method: payMethod }, options);
   }

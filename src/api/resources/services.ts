@@ -206,18 +206,18 @@ export class ServicesApi {
     );
   }
 
-  ips(id: string, options?: RequestOptions): Promise<IpAddress[]> {
+  async ips(id: string, options?: RequestOptions): Promise<IpAddress[]> {
     this.client.require('serviceIps', 'IP address lists');
     return this.client.get(`service/${seg(id)}/ip`, IpList, options);
   }
 
-  reverseDns(id: string, options?: RequestOptions): Promise<ReverseDnsEntry[]> {
+  async reverseDns(id: string, options?: RequestOptions): Promise<ReverseDnsEntry[]> {
     this.client.require('rdns', 'reverse DNS');
     return this.client.get(`service/${seg(id)}/rdns`, ReverseDns, options);
   }
 
   /** Sets PTR records: `{ "203.0.113.5": "host.example.com" }`. */
-  setReverseDns(id: string, entries: Record<string, string>, options?: RequestOptions): Promise<Ack> {
+  async setReverseDns(id: string, entries: Record<string, string>, options?: RequestOptions): Promise<Ack> {
     this.client.require('rdns', 'reverse DNS');
     return this.client.post(`service/${seg(id)}/rdns`, Ack, { ipaddress: entries }, options);
   }

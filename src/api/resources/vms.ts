@@ -8,11 +8,12 @@ import { IpAddress, IpList } from './services';
 export type VmState = 'running' | 'stopped' | 'transitional' | 'rescue' | 'suspended' | 'unknown';
 
 const STATE_WORDS: [RegExp, VmState][] = [
-  [/rescue/i, 'rescue'],
   [/^(running|online|on|active|started|up)$/i, 'running'],
   [/^(stopped|offline|off|shutoff|shut ?off|halted|down|poweroff|powered ?off)$/i, 'stopped'],
+  // Before "rescue": "entering rescue" is on its way, not there yet.
+  [/\b\w+ing\b|pending|queued|build|provision|install|migrat|creat|progress/i, 'transitional'],
+  [/rescue/i, 'rescue'],
   [/suspend|locked|paused|frozen/i, 'suspended'],
-  [/ing$|pending|queued|build|provision|install|migrat|creat|progress/i, 'transitional'],
 ];
 
 export function vmState(status: string): VmState {
@@ -126,7 +127,7 @@ export class VmsApi {
   }
 
   /** A power action. Changes state, so it is sent once and never repeated automatically. */
-  power(
+  async power(
     serviceId: string,
     vmId: string,
     action: Exclude<VmAction, 'rebuild'>,
@@ -144,12 +145,12 @@ export class VmsApi {
     return this.client.post(`service/${seg(serviceId)}/vms/${seg(vmId)}/rebuild`, Ack, { template }, options);
   }
 
-  ips(serviceId: string, vmId: string, options?: RequestOptions): Promise<IpAddress[]> {
+  async ips(serviceId: string, vmId: string, options?: RequestOptions): Promise<IpAddress[]> {
     this.client.require('vmNetwork', 'VM IP address lists');
     return this.client.get(`service/${seg(serviceId)}/vms/${seg(vmId)}/ips`, IpList, options);
   }
 
-  interfaces(serviceId: string, vmId: string, options?: RequestOptions): Promise<NetworkInterface[]> {
+  async interfaces(serviceId: string, vmId: string, options?: RequestOptions): Promise<NetworkInterface[]> {
     this.client.require('vmNetwork', 'VM network interfaces');
     return this.client.get(`service/${seg(serviceId)}/vms/${seg(vmId)}/interfaces`, InterfaceList, options);
   }
