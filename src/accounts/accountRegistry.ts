@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { AuthenticationError } from '../api/errors';
+import { Logger } from '../api/log';
+import { connect, ConnectionSettings, PortalApi, SignInResult } from '../api/portalApi';
+import { Emitter } from '../util/emitter';
+import { AccountRecord, AccountStore } from './accountStore';
+import { providerById, ProviderId } from './providers';
+
+export type AccountState = 'signedIn' | 'signedOut' | 'signInRequired';
+
+export interface Account {
+  record: AccountRecord;
+  state: AccountState;
+}
+
+export interface NewAccount {
+  providerId: ProviderId;
+  apiRoot: string;
+  username: string;
+  label?: string;
+}
+
+/** Per-connection settings that come from the user's configuration (timeouts). */
+export type SettingsProvider = () => Pick<ConnectionSettings, 'timeoutMs' | 'maxConnections' | 'retry' | 'userAgent'>;
+
+/**
+ * Every signed-in account and its one shared portal client. Views, commands and the resource
+ * model ask here for an account's `PortalApi`; nothing else creates clients.
+ */
+export class AccountRegistry {
+  private readonly sessions = new Map<string, Promise<PortalApi | undefined>>();
+  private readonly expired = new Set<string>();
+  private readonly signedOut = new Set<string>();
+  private readonly changed = new Emitter<void>();
+  private readonly signInNeeded = new Emitter<Account>();
+  /** Fires when the account list or any account's state changes. */
+  readonly onDidChange = this.changed.event;
+  /** Fires once each time an account's session ends and the user has to sign in again. */
+  readonly onDidRequireSignIn = this.signInNeeded.event;
+
+  constructor(
+    private readonly store: AccountStore,
+    private readonly logger: Logger,
+    private readonly settings: SettingsProvider = () => ({}),
+  ) {}
+
+  list(): Account[] {
+    return this.store.records().map((record) => ({ record, state: this.stateOf(record.id) }));
+  }
+
+  get(id: string): Account | undefined {
+    return this.list().find((a) => a.record.id === id);
+  }
+
+  private stateOf(id: string): AccountState {
+    if (this.expired.has(id)) {
+      return 'signInRequired';
+    }
+    return this.signedOut.has(id) ? 'signedOut' : 'signedIn';
+  }
+
+  /** Loads which accounts have credentials; call once after activation (reads SecretStorage). */
+  async restore(): Promise<void> {
+    for (const record of this.store.records()) {
+      if (!(await this.store.credentials(record.id))) {
+        this.signedOut.add(record.id);
+      }
+    }
+    this.changed.fire();
+  }
+
+  /** The account's API, connected lazily; throws AuthenticationError when it must sign in first. */
+  async api(id: string): Promise<PortalApi> {
+    let session = this.sessions.get(id);
+    if (!session) {
+      session = this.connect(id);
+      this.sessions.set(id, session);
+    }
+    const api = await session;
+    if (!api || api.client.auth.state === 'signInRequired') {
+      throw new AuthenticationError('This account is signed out. Sign in to continue.', true);
+    }
+    return api;
+  }
+
+  private connectionSettings(record: AccountRecord): ConnectionSettings {
+    return {
+      apiRoot: record.apiRoot,
+      profile: providerById(record.providerId).profile,
+      probedFeatures: record.probedFeatures,
+      logger: this.logger,
+      ...this.settings(),
+    };
+  }
+
+  private async connect(id: string): Promise<PortalApi | undefined> {
+    const record = this.store.records().find((r) => r.id === id);
+    const credentials = record && (await this.store.credentials(id));
+    if (!record || !credentials) {
+      this.sessions.delete(id);
+      return undefined;
+    }
+    const api = connect(this.connectionSettings(record), credentials, (tokens) =>
+      this.store.saveTokens(id, record.username, tokens),
+    );
+    this.watch(record, api);
+    return api;
+  }
+
+  private watch(record: AccountRecord, api: PortalApi): void {
+    api.client.auth.onSignInRequired = () => {
+      if (this.expired.has(record.id)) {
+        return;
+      }
+      this.logger.warn(`Account “${record.label}” must sign in again.`);
+      this.expired.add(record.id);
+      this.changed.fire();
+      const account = this.get(record.id);
+      if (account) {
+        this.signInNeeded.fire(account);
+      }
+    };
+  }
+
+  /**
+   * Stores a verified sign-in: the credentials go to SecretStorage before the record is saved.
+   * Signing in again to an account with the same portal and email updates that account.
+   */
+  async saveSignIn(account: NewAccount, result: SignInResult): Promise<AccountRecord> {
+    const existing = this.store
+      .records()
+      .find((r) => r.apiRoot === account.apiRoot && r.username.toLowerCase() === account.username.toLowerCase());
+    const record: AccountRecord = {
+      id: existing?.id ?? randomUUID(),
+      label: existing?.label ?? account.label ?? account.username,
+      providerId: account.providerId,
+      apiRoot: account.apiRoot,
+      username: account.username,
+      authMode: result.credentials.mode,
+      probedFeatures: result.probedFeatures,
+    };
+    await this.store.saveCredentials(record.id, result.credentials);
+    await this.store.saveRecord(record);
+    await this.closeSession(record.id);
+    // The next `api()` connects from the stored credentials, so renewed tokens are persisted.
+    await result.api.close();
+    this.signedOut.delete(record.id);
+    this.expired.delete(record.id);
+    this.logger.info(`Signed in to ${record.apiRoot} as ${record.username}.`);
+    this.changed.fire();
+    return record;
+  }
+
+  async rename(id: string, label: string): Promise<void> {
+    const record = this.store.records().find((r) => r.id === id);
+    if (!record) {
+      return;
+    }
+    await this.store.saveRecord({ ...record, label: label.trim() || record.username });
+    this.changed.fire();
+  }
+
+  /** Ends the session: revokes the JWT refresh token on the portal and forgets the secrets. */
+  async signOut(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    const api = session ? await session : undefined;
+    if (api) {
+      await api.client.auth.signOut();
+    }
+    await this.closeSession(id);
+    await this.store.deleteCredentials(id);
+    this.signedOut.add(id);
+    this.expired.delete(id);
+    this.changed.fire();
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.signOut(id);
+    await this.store.deleteRecord(id);
+    this.signedOut.delete(id);
+    this.changed.fire();
+  }
+
+  private async closeSession(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    this.sessions.delete(id);
+    const api = session ? await session.catch(() => undefined) : undefined;
+    await api?.close();
+  }
+
+  async dispose(): Promise<void> {
+    const ids = [...this.sessions.keys()];
+    await Promise.all(ids.map((id) => this.closeSession(id)));
+    this.changed.dispose();
+    this.signInNeeded.dispose();
+  }
+}
