@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { AuthMode } from '../api/auth';
+import { CancelledError } from '../api/errors';
+import { ProviderInfo } from './providers';
+import { SignInPrompts } from './signInFlow';
+
+const AUTH_MODE_LABELS: Record<AuthMode, { label: string; detail: string }> = {
+  jwt: { label: 'Token (JWT)', detail: 'Signs in once; only a renewable session token is stored. Recommended.' },
+  basic: { label: 'Password (HTTP Basic)', detail: 'Sends the password with every request; the password is stored in the OS keychain.' },
+};
+
+/** The Add Account questions as VS Code quick picks and input boxes. */
+export class VscodeSignInPrompts implements SignInPrompts {
+  async pickProvider(providers: ProviderInfo[]): Promise<ProviderInfo | undefined> {
+    const picked = await vscode.window.showQuickPick(
+      providers.map((provider) => ({ label: provider.name, description: provider.description, provider })),
+      { title: 'Add Account (1/4): Provider', placeHolder: 'Which portal do you want to sign in to?', ignoreFocusOut: true },
+    );
+    return picked?.provider;
+  }
+
+  askApiRoot(initial: string | undefined, validate: (value: string) => string | undefined): Thenable<string | undefined> {
+    return vscode.window.showInputBox({
+      title: 'Add Account: API root URL',
+      prompt: 'The portal’s API root, e.g. https://portal.example.com/api/',
+      value: initial ?? 'https://',
+      ignoreFocusOut: true,
+      validateInput: validate,
+    });
+  }
+
+  askEmail(provider: ProviderInfo, initial: string | undefined): Thenable<string | undefined> {
+    return vscode.window.showInputBox({
+      title: `Add Account (2/4): ${provider.name} email`,
+      prompt: 'The email address you sign in to the client area with',
+      value: initial,
+      placeHolder: 'you@example.com',
+      ignoreFocusOut: true,
+      validateInput: (value) => (/^\S+@\S+$/.test(value.trim()) ? undefined : 'Enter an email address'),
+    });
+  }
+
+  async pickAuthMode(modes: AuthMode[]): Promise<AuthMode | undefined> {
+    const picked = await vscode.window.showQuickPick(
+      modes.map((mode) => ({ ...AUTH_MODE_LABELS[mode], mode })),
+      { title: 'Add Account (3/4): How to sign in', ignoreFocusOut: true },
+    );
+    return picked?.mode;
+  }
+
+  askPassword(email: string, problem: string | undefined): Thenable<string | undefined> {
+    return vscode.window.showInputBox({
+      title: `Add Account (4/4): Password for ${email}`,
+      prompt: problem ?? 'Stored only in VS Code’s secret storage (the OS keychain).',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => (value.length > 0 ? undefined : 'Enter the password'),
+    });
+  }
+
+  verifying<T>(title: string, work: (signal: AbortSignal) => Promise<T>): Thenable<T> {
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (_, token) => {
+        const controller = new AbortController();
+        const subscription = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await work(controller.signal);
+        } catch (e) {
+          throw token.isCancellationRequested ? new CancelledError() : e;
+        } finally {
+          subscription.dispose();
+        }
+      },
+    );
+  }
+}

@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import { providerById } from '../accounts/providers';
+import { runSignInFlow } from '../accounts/signInFlow';
+import { ExtensionServices } from '../services';
+import { connectionSettings } from '../config';
+import { CommandFactory } from './command';
+import { accountFor } from './pickAccount';
+
+function signInContext(services: ExtensionServices) {
+  return {
+    registry: services.registry,
+    providers: services.providers(),
+    settings: () => ({ ...connectionSettings(), logger: services.logger }),
+  };
+}
+
+export const addAccount: CommandFactory = (services) => ({
+  id: 'cloudPortal.addAccount',
+  async run() {
+    const record = await runSignInFlow(services.prompts, signInContext(services));
+    if (record) {
+      void vscode.window.showInformationMessage(`Signed in to ${providerById(record.providerId).name} as ${record.username}.`);
+    }
+    return record?.id;
+  },
+});
+
+export const signIn: CommandFactory = (services) => ({
+  id: 'cloudPortal.signIn',
+  async run(arg?: unknown) {
+    const account = await accountFor(services, arg, 'Sign in to which account?', (a) => a.state !== 'signedIn');
+    if (!account) {
+      return undefined;
+    }
+    const { record } = account;
+    const context = signInContext(services);
+    const provider = context.providers.find((p) => p.id === record.providerId) ?? providerById(record.providerId);
+    const result = await runSignInFlow(services.prompts, context, {
+      provider,
+      apiRoot: record.apiRoot,
+      username: record.username,
+      authMode: record.authMode,
+    });
+    return result?.id;
+  },
+});
+
+export const signOut: CommandFactory = (services) => ({
+  id: 'cloudPortal.signOut',
+  async run(arg?: unknown) {
+    const account = await accountFor(services, arg, 'Sign out of which account?', (a) => a.state === 'signedIn');
+    if (!account) {
+      return;
+    }
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Signing out of “${account.record.label}”…` },
+      () => services.registry.signOut(account.record.id),
+    );
+  },
+});
+
+export const renameAccount: CommandFactory = (services) => ({
+  id: 'cloudPortal.renameAccount',
+  async run(arg?: unknown) {
+    const account = await accountFor(services, arg, 'Rename which account?');
+    if (!account) {
+      return;
+    }
+    const label = await vscode.window.showInputBox({
+      title: 'Rename Account',
+      prompt: `A name for ${account.record.username} on ${providerById(account.record.providerId).name}`,
+      value: account.record.label,
+      validateInput: (value) => (value.trim() ? undefined : 'The name cannot be empty'),
+    });
+    if (label !== undefined) {
+      await services.registry.rename(account.record.id, label);
+    }
+  },
+});
+
+export const removeAccount: CommandFactory = (services) => ({
+  id: 'cloudPortal.removeAccount',
+  async run(arg?: unknown) {
+    const account = await accountFor(services, arg, 'Remove which account?');
+    if (!account) {
+      return;
+    }
+    const provider = providerById(account.record.providerId).name;
+    const answer = await vscode.window.showWarningMessage(
+      `Remove the account “${account.record.label}” (${account.record.username} on ${provider})?`,
+      { modal: true, detail: 'You will be signed out and its stored credentials deleted. Nothing changes on the portal.' },
+      'Remove Account',
+    );
+    if (answer === 'Remove Account') {
+      await services.registry.remove(account.record.id);
+    }
+  },
+});
+
+export const showLog: CommandFactory = (services) => ({
+  id: 'cloudPortal.showLog',
+  run() {
+    services.logger.show();
+  },
+});
+
+export const accountCommands = [addAccount, signIn, signOut, renameAccount, removeAccount, showLog];

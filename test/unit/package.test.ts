@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..');
+
+describe('The packaged extension', function () {
+  this.timeout(60_000);
+
+  it('ships only the bundle, media and docs: no sources, tests, mock portal or node_modules', () => {
+    const listing = execFileSync(process.execPath, [join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const files = listing.split('\n').map((l) => l.trim()).filter(Boolean);
+    assert.ok(files.includes('dist/extension.js'), listing);
+    for (const file of files) {
+      assert.match(file, /^(dist\/extension\.js|media\/[\w.@/-]+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/, `unexpected file in VSIX: ${file}`);
+    }
+  });
+
+  it('the production bundle has no test fixtures or demo credentials in it, and the VSIX is under 1 MB', () => {
+    const bundle = join(root, 'dist', 'extension.js');
+    const vsix = join(root, 'dist', 'cloud-portal.vsix');
+    assert.ok(existsSync(bundle) && existsSync(vsix), 'run `npm run package` first (npm test does)');
+    const text = readFileSync(bundle, 'utf8');
+    for (const fixture of ['demo-password', 'MockPortal', '__mock/', 'seedPortal', 'sourceMappingURL']) {
+      assert.ok(!text.includes(fixture), `bundle contains ${fixture}`);
+    }
+    assert.ok(statSync(vsix).size < 1024 * 1024, `VSIX is ${statSync(vsix).size} bytes`);
+  });
+
+  it('declares an engine no newer than the VS Code the harness runs (1.139) and matching @types/vscode', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const engine = /^\^?(\d+)\.(\d+)/.exec(pkg.engines.vscode)!;
+    const types = /^\^?(\d+)\.(\d+)/.exec(pkg.devDependencies['@types/vscode'])!;
+    assert.ok(Number(engine[1]) === 1 && Number(engine[2]) <= 139);
+    assert.equal(`${types[1]}.${types[2]}`, `${engine[1]}.${engine[2]}`);
+    assert.deepEqual(pkg.activationEvents, [], 'activation is lazy: only the implicit view and command events');
+  });
+});
