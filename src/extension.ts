@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AccountRegistry } from './accounts/accountRegistry';
 import { AccountStore } from './accounts/accountStore';
+import { signInDemoAccounts } from './accounts/demoAccounts';
 import { providerCatalogue } from './accounts/providers';
 import { VscodeSignInPrompts } from './accounts/vscodeSignInPrompts';
 import { accountCommands } from './commands/accountCommands';
@@ -33,7 +34,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
       }
     }),
   );
-  void registry.restore();
+  void registry
+    .restore()
+    .then(() => signInDemoAccounts(registry, services!.providers(), () => ({ ...connectionSettings(), logger })))
+    .catch((e) => logger.error(`Demo sign-in failed: ${e instanceof Error ? e.message : String(e)}`));
   logger.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
   return services;
 }

@@ -162,10 +162,11 @@ export class AccountRegistry {
 
   /** Ends the session: revokes the JWT refresh token on the portal and forgets the secrets. */
   async signOut(id: string): Promise<void> {
-    const session = this.sessions.get(id);
-    const api = session ? await session : undefined;
+    // Connect from the stored credentials if no client is open, so the token is revoked either way.
+    const api = await (this.sessions.get(id) ?? this.connect(id)).catch(() => undefined);
     if (api) {
       await api.client.auth.signOut();
+      await api.close();
     }
     await this.closeSession(id);
     await this.store.deleteCredentials(id);

@@ -178,6 +178,15 @@ describe('Accounts', () => {
     assert.equal([...secrets.data.keys()].some((k) => k.includes(a.id)), false);
   });
 
+  it('sign-out right after sign-in (no client open yet) still revokes the refresh token', async () => {
+    const record = (await runSignInFlow(new ScriptedPrompts({ provider: ['alterncloud'], email: [EMAIL.alterncloud], authMode: ['jwt'], password: [PASSWORD] }), context()))!;
+    await registry.signOut(record.id);
+    const [revoke] = ctx.portal.received({ provider: 'alterncloud', path: 'revoke' });
+    assert.ok(revoke, 'POST /revoke was sent');
+    assert.equal(typeof (revoke.body as { refresh_token?: unknown }).refresh_token, 'string');
+    assert.equal(secrets.data.size, 0);
+  });
+
   it('signing in again to the same portal and email updates the account instead of adding one', async () => {
     const first = (await runSignInFlow(new ScriptedPrompts({ provider: ['elsecloud'], email: [EMAIL.elsecloud], password: [PASSWORD] }), context()))!;
     await registry.rename(first.id, 'Main');

@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { useWorkbench } from './harness/session';
+
+describe('Accounts in a real VS Code (code-server)', function () {
+  this.timeout(120_000);
+  const s = useWorkbench();
+
+  it('shows the Cloud Portal container with a welcome and an Add Account button in every view', async () => {
+    await s.workbench.openCloudPortal();
+    const buttons = s.workbench.page.locator('.welcome-view-content .monaco-button', { hasText: 'Add Account' });
+    await buttons.first().waitFor();
+    assert.equal(await buttons.count(), 4);
+    await s.workbench.screenshot('welcome');
+  });
+
+  it('adds an ElseCloud account from the palette: a wrong password is explained and asked again', async () => {
+    const wb = s.workbench;
+    await wb.runCommand('Cloud Portal: Add Account');
+    await wb.pick('ElseCloud');
+    await wb.type('demo@elsecloud.test', 'email');
+    await wb.type('wrong-password', 'Password for demo@elsecloud.test');
+    await wb.quickInput().filter({ hasText: 'Wrong email or password' }).waitFor({ timeout: 20_000 });
+    await wb.type('demo-password');
+    await wb.viewRows('Services').filter({ hasText: 'demo@elsecloud.test' }).first().waitFor({ timeout: 20_000 });
+    const rows = await wb.rowTexts('Services');
+    assert.ok(rows.some((r) => r.includes('demo@elsecloud.test') && r.includes('ElseCloud')), rows.join(' | '));
+    assert.equal(s.portal.received({ provider: 'elsecloud', path: 'details' }).filter((r) => r.status === 200).length, 1);
+    const secretsInState = JSON.stringify(s.portal.received({ provider: 'elsecloud' }).map((r) => r.body));
+    assert.ok(!secretsInState.includes('wrong-password'), 'Basic auth never puts the password in a body');
+  });
+
+  it('adds an ALTERNcloud account with JWT next to it', async () => {
+    const wb = s.workbench;
+    await wb.runCommand('Cloud Portal: Add Account');
+    await wb.pick('ALTERNcloud');
+    await wb.type('demo@alterncloud.test', 'email');
+    await wb.pick('Token (JWT)');
+    await wb.type('demo-password', 'Password for demo@alterncloud.test');
+    await wb.viewRows('Services').filter({ hasText: 'demo@alterncloud.test' }).first().waitFor({ timeout: 20_000 });
+    assert.equal(s.portal.received({ provider: 'alterncloud', path: 'login' }).length, 1);
+    const rows = await wb.rowTexts('Services');
+    assert.equal(rows.length, 2, rows.join(' | '));
+    // Domains lists only the portal that registers domains.
+    const domains = await wb.rowTexts('Domains');
+    assert.deepEqual(domains.map((r) => r.includes('elsecloud')), [true], domains.join(' | '));
+  });
+
+  it('renames an account from its context menu', async () => {
+    const wb = s.workbench;
+    const row = wb.viewRows('Services').filter({ hasText: 'demo@alterncloud.test' }).first();
+    await wb.contextMenu(row, 'Rename Account…');
+    await wb.type('Client X', 'Rename Account');
+    await wb.viewRows('Services').filter({ hasText: 'Client X' }).first().waitFor();
+  });
+
+  it('signs out (revoking the token) and offers Sign In Again', async () => {
+    const wb = s.workbench;
+    const row = wb.viewRows('Services').filter({ hasText: 'Client X' }).first();
+    await wb.contextMenu(row, 'Sign Out');
+    await wb.viewRows('Services').filter({ hasText: 'signed out' }).first().waitFor({ timeout: 15_000 });
+    assert.equal(s.portal.received({ provider: 'alterncloud', path: 'revoke' }).length, 1);
+  });
+
+  it('removes an account after a modal confirmation that names it', async () => {
+    const wb = s.workbench;
+    const row = wb.viewRows('Services').filter({ hasText: 'Client X' }).first();
+    await wb.contextMenu(row, 'Remove Account…');
+    await wb.dialog().waitFor();
+    assert.match(await wb.dialog().innerText(), /Remove the account “Client X” \(demo@alterncloud\.test on ALTERNcloud\)/);
+    await wb.pressDialogButton('Remove Account');
+    await wb.viewRows('Services').filter({ hasText: 'Client X' }).waitFor({ state: 'detached', timeout: 15_000 });
+    assert.equal((await wb.rowTexts('Services')).length, 1);
+  });
+});

