@@ -22,11 +22,12 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
+/** `preferred` when it is free, otherwise any free port. */
+export function freePort(preferred = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', (e) => (preferred ? resolve(freePort(0)) : reject(e)));
+    server.listen(preferred, '127.0.0.1', () => {
       const port = (server.address() as { port: number }).port;
       server.close(() => resolve(port));
     });
