@@ -1,0 +1,289 @@
+import { VmAction } from '../api/capabilities';
+import { CancellationRequest, Service } from '../api/resources/services';
+import { Vm } from '../api/resources/vms';
+import { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
+import { Domain, DomainDetails } from '../api/resources/domains';
+import { DnsZone, DnsZoneDetails } from '../api/resources/dnsZones';
+import { PortalApi } from '../api/portalApi';
+import { AccountRegistry } from '../accounts/accountRegistry';
+import { Emitter } from '../util/emitter';
+import { ResourceCache } from './resourceCache';
+
+export interface ServiceRef {
+  accountId: string;
+  serviceId: string;
+}
+export interface VmRef extends ServiceRef {
+  vmId: string;
+}
+export interface DomainRef {
+  accountId: string;
+  domainId: string;
+}
+export interface ZoneRef {
+  accountId: string;
+  serviceId: string;
+  zoneId: string;
+}
+
+/** Cache keys: one place that says how resources are addressed. */
+export const keys = {
+  account: (accountId: string) => accountId,
+  services: (accountId: string) => `${accountId}/services`,
+  vms: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/vms`,
+  templates: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/templates`,
+  resources: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/resources`,
+  serviceDetails: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/details`,
+  vm: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}`,
+  domains: (accountId: string) => `${accountId}/domains`,
+  domainDetails: (r: DomainRef) => `${r.accountId}/domains/${r.domainId}/details`,
+  domainRecords: (r: DomainRef) => `${r.accountId}/domains/${r.domainId}/records`,
+  zones: (accountId: string) => `${accountId}/dns`,
+  zone: (r: ZoneRef) => `${r.accountId}/dns/${r.serviceId}/${r.zoneId}`,
+};
+
+const VM_SERVICE = /vps|vds|cloud|virtual|server|\bvm\b|kvm|proxmox|compute|instance/i;
+
+/** Whether a service probably has VMs (decides if its row expands; the portal has the final word). */
+export function mayHaveVms(service: Service): boolean {
+  return VM_SERVICE.test(`${service.name} ${service.category} ${service.category_url}`) && !/dns/i.test(service.category);
+}
+
+export interface ModelOptions {
+  /** How long an answer is reused before the portal is asked again. */
+  ttlMs: () => number;
+  /** Time between VM state polls after a power action. */
+  pollIntervalMs?: number;
+  /** Give up polling after this long. */
+  pollTimeoutMs?: number;
+}
+
+/**
+ * The resource model between the portal client and the views: cached reads with in-flight
+ * de-duplication, mutations that invalidate exactly what they change, VM actions that are
+ * single-flight per VM and followed until the VM settles, and change events for the views.
+ */
+export class PortalModel {
+  readonly cache: ResourceCache;
+  private readonly busyVms = new Map<string, VmAction>();
+  private readonly vmChanged = new Emitter<VmRef>();
+  /** Fires when a VM starts or finishes an action, or its polled state changed. */
+  readonly onDidChangeVm = this.vmChanged.event;
+  private readonly pollIntervalMs: number;
+  private readonly pollTimeoutMs: number;
+
+  constructor(
+    private readonly registry: AccountRegistry,
+    options: ModelOptions,
+  ) {
+    this.cache = new ResourceCache(options.ttlMs);
+    this.pollIntervalMs = options.pollIntervalMs ?? 2_000;
+    this.pollTimeoutMs = options.pollTimeoutMs ?? 5 * 60_000;
+  }
+
+  api(accountId: string): Promise<PortalApi> {
+    return this.registry.api(accountId);
+  }
+
+  private read<T>(key: string, accountId: string, load: (api: PortalApi) => Promise<T>, force = false): Promise<T> {
+    return this.cache.get(key, async () => load(await this.api(accountId)), { force });
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  services(accountId: string): Promise<Service[]> {
+    return this.read(keys.services(accountId), accountId, (api) => api.services.list());
+  }
+
+  vms(ref: ServiceRef): Promise<Vm[]> {
+    return this.read(keys.vms(ref), ref.accountId, (api) => api.vms.list(ref.serviceId));
+  }
+
+  /** The last known state of a VM, without a request (for tree items). */
+  peekVm(ref: VmRef): Vm | undefined {
+    return this.cache.peek<Vm[]>(keys.vms(ref))?.find((vm) => vm.id === ref.vmId);
+  }
+
+  peekService(ref: ServiceRef): Service | undefined {
+    return this.cache.peek<Service[]>(keys.services(ref.accountId))?.find((s) => s.id === ref.serviceId);
+  }
+
+  serviceDetails(ref: ServiceRef) {
+    return this.read(keys.serviceDetails(ref), ref.accountId, (api) => api.services.details(ref.serviceId));
+  }
+
+  templates(ref: ServiceRef) {
+    return this.read(keys.templates(ref), ref.accountId, (api) => api.services.templates(ref.serviceId));
+  }
+
+  resources(ref: ServiceRef) {
+    return this.read(keys.resources(ref), ref.accountId, (api) => api.services.resources(ref.serviceId));
+  }
+
+  domains(accountId: string): Promise<Domain[]> {
+    return this.read(keys.domains(accountId), accountId, (api) => api.domains.list());
+  }
+
+  domainDetails(ref: DomainRef): Promise<DomainDetails> {
+    return this.read(keys.domainDetails(ref), ref.accountId, (api) => api.domains.details(ref.domainId));
+  }
+
+  domainRecords(ref: DomainRef): Promise<DnsRecord[]> {
+    return this.read(keys.domainRecords(ref), ref.accountId, (api) => api.domains.dnsRecords(ref.domainId));
+  }
+
+  zones(accountId: string): Promise<DnsZone[]> {
+    return this.read(keys.zones(accountId), accountId, async (api) => (await api.dns.index()).zones);
+  }
+
+  zone(ref: ZoneRef): Promise<DnsZoneDetails> {
+    return this.read(keys.zone(ref), ref.accountId, (api) => api.dns.zone(ref.serviceId, ref.zoneId));
+  }
+
+  /** Forgets cached answers under `key` (a node's Refresh); views hear it and reload. */
+  invalidate(key: string): void {
+    this.cache.invalidate(key);
+  }
+
+  // ---- VM actions ----------------------------------------------------------------------------
+
+  vmBusy(ref: VmRef): VmAction | undefined {
+    return this.busyVms.get(keys.vm(ref));
+  }
+
+  /**
+   * Runs a power action or rebuild once: while one runs on a VM, another is refused without a
+   * request ('busy'). After the portal accepted it, the VM is polled until it leaves the
+   * transitional state; the cached list is updated in place so only that VM's row changes.
+   */
+  async runVmAction(ref: VmRef, action: VmAction, template?: string): Promise<'done' | 'busy'> {
+    const key = keys.vm(ref);
+    if (this.busyVms.has(key)) {
+      return 'busy';
+    }
+    this.busyVms.set(key, action);
+    this.vmChanged.fire(ref);
+    try {
+      const api = await this.api(ref.accountId);
+      if (action === 'rebuild') {
+        await api.vms.rebuild(ref.serviceId, ref.vmId, template ?? '');
+      } else {
+        await api.vms.power(ref.serviceId, ref.vmId, action);
+      }
+      await this.followVm(api, ref);
+      return 'done';
+    } finally {
+      this.busyVms.delete(key);
+      this.vmChanged.fire(ref);
+    }
+  }
+
+  private async followVm(api: PortalApi, ref: VmRef): Promise<void> {
+    const before = this.peekVm(ref)?.state;
+    const deadline = Date.now() + this.pollTimeoutMs;
+    for (let poll = 0; Date.now() < deadline; poll++) {
+      let vm: Vm;
+      try {
+        vm = await api.vms.details(ref.serviceId, ref.vmId);
+      } catch {
+        // A failed poll is not the action failing: the next refresh shows the truth.
+        this.cache.invalidate(keys.vms(ref));
+        return;
+      }
+      this.replaceVm(ref, vm);
+      const settled = vm.state !== 'transitional' && (vm.state !== before || poll >= 2);
+      if (settled) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.pollIntervalMs));
+    }
+  }
+
+  private replaceVm(ref: VmRef, vm: Vm): void {
+    const listKey = keys.vms(ref);
+    const list = this.cache.peek<Vm[]>(listKey);
+    if (list) {
+      this.cache.set(listKey, list.map((x) => (x.id === vm.id ? vm : x)));
+    }
+    this.vmChanged.fire(ref);
+  }
+
+  // ---- other mutations: each invalidates what it changed -------------------------------------
+
+  async setServiceLabel(ref: ServiceRef, label: string): Promise<void> {
+    await (await this.api(ref.accountId)).services.setLabel(ref.serviceId, label);
+    this.cache.invalidate(keys.services(ref.accountId));
+  }
+
+  async cancelService(ref: ServiceRef, request: CancellationRequest): Promise<void> {
+    await (await this.api(ref.accountId)).services.cancel(ref.serviceId, request);
+    this.cache.invalidate(keys.services(ref.accountId));
+  }
+
+  async saveZoneRecord(ref: ZoneRef, record: DnsRecordInput, recordId?: string): Promise<void> {
+    const api = await this.api(ref.accountId);
+    if (recordId) {
+      await api.dns.updateRecord(ref.serviceId, ref.zoneId, recordId, record);
+    } else {
+      await api.dns.addRecord(ref.serviceId, ref.zoneId, record);
+    }
+    this.cache.invalidate(keys.zone(ref));
+  }
+
+  async deleteZoneRecord(ref: ZoneRef, recordId: string): Promise<void> {
+    await (await this.api(ref.accountId)).dns.deleteRecord(ref.serviceId, ref.zoneId, recordId);
+    this.cache.invalidate(keys.zone(ref));
+  }
+
+  async createZone(accountId: string, serviceId: string, name: string): Promise<void> {
+    await (await this.api(accountId)).dns.createZone(serviceId, name);
+    this.cache.invalidate(keys.zones(accountId));
+  }
+
+  async deleteZone(ref: ZoneRef): Promise<void> {
+    await (await this.api(ref.accountId)).dns.deleteZone(ref.serviceId, ref.zoneId);
+    this.cache.invalidate(keys.zones(ref.accountId));
+  }
+
+  async saveDomainRecord(ref: DomainRef, record: DnsRecordInput, index?: string): Promise<void> {
+    const api = await this.api(ref.accountId);
+    if (index) {
+      await api.domains.updateDnsRecord(ref.domainId, index, record);
+    } else {
+      await api.domains.addDnsRecord(ref.domainId, record);
+    }
+    this.cache.invalidate(keys.domainRecords(ref));
+  }
+
+  async deleteDomainRecord(ref: DomainRef, index: string): Promise<void> {
+    await (await this.api(ref.accountId)).domains.deleteDnsRecord(ref.domainId, index);
+    // Indexes after the deleted one shift: the whole list must be read again.
+    this.cache.invalidate(keys.domainRecords(ref));
+  }
+
+  async setNameservers(ref: DomainRef, nameservers: string[]): Promise<void> {
+    await (await this.api(ref.accountId)).domains.setNameservers(ref.domainId, nameservers);
+    this.cache.invalidate(keys.domainDetails(ref));
+  }
+
+  async setAutorenew(ref: DomainRef, enabled: boolean): Promise<void> {
+    await (await this.api(ref.accountId)).domains.setAutorenew(ref.domainId, enabled);
+    this.cache.invalidate(keys.domains(ref.accountId));
+  }
+
+  async setRegistrarLock(ref: DomainRef, locked: boolean): Promise<void> {
+    await (await this.api(ref.accountId)).domains.setRegistrarLock(ref.domainId, locked);
+    this.cache.invalidate(keys.domainDetails(ref));
+  }
+
+  async renewDomain(ref: DomainRef, years: number, payMethod: string) {
+    const result = await (await this.api(ref.accountId)).domains.renew(ref.domainId, years, payMethod);
+    this.cache.invalidate(keys.domains(ref.accountId));
+    return result;
+  }
+
+  dispose(): void {
+    this.cache.dispose();
+    this.vmChanged.dispose();
+  }
+}

@@ -1,0 +1,101 @@
+import { Emitter } from '../util/emitter';
+
+interface Entry {
+  value?: unknown;
+  loadedAt: number;
+  inflight?: Promise<unknown>;
+  /** Bumped by invalidation, so an answer that was in flight at the time is not kept as fresh. */
+  generation: number;
+}
+
+/**
+ * Cached portal resources by key (`<account>/services`, `<account>/services/301/vms`, …):
+ * one request per key at a time (concurrent readers share it), answers kept for a TTL, failures
+ * never cached, and invalidation by key prefix after mutations.
+ */
+export class ResourceCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly invalidated = new Emitter<string>();
+  private readonly updated = new Emitter<string>();
+  /** Fires with the prefix that was invalidated (views reload the matching nodes). */
+  readonly onDidInvalidate = this.invalidated.event;
+  /** Fires with the key whose cached value was replaced in place (a VM that changed state). */
+  readonly onDidUpdate = this.updated.event;
+  /** Loads started (not served from cache or shared): what the benchmark counts. */
+  loads = 0;
+
+  constructor(
+    private readonly ttlMs: () => number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get<T>(key: string, load: () => Promise<T>, options: { force?: boolean } = {}): Promise<T> {
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { loadedAt: 0, generation: 0 };
+      this.entries.set(key, entry);
+    }
+    if (entry.inflight) {
+      return entry.inflight as Promise<T>;
+    }
+    if (!options.force && entry.value !== undefined && this.now() - entry.loadedAt < this.ttlMs()) {
+      return Promise.resolve(entry.value as T);
+    }
+    const current = entry;
+    const generation = current.generation;
+    this.loads++;
+    const promise = load().then(
+      (value) => {
+        if (current.generation === generation && this.entries.get(key) === current) {
+          current.value = value;
+          current.loadedAt = this.now();
+        }
+        return value;
+      },
+    );
+    current.inflight = promise;
+    const clear = () => {
+      if (current.inflight === promise) {
+        current.inflight = undefined;
+      }
+    };
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  /** The cached value, fresh or not, without loading. */
+  peek<T>(key: string): T | undefined {
+    return this.entries.get(key)?.value as T | undefined;
+  }
+
+  /** Replaces a cached value (after a mutation whose result is known) and tells listeners. */
+  set<T>(key: string, value: T): void {
+    const entry = this.entries.get(key) ?? { loadedAt: 0, generation: 0 };
+    entry.value = value;
+    entry.loadedAt = this.now();
+    this.entries.set(key, entry);
+    this.updated.fire(key);
+  }
+
+  /** Forgets every key that starts with `prefix`; the next read loads again. */
+  invalidate(prefix: string): void {
+    for (const [key, entry] of this.entries) {
+      if (key === prefix || key.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) {
+        entry.generation++;
+        entry.value = undefined;
+        entry.inflight = undefined;
+        entry.loadedAt = 0;
+      }
+    }
+    this.invalidated.fire(prefix);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  dispose(): void {
+    this.invalidated.dispose();
+    this.updated.dispose();
+  }
+}
