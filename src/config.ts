@@ -14,3 +14,9 @@ export function connectionSettings(): Pick<ConnectionSettings, 'timeoutMs' | 'ma
     userAgent: `cloud-portal-vscode/${vscode.extensions.getExtension('cloud-portal.cloud-portal')?.packageJSON.version ?? 'dev'} vscode/${vscode.version}`,
   };
 }
+
+/** How long loaded resources are reused before the portal is asked again. */
+export function cacheTtlMs(): number {
+  const seconds = vscode.workspace.getConfiguration(SECTION).get<number>('cacheTtlSeconds', 60);
+  return Math.max(0, seconds) * 1000;
+}

@@ -6,9 +6,15 @@ import { providerCatalogue } from './accounts/providers';
 import { VscodeSignInPrompts } from './accounts/vscodeSignInPrompts';
 import { accountCommands } from './commands/accountCommands';
 import { registerCommands } from './commands/command';
-import { connectionSettings } from './config';
+import { dnsCommands } from './commands/dnsCommands';
+import { domainCommands } from './commands/domainCommands';
+import { serviceCommands } from './commands/serviceCommands';
+import { viewCommands } from './commands/viewCommands';
+import { vmCommands } from './commands/vmCommands';
+import { cacheTtlMs, connectionSettings } from './config';
+import { PortalModel } from './model/portalModel';
 import { ExtensionServices } from './services';
-import { registerViews } from './views/registerViews';
+import { PortalViews } from './views/portalViews';
 
 let services: ExtensionServices | undefined;
 
@@ -17,13 +23,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   const started = performance.now();
   const logger = vscode.window.createOutputChannel('Cloud Portal', { log: true });
   const registry = new AccountRegistry(new AccountStore(context.globalState, context.secrets), logger, connectionSettings);
-  services = { registry, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts() };
+  const model = new PortalModel(registry, { ttlMs: cacheTtlMs });
+  const views = new PortalViews(registry, model);
+  const current: ExtensionServices = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts() };
+  services = current;
 
   context.subscriptions.push(
     logger,
-    { dispose: () => void registry.dispose() },
-    ...registerCommands(services, accountCommands),
-    ...registerViews(services),
+    views,
+    { dispose: () => model.dispose() },
+    ...registerCommands(current, [...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands]),
     registry.onDidRequireSignIn(async (account) => {
       const choice = await vscode.window.showWarningMessage(
         `Your session for “${account.record.label}” has ended. Sign in again to keep using it.`,
@@ -36,10 +45,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   );
   void registry
     .restore()
-    .then(() => signInDemoAccounts(registry, services!.providers(), () => ({ ...connectionSettings(), logger })))
+    .then(() => signInDemoAccounts(registry, current.providers(), () => ({ ...connectionSettings(), logger })))
     .catch((e) => logger.error(`Demo sign-in failed: ${e instanceof Error ? e.message : String(e)}`));
   logger.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
-  return services;
+  return current;
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -2,10 +2,14 @@ import * as vscode from 'vscode';
 import { AccountRegistry } from './accounts/accountRegistry';
 import { ProviderInfo } from './accounts/providers';
 import { SignInPrompts } from './accounts/signInFlow';
+import { PortalModel } from './model/portalModel';
+import { PortalViews } from './views/portalViews';
 
 /** What commands and views share: created once in `activate`, passed to every factory. */
 export interface ExtensionServices {
   readonly registry: AccountRegistry;
+  readonly model: PortalModel;
+  readonly views: PortalViews;
   readonly logger: vscode.LogOutputChannel;
   readonly providers: () => ProviderInfo[];
   readonly prompts: SignInPrompts;

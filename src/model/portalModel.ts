@@ -3,7 +3,7 @@ import { CancellationRequest, Service } from '../api/resources/services';
 import { Vm } from '../api/resources/vms';
 import { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
 import { Domain, DomainDetails } from '../api/resources/domains';
-import { DnsZone, DnsZoneDetails } from '../api/resources/dnsZones';
+import { DnsZone, DnsZoneDetails, ZoneIndex } from '../api/resources/dnsZones';
 import { PortalApi } from '../api/portalApi';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { Emitter } from '../util/emitter';
@@ -132,17 +132,22 @@ export class PortalModel {
     return this.read(keys.domainRecords(ref), ref.accountId, (api) => api.domains.dnsRecords(ref.domainId));
   }
 
-  zones(accountId: string): Promise<DnsZone[]> {
-    return this.read(keys.zones(accountId), accountId, async (api) => (await api.dns.index()).zones);
+  /** `GET /dns`: every zone, and the ids of the DNS services that can hold zones. */
+  zoneIndex(accountId: string): Promise<ZoneIndex> {
+    return this.read(keys.zones(accountId), accountId, (api) => api.dns.index());
+  }
+
+  async zones(accountId: string): Promise<DnsZone[]> {
+    return (await this.zoneIndex(accountId)).zones;
   }
 
   zone(ref: ZoneRef): Promise<DnsZoneDetails> {
     return this.read(keys.zone(ref), ref.accountId, (api) => api.dns.zone(ref.serviceId, ref.zoneId));
   }
 
-  /** Forgets cached answers under `key` (a node's Refresh); views hear it and reload. */
+  /** Forgets cached answers for `key` and below it (a node's Refresh); views hear it and reload. */
   invalidate(key: string): void {
-    this.cache.invalidate(key);
+    this.cache.invalidate(key, true);
   }
 
   // ---- VM actions ----------------------------------------------------------------------------

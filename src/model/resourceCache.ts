@@ -17,7 +17,7 @@ export class ResourceCache {
   private readonly entries = new Map<string, Entry>();
   private readonly invalidated = new Emitter<string>();
   private readonly updated = new Emitter<string>();
-  /** Fires with the prefix that was invalidated (views reload the matching nodes). */
+  /** Fires with the key that was invalidated (views reload the matching nodes). */
   readonly onDidInvalidate = this.invalidated.event;
   /** Fires with the key whose cached value was replaced in place (a VM that changed state). */
   readonly onDidUpdate = this.updated.event;
@@ -77,17 +77,18 @@ export class ResourceCache {
     this.updated.fire(key);
   }
 
-  /** Forgets every key that starts with `prefix`; the next read loads again. */
-  invalidate(prefix: string): void {
-    for (const [key, entry] of this.entries) {
-      if (key === prefix || key.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) {
+  /** Forgets `key`, and with `subtree` every key below it (`key/…`); the next read loads again. */
+  invalidate(key: string, subtree = false): void {
+    const below = `${key}/`;
+    for (const [k, entry] of this.entries) {
+      if (k === key || (subtree && k.startsWith(below))) {
         entry.generation++;
         entry.value = undefined;
         entry.inflight = undefined;
         entry.loadedAt = 0;
       }
     }
-    this.invalidated.fire(prefix);
+    this.invalidated.fire(key);
   }
 
   clear(): void {

@@ -1,28 +1,69 @@
+import { DnsRecord } from '../api/resources/dnsRecord';
+import { Domain } from '../api/resources/domains';
+import { Service } from '../api/resources/services';
+
 /**
  * What a tree row is: plain data, no I/O and no vscode types. Providers map nodes to TreeItems;
- * the model loads children. Every node carries a stable `id` so expansion and selection survive
- * refreshes.
+ * the model loads children. Every node has a stable `id` (view/account/kind/ids) so expansion and
+ * selection survive refreshes, and a `parent` so rows can be revealed.
  */
-export interface AccountNode {
-  kind: 'account';
+interface NodeBase {
   id: string;
   accountId: string;
-}
-
-/** A row that explains an empty list, a failure (with Retry) or an ended session (with Sign In). */
-export interface MessageNode {
-  kind: 'message';
-  id: string;
-  accountId: string;
-  text: string;
-  severity: 'info' | 'error' | 'signIn';
-  detail?: string;
-  /** The node whose children failed to load; Retry reloads it. */
   parent?: TreeNode;
 }
 
-export type TreeNode = AccountNode | MessageNode;
+export interface AccountNode extends NodeBase {
+  kind: 'account';
+}
 
-export function accountNode(viewId: string, accountId: string): AccountNode {
-  return { kind: 'account', id: `${viewId}/${accountId}`, accountId };
+export interface ServiceNode extends NodeBase {
+  kind: 'service';
+  serviceId: string;
+  service: Service;
+  hasVms: boolean;
+}
+
+/** A VM row reads the VM's latest state from the model when drawn, so only ids are kept. */
+export interface VmNode extends NodeBase {
+  kind: 'vm';
+  serviceId: string;
+  vmId: string;
+}
+
+export interface DomainNode extends NodeBase {
+  kind: 'domain';
+  domainId: string;
+  domain: Domain;
+}
+
+export interface ZoneNode extends NodeBase {
+  kind: 'zone';
+  serviceId: string;
+  zoneId: string;
+  name: string;
+}
+
+/** A DNS record in a zone (`zoneId` set, addressed by id) or on a registered domain (by index). */
+export interface RecordNode extends NodeBase {
+  kind: 'record';
+  record: DnsRecord;
+  /** The zone or domain name, for labels and confirmations. */
+  origin: string;
+  zone?: { serviceId: string; zoneId: string };
+  domainId?: string;
+}
+
+/** A row that explains an empty list, a failure (with Retry) or an ended session (with Sign In). */
+export interface MessageNode extends NodeBase {
+  kind: 'message';
+  text: string;
+  severity: 'info' | 'error' | 'signIn';
+  detail?: string;
+}
+
+export type TreeNode = AccountNode | ServiceNode | VmNode | DomainNode | ZoneNode | RecordNode | MessageNode;
+
+export function childId(parent: TreeNode | undefined, viewId: string, accountId: string, part: string): string {
+  return `${parent ? parent.id : `${viewId}/${accountId}`}/${part}`;
 }

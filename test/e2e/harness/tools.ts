@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * A real VS Code on machines that cannot download one: code-server (VS Code's own server and
@@ -21,12 +21,26 @@ function log(message: string): void {
   process.stderr.write(`[harness] ${message}\n`);
 }
 
-function npmInstall(dir: string, spec: string, env: NodeJS.ProcessEnv = process.env): void {
+/** The npm CLI script of the npm on PATH, so it can be run by another Node. */
+function npmCli(): string {
+  const root = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
+  return join(root, 'npm', 'bin', 'npm-cli.js');
+}
+
+/** Runs `npm install spec` in `dir`, with `node` (default: this Node) running npm and its scripts. */
+function npmInstall(dir: string, spec: string, node = process.execPath, extraEnv: NodeJS.ProcessEnv = {}): void {
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, 'package.json'))) {
     writeFileSync(join(dir, 'package.json'), '{"name":"cache","private":true}\n');
   }
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', spec], { cwd: dir, env, stdio: 'inherit' });
+  // Drop the variables an enclosing `npm test` sets, so the inner npm and its install scripts
+  // see only the Node we chose (code-server's postinstall insists on Node 24).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|NODE$|INIT_CWD$)/i.test(key)));
+  const result = spawnSync(node, [npmCli(), 'install', '--no-audit', '--no-fund', '--loglevel=error', spec], {
+    cwd: dir,
+    env: { ...env, PATH: `${dirname(node)}:${env.PATH ?? ''}`, ...extraEnv },
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     throw new Error(`npm install ${spec} failed (exit ${result.status})`);
   }
@@ -45,11 +59,7 @@ export function ensureCodeServer(): string {
   if (!existsSync(codeServerEntry)) {
     ensureSystemPackages(['libkrb5-dev'], '/usr/include/gssapi/gssapi.h');
     log(`installing code-server ${CODE_SERVER_VERSION} into .vscode-test/ (about 2–3 minutes, once) …`);
-    npmInstall(join(CACHE, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, {
-      ...process.env,
-      PATH: `${join(node24Dir, 'bin')}:${process.env.PATH}`,
-      npm_config_nodedir: node24Dir,
-    });
+    npmInstall(join(CACHE, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, node24, { npm_config_nodedir: node24Dir });
   }
   return codeServerEntry;
 }

@@ -1,0 +1,192 @@
+import * as vscode from 'vscode';
+import { describeError } from '../api/errors';
+import { DnsRecordInput } from '../api/resources/dnsRecord';
+import { draftToInput, RecordDraft } from '../model/dnsRecordRules';
+import { ExtensionServices } from '../services';
+import { DomainNode, RecordNode, ZoneNode } from '../views/nodes';
+import { dnsZonesView, domainsView } from '../views/viewSpecs';
+import { accountFor } from './pickAccount';
+import { CommandFactory } from './command';
+import { nodeFor } from './pickNode';
+import { recordForm } from './recordForm';
+
+/** Drafts the portal rejected, by target, so running the command again brings them back. */
+const keptDrafts = new Map<string, RecordDraft>();
+
+type Target = ZoneNode | DomainNode;
+
+function targetName(target: Target): string {
+  return target.kind === 'zone' ? target.name : target.domain.name;
+}
+
+async function recordTypes(services: ExtensionServices, target: Target): Promise<string[]> {
+  if (target.kind === 'domain') {
+    try {
+      return await (await services.model.api(target.accountId)).domains.dnsRecordTypes(target.domainId);
+    } catch {
+      return [];
+    }
+  }
+  return [];
+}
+
+function save(services: ExtensionServices, target: Target, input: DnsRecordInput, recordId?: string): Promise<void> {
+  return target.kind === 'zone'
+    ? services.model.saveZoneRecord(target, input, recordId)
+    : services.model.saveDomainRecord(target, input, recordId);
+}
+
+/**
+ * Shows the form until the portal accepts the record or the user leaves. A rejected record comes
+ * back into the form exactly as typed, with the portal's words; nothing typed is lost.
+ */
+async function editUntilSaved(services: ExtensionServices, target: Target, initial: RecordDraft, recordId: string | undefined): Promise<boolean> {
+  const key = `${target.id}#${recordId ?? 'new'}`;
+  let draft = keptDrafts.get(key) ?? initial;
+  let problem: string | undefined;
+  const types = await recordTypes(services, target);
+  const title = `${recordId ? 'Edit' : 'Add'} record in ${targetName(target)}`;
+  for (;;) {
+    const edited = await recordForm(draft, { title, types, withTtl: target.kind === 'zone', problem });
+    if (!edited) {
+      return false;
+    }
+    draft = edited;
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Saving ${draft.type} record…` }, () =>
+        save(services, target, draftToInput(draft), recordId),
+      );
+      keptDrafts.delete(key);
+      return true;
+    } catch (e) {
+      problem = describeError(e);
+      keptDrafts.set(key, draft);
+      const again = await vscode.window.showErrorMessage(`The record was not saved: ${problem}`, 'Edit Again');
+      if (again !== 'Edit Again') {
+        return false;
+      }
+    }
+  }
+}
+
+function pickTarget(services: ExtensionServices, arg: unknown, placeHolder: string): Promise<Target | undefined> {
+  if (arg && typeof arg === 'object' && ((arg as Target).kind === 'zone' || (arg as Target).kind === 'domain')) {
+    return Promise.resolve(arg as Target);
+  }
+  return nodeFor(services, arg, 'zone', [dnsZonesView], placeHolder);
+}
+
+export const addRecord: CommandFactory = (services) => ({
+  id: 'cloudPortal.dns.addRecord',
+  async run(arg?: unknown) {
+    const target = await pickTarget(services, arg, 'Add a record to which zone?');
+    if (target) {
+      await editUntilSaved(services, target, { type: 'A', name: '', content: '', priority: '', ttl: '3600' }, undefined);
+    }
+  },
+});
+
+function recordTarget(node: RecordNode): Target | undefined {
+  return node.parent && (node.parent.kind === 'zone' || node.parent.kind === 'domain') ? node.parent : undefined;
+}
+
+export const editRecord: CommandFactory = (services) => ({
+  id: 'cloudPortal.dns.editRecord',
+  async run(arg?: unknown) {
+    const node = await nodeFor(services, arg, 'record', [dnsZonesView, domainsView], 'Which record to edit?', (n) => n.record.type !== 'SOA');
+    const target = node && recordTarget(node);
+    if (!node || !target) {
+      return;
+    }
+    const r = node.record;
+    await editUntilSaved(
+      services,
+      target,
+      { type: r.type, name: r.name || '@', content: r.content, priority: String(r.priority), ttl: r.ttl ? String(r.ttl) : '' },
+      r.id,
+    );
+  },
+});
+
+export const deleteRecord: CommandFactory = (services) => ({
+  id: 'cloudPortal.dns.deleteRecord',
+  async run(arg?: unknown) {
+    const node = await nodeFor(services, arg, 'record', [dnsZonesView, domainsView], 'Which record to delete?', (n) => n.record.type !== 'SOA');
+    const target = node && recordTarget(node);
+    if (!node || !target) {
+      return;
+    }
+    const r = node.record;
+    const answer = await vscode.window.showWarningMessage(
+      `Delete the ${r.type} record “${r.name || '@'}” → ${r.content} from ${node.origin}?`,
+      { modal: true, detail: 'Resolvers stop getting it once cached copies expire.' },
+      'Delete Record',
+    );
+    if (answer !== 'Delete Record') {
+      return;
+    }
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Deleting record…' }, () =>
+      target.kind === 'zone' ? services.model.deleteZoneRecord(target, r.id) : services.model.deleteDomainRecord(target, r.id),
+    );
+  },
+});
+
+export const createZone: CommandFactory = (services) => ({
+  id: 'cloudPortal.dns.createZone',
+  async run(arg?: unknown) {
+    const account = await accountFor(services, arg, 'Create the zone in which account?', (a) => a.state === 'signedIn');
+    if (!account) {
+      return;
+    }
+    const index = await services.model.zoneIndex(account.record.id);
+    if (index.service_ids.length === 0) {
+      void vscode.window.showInformationMessage('This account has no DNS service to hold zones.');
+      return;
+    }
+    let serviceId = index.service_ids[0];
+    if (index.service_ids.length > 1) {
+      const all = await services.model.services(account.record.id);
+      const picked = await vscode.window.showQuickPick(
+        index.service_ids.map((id) => {
+          const s = all.find((x) => x.id === id);
+          return { label: s ? s.label || s.name : `Service ${id}`, description: `#${id}`, id };
+        }),
+        { placeHolder: 'Which DNS service holds the new zone?' },
+      );
+      if (!picked) {
+        return;
+      }
+      serviceId = picked.id;
+    }
+    const name = await vscode.window.showInputBox({
+      title: 'New DNS zone',
+      prompt: 'The domain name of the zone, e.g. example.com',
+      validateInput: (v) => (/^([a-z0-9-]+\.)+[a-z]{2,}\.?$/i.test(v.trim()) ? undefined : 'Enter a domain name such as example.com'),
+    });
+    if (!name) {
+      return;
+    }
+    await services.model.createZone(account.record.id, serviceId, name.trim().replace(/\.$/, '').toLowerCase());
+  },
+});
+
+export const deleteZone: CommandFactory = (services) => ({
+  id: 'cloudPortal.dns.deleteZone',
+  async run(arg?: unknown) {
+    const node = await nodeFor(services, arg, 'zone', [dnsZonesView], 'Which zone to delete?');
+    if (!node) {
+      return;
+    }
+    const zone = await services.model.zone(node).catch(() => undefined);
+    const answer = await vscode.window.showWarningMessage(
+      `Delete the DNS zone “${node.name}”${zone ? ` and its ${zone.records.length} records` : ''}?`,
+      { modal: true, detail: 'The zone stops resolving on this provider’s name servers. This cannot be undone.' },
+      'Delete Zone',
+    );
+    if (answer === 'Delete Zone') {
+      await services.model.deleteZone(node);
+    }
+  },
+});
+
+export const dnsCommands = [addRecord, editRecord, deleteRecord, createZone, deleteZone];

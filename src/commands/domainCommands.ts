@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import { isHostName } from '../model/dnsRecordRules';
+import { ExtensionServices } from '../services';
+import { DomainNode } from '../views/nodes';
+import { domainsView } from '../views/viewSpecs';
+import { CommandFactory } from './command';
+import { nodeFor } from './pickNode';
+
+const pickDomain = (services: ExtensionServices, arg: unknown, placeHolder: string, accept?: (n: DomainNode) => boolean) =>
+  nodeFor(services, arg, 'domain', [domainsView], placeHolder, accept);
+
+export function checkNameservers(text: string): string | undefined {
+  const list = text.split(/[\s,]+/).filter(Boolean);
+  if (list.length < 2 || list.length > 4) {
+    return 'Enter 2 to 4 name servers, separated by commas';
+  }
+  const bad = list.find((ns) => !isHostName(ns));
+  return bad ? `“${bad}” is not a host name` : undefined;
+}
+
+export const editNameservers: CommandFactory = (services) => ({
+  id: 'cloudPortal.domain.editNameservers',
+  async run(arg?: unknown) {
+    const node = await pickDomain(services, arg, 'Name servers of which domain?');
+    if (!node) {
+      return;
+    }
+    const details = await services.model.domainDetails(node);
+    const typed = await vscode.window.showInputBox({
+      title: `Name servers of ${node.domain.name}`,
+      prompt: '2 to 4 host names, separated by commas',
+      value: details.nameservers.join(', '),
+      ignoreFocusOut: true,
+      validateInput: checkNameservers,
+    });
+    if (typed === undefined) {
+      return;
+    }
+    const list = typed.split(/[\s,]+/).filter(Boolean).map((ns) => ns.replace(/\.$/, '').toLowerCase());
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Updating name servers of ${node.domain.name}…` }, () =>
+      services.model.setNameservers(node, list),
+    );
+    void vscode.window.showInformationMessage(`${node.domain.name} now uses ${list.join(', ')}.`);
+  },
+});
+
+function autorenewCommand(enable: boolean): CommandFactory {
+  return (services) => ({
+    id: enable ? 'cloudPortal.domain.enableAutorenew' : 'cloudPortal.domain.disableAutorenew',
+    async run(arg?: unknown) {
+      const node = await pickDomain(services, arg, `${enable ? 'Enable' : 'Disable'} autorenew for which domain?`, (n) => n.domain.autorenew !== enable);
+      if (node) {
+        await services.model.setAutorenew(node, enable);
+      }
+    },
+  });
+}
+
+function lockCommand(lock: boolean): CommandFactory {
+  return (services) => ({
+    id: lock ? 'cloudPortal.domain.lock' : 'cloudPortal.domain.unlock',
+    async run(arg?: unknown) {
+      const node = await pickDomain(services, arg, `${lock ? 'Lock' : 'Unlock'} which domain?`);
+      if (!node) {
+        return;
+      }
+      if (!lock) {
+        const answer = await vscode.window.showWarningMessage(
+          `Remove the registrar lock from “${node.domain.name}”?`,
+          { modal: true, detail: 'An unlocked domain can be transferred to another registrar with its EPP code.' },
+          'Unlock Domain',
+        );
+        if (answer !== 'Unlock Domain') {
+          return;
+        }
+      }
+      await services.model.setRegistrarLock(node, lock);
+      const now = await (await services.model.api(node.accountId)).domains.registrarLock(node.domainId);
+      vscode.window.setStatusBarMessage(`$(${now ? 'lock' : 'unlock'}) ${node.domain.name} is ${now ? 'locked' : 'unlocked'}`, 8_000);
+    },
+  });
+}
+
+export const showEppCode: CommandFactory = (services) => ({
+  id: 'cloudPortal.domain.showEppCode',
+  async run(arg?: unknown) {
+    const node = await pickDomain(services, arg, 'EPP code of which domain?');
+    if (!node) {
+      return;
+    }
+    const code = await (await services.model.api(node.accountId)).domains.eppCode(node.domainId);
+    if (!code) {
+      void vscode.window.showInformationMessage(`The portal returned no EPP code for ${node.domain.name}.`);
+      return;
+    }
+    const choice = await vscode.window.showInformationMessage(`EPP code of ${node.domain.name}: ${code}`, 'Copy');
+    if (choice === 'Copy') {
+      await vscode.env.clipboard.writeText(code);
+      vscode.window.setStatusBarMessage('$(check) EPP code copied', 5_000);
+    }
+  },
+});
+
+export const renewDomain: CommandFactory = (services) => ({
+  id: 'cloudPortal.domain.renew',
+  async run(arg?: unknown) {
+    const node = await pickDomain(services, arg, 'Renew which domain?');
+    if (!node) {
+      return;
+    }
+    const api = await services.model.api(node.accountId);
+    const [methods, balance] = await Promise.all([api.billing.paymentMethods(), api.billing.balance().catch(() => undefined)]);
+    const currency = balance?.currency ?? '';
+    const yearly = node.domain.recurring_amount / Math.max(1, node.domain.period);
+    const years = await vscode.window.showQuickPick(
+      [1, 2, 3, 5].map((y) => ({ label: `${y} year${y > 1 ? 's' : ''}`, description: `${(yearly * y).toFixed(2)} ${currency}`, years: y })),
+      { title: `Renew ${node.domain.name}`, placeHolder: `Expires ${node.domain.expires}. Renew for how long?` },
+    );
+    if (!years) {
+      return;
+    }
+    const method =
+      methods.length === 1
+        ? methods[0]
+        : (await vscode.window.showQuickPick(methods.map((m) => ({ label: m.name, method: m })), { title: `Renew ${node.domain.name}`, placeHolder: 'Payment method' }))?.method;
+    if (!method) {
+      return;
+    }
+    const price = `${(yearly * years.years).toFixed(2)} ${currency}`.trim();
+    const answer = await vscode.window.showWarningMessage(
+      `Renew “${node.domain.name}” for ${years.label} for ${price}?`,
+      { modal: true, detail: `An invoice for ${price} is created, to be paid by ${method.name}. The portal's invoice is final.` },
+      `Renew for ${price}`,
+    );
+    if (answer !== `Renew for ${price}`) {
+      return;
+    }
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Renewing ${node.domain.name}…` }, () =>
+      services.model.renewDomain(node, years.years, method.id),
+    );
+    void vscode.window.showInformationMessage(
+      `Renewal ordered${result.order_num ? ` (order ${result.order_num})` : ''}: invoice ${result.invoice_id || '—'} for ${result.total.toFixed(2)} ${currency}.`,
+    );
+  },
+});
+
+export const domainCommands = [editNameservers, autorenewCommand(true), autorenewCommand(false), lockCommand(true), lockCommand(false), showEppCode, renewDomain];

@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { providerById } from '../accounts/providers';
+import { ExtensionServices } from '../services';
+import { TreeNode } from '../views/nodes';
+import { ViewSpec } from '../views/viewSpecs';
+import { collectNodes } from './resourceIndex';
+
+/** A label for a node in quick picks. */
+export function describeNode(services: ExtensionServices, node: TreeNode): { label: string; description: string } {
+  const account = services.registry.get(node.accountId)?.record;
+  const where = account ? `${account.label} · ${providerById(account.providerId).name}` : '';
+  switch (node.kind) {
+    case 'service':
+      return { label: `$(server-environment) ${node.service.label || node.service.domain || node.service.name}`, description: `service · ${node.service.name} · ${where}` };
+    case 'vm': {
+      const vm = services.model.peekVm(node);
+      return { label: `$(vm) ${vm?.label ?? node.vmId}`, description: `VM · ${vm?.primaryIp ?? ''} · ${where}` };
+    }
+    case 'domain':
+      return { label: `$(globe) ${node.domain.name}`, description: `domain · ${where}` };
+    case 'zone':
+      return { label: `$(symbol-namespace) ${node.name}`, description: `DNS zone · ${where}` };
+    case 'record':
+      return { label: `$(symbol-constant) ${node.record.name === '@' ? '' : `${node.record.name}.`}${node.origin} ${node.record.type}`, description: `${node.record.content} · ${where}` };
+    default:
+      return { label: node.id, description: where };
+  }
+}
+
+/**
+ * The node a command acts on: the tree row it was run on, or, from the palette, one picked from
+ * everything of that kind in every signed-in account.
+ */
+export async function nodeFor<K extends TreeNode['kind']>(
+  services: ExtensionServices,
+  arg: unknown,
+  kind: K,
+  specs: ViewSpec[],
+  placeHolder: string,
+  accept: (node: Extract<TreeNode, { kind: K }>) => boolean = () => true,
+): Promise<Extract<TreeNode, { kind: K }> | undefined> {
+  if (arg && typeof arg === 'object' && (arg as TreeNode).kind === kind) {
+    return arg as Extract<TreeNode, { kind: K }>;
+  }
+  const depth: Record<TreeNode['kind'], number> = { account: 0, service: 1, domain: 1, zone: 1, vm: 2, record: 2, message: 9 };
+  const found = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Loading resources…' },
+    () =>
+      collectNodes(services, specs, {
+        wanted: (node) => node.kind === kind && accept(node as Extract<TreeNode, { kind: K }>),
+        descend: (node) => depth[node.kind] < depth[kind] && (node.kind !== 'service' || node.hasVms),
+      }),
+  );
+  const nodes = found.nodes as Extract<TreeNode, { kind: K }>[];
+  if (nodes.length === 0) {
+    void vscode.window.showInformationMessage(found.failures.length ? `Nothing found: ${found.failures[0]}` : 'Nothing to choose from.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    nodes.map((node) => ({ ...describeNode(services, node), node })),
+    { placeHolder, matchOnDescription: true },
+  );
+  return picked?.node;
+}

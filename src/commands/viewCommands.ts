@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import { ExtensionServices } from '../services';
+import { TreeNode } from '../views/nodes';
+import { VIEW_SPECS } from '../views/viewSpecs';
+import { CommandFactory } from './command';
+import { describeNode } from './pickNode';
+import { collectNodes } from './resourceIndex';
+
+function isNode(value: unknown): value is TreeNode {
+  return !!value && typeof value === 'object' && typeof (value as TreeNode).kind === 'string' && typeof (value as TreeNode).id === 'string';
+}
+
+export const refreshView: CommandFactory = (services) => ({
+  id: 'cloudPortal.refresh',
+  run(viewId?: unknown) {
+    const providers = typeof viewId === 'string' ? services.views.providers.filter((p) => p.spec.id === viewId) : services.views.providers;
+    providers.forEach((p) => p.reload());
+  },
+});
+
+/** The refresh button in each view's title bar: `cloudPortal.services.refresh`, … */
+export const refreshEachView: CommandFactory[] = VIEW_SPECS.map((spec) => (services) => ({
+  id: `${spec.id}.refresh`,
+  run() {
+    services.views.provider(spec.id)?.reload();
+  },
+}));
+
+export const refreshNode: CommandFactory = (services) => ({
+  id: 'cloudPortal.refreshNode',
+  run(node?: unknown) {
+    if (isNode(node)) {
+      services.views.providerFor(node)?.reload(node);
+    } else {
+      services.views.providers.forEach((p) => p.reload());
+    }
+  },
+});
+
+export const retry: CommandFactory = (services) => ({
+  id: 'cloudPortal.retry',
+  run(node?: unknown) {
+    if (isNode(node) && node.parent) {
+      services.views.providerFor(node.parent)?.reload(node.parent);
+    }
+  },
+});
+
+export const goToResource: CommandFactory = (services) => ({
+  id: 'cloudPortal.goToResource',
+  async run() {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { node: TreeNode }>();
+    pick.placeholder = 'Go to a service, VM, domain, DNS zone or record (type to filter)';
+    pick.matchOnDescription = true;
+    pick.busy = true;
+    pick.show();
+    const wanted = new Set(['service', 'vm', 'domain', 'zone', 'record']);
+    const { nodes, failures } = await collectNodes(services, VIEW_SPECS, {
+      wanted: (n) => wanted.has(n.kind),
+      descend: (n) => n.kind !== 'record' && n.kind !== 'vm' && (n.kind !== 'service' || n.hasVms),
+    });
+    pick.items = nodes.map((node) => ({ ...describeNode(services, node), node }));
+    pick.busy = false;
+    if (failures.length) {
+      pick.title = `Some resources could not be loaded: ${failures[0]}`;
+    }
+    const chosen = await new Promise<TreeNode | undefined>((resolve) => {
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.node));
+      pick.onDidHide(() => resolve(undefined));
+    });
+    pick.dispose();
+    if (chosen) {
+      await services.views.reveal(chosen);
+    }
+  },
+});
+
+function ipsOf(services: ExtensionServices, node: TreeNode): string[] {
+  if (node.kind === 'vm') {
+    return services.model.peekVm(node)?.ips ?? [];
+  }
+  return [];
+}
+
+export const copyIp: CommandFactory = (services) => ({
+  id: 'cloudPortal.copyIp',
+  async run(node?: unknown) {
+    if (!isNode(node)) {
+      return;
+    }
+    const ips = ipsOf(services, node);
+    const ip = ips.length > 1 ? await vscode.window.showQuickPick(ips, { placeHolder: 'Copy which address?' }) : ips[0];
+    if (ip) {
+      await vscode.env.clipboard.writeText(ip);
+      vscode.window.setStatusBarMessage(`$(check) Copied ${ip}`, 5_000);
+    }
+  },
+});
+
+export const copyId: CommandFactory = () => ({
+  id: 'cloudPortal.copyId',
+  async run(node?: unknown) {
+    if (!isNode(node)) {
+      return;
+    }
+    const id =
+      node.kind === 'service' ? node.serviceId
+      : node.kind === 'vm' ? node.vmId
+      : node.kind === 'domain' ? node.domainId
+      : node.kind === 'zone' ? node.zoneId
+      : node.kind === 'record' ? node.record.id
+      : node.accountId;
+    await vscode.env.clipboard.writeText(id);
+    vscode.window.setStatusBarMessage(`$(check) Copied id ${id}`, 5_000);
+  },
+});
+
+/** The portal's web client area for a resource, from the account's API root. */
+export function clientAreaUrl(apiRoot: string, node: TreeNode): string {
+  const base = apiRoot.replace(/api\/?$/, '');
+  switch (node.kind) {
+    case 'service':
+      return `${base}clientarea/services/${encodeURIComponent(node.service.category_url || 'service')}/${encodeURIComponent(node.serviceId)}/`;
+    case 'vm':
+      return `${base}clientarea/services/service/${encodeURIComponent(node.serviceId)}/`;
+    case 'domain':
+      return `${base}clientarea/domains/${encodeURIComponent(node.domainId)}/${encodeURIComponent(node.domain.name)}/`;
+    case 'zone':
+    case 'record':
+      return `${base}clientarea/services/dns/${encodeURIComponent(node.kind === 'zone' ? node.serviceId : (node.zone?.serviceId ?? ''))}/`;
+    default:
+      return `${base}clientarea/`;
+  }
+}
+
+export const openInPortal: CommandFactory = (services) => ({
+  id: 'cloudPortal.openInPortal',
+  async run(node?: unknown) {
+    if (!isNode(node)) {
+      return;
+    }
+    const account = services.registry.get(node.accountId);
+    if (account) {
+      await vscode.env.openExternal(vscode.Uri.parse(clientAreaUrl(account.record.apiRoot, node)));
+    }
+  },
+});
+
+export const viewCommands = [refreshView, ...refreshEachView, refreshNode, retry, goToResource, copyIp, copyId, openInPortal];

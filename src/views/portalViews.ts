@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { AccountRegistry } from '../accounts/accountRegistry';
+import { PortalModel } from '../model/portalModel';
+import { TreeNode } from './nodes';
+import { ResourceTreeProvider } from './resourceTreeProvider';
+import { TreeItemFactory } from './treeItems';
+import { accountHas, domainsView, VIEW_SPECS } from './viewSpecs';
+
+/** The four views, their providers and tree views; commands use it to refresh and reveal rows. */
+export class PortalViews implements vscode.Disposable {
+  readonly providers: ResourceTreeProvider[];
+  private readonly treeViews = new Map<string, vscode.TreeView<TreeNode>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private autoRefresh: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly registry: AccountRegistry,
+    model: PortalModel,
+  ) {
+    const items = new TreeItemFactory(registry, model);
+    const hideSingleAccount = () => vscode.workspace.getConfiguration('cloudPortal').get<boolean>('views.hideSingleAccount', false);
+    this.providers = VIEW_SPECS.map((spec) => new ResourceTreeProvider(spec, { registry, model, items, hideSingleAccount }));
+    for (const provider of this.providers) {
+      const view = vscode.window.createTreeView(provider.spec.id, { treeDataProvider: provider, showCollapseAll: true });
+      this.treeViews.set(provider.spec.id, view);
+      this.disposables.push(provider, view);
+    }
+    this.updateContextKeys();
+    this.disposables.push(
+      registry.onDidChange(() => this.updateContextKeys()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cloudPortal.views.hideSingleAccount')) {
+          this.providers.forEach((p) => p.refresh());
+        }
+        if (e.affectsConfiguration('cloudPortal.autoRefreshMinutes')) {
+          this.scheduleAutoRefresh();
+        }
+      }),
+    );
+    this.scheduleAutoRefresh();
+  }
+
+  providerFor(node: TreeNode): ResourceTreeProvider | undefined {
+    return this.providers.find((p) => p.owns(node));
+  }
+
+  provider(viewId: string): ResourceTreeProvider | undefined {
+    return this.providers.find((p) => p.spec.id === viewId);
+  }
+
+  async reveal(node: TreeNode): Promise<void> {
+    const view = this.treeViews.get(node.id.split('/')[0]);
+    await vscode.commands.executeCommand(`${node.id.split('/')[0]}.focus`);
+    await view?.reveal(node, { select: true, focus: true, expand: node.kind !== 'record' && node.kind !== 'vm' });
+  }
+
+  private updateContextKeys(): void {
+    const accounts = this.registry.list();
+    void vscode.commands.executeCommand('setContext', 'cloudPortal.hasAccounts', accounts.length > 0);
+    void vscode.commands.executeCommand('setContext', 'cloudPortal.hasDomainPortal', accounts.some((a) => accountHas(a, domainsView.requires!)));
+  }
+
+  private scheduleAutoRefresh(): void {
+    clearInterval(this.autoRefresh);
+    const minutes = vscode.workspace.getConfiguration('cloudPortal').get<number>('autoRefreshMinutes', 0);
+    if (minutes > 0) {
+      this.autoRefresh = setInterval(() => this.providers.forEach((p) => p.reload()), Math.max(1, minutes) * 60_000);
+    }
+  }
+
+  dispose(): void {
+    clearInterval(this.autoRefresh);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,156 @@
+import * as vscode from 'vscode';
+import { Account, AccountRegistry } from '../accounts/accountRegistry';
+import { AuthenticationError, describeError } from '../api/errors';
+import { PortalModel } from '../model/portalModel';
+import { MessageNode, TreeNode } from './nodes';
+import { TreeItemFactory } from './treeItems';
+import { accountHas, accountNodeFor, ViewSpec } from './viewSpecs';
+
+export interface TreeContext {
+  registry: AccountRegistry;
+  model: PortalModel;
+  items: TreeItemFactory;
+  /** `cloudPortal.views.hideSingleAccount`: with one account, list its resources at the top. */
+  hideSingleAccount: () => boolean;
+}
+
+/**
+ * One view: accounts at the top (unless hidden), the spec's resources below. `getTreeItem` only
+ * maps; `getChildren` loads through the model and turns failures into one message row with Retry
+ * (or Sign In Again) and empty lists into a "No …" row. Changes reload only the affected node.
+ */
+export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Nodes handed out, by id, so model events can name the rows to redraw. */
+  private readonly rendered = new Map<string, TreeNode>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    readonly spec: ViewSpec,
+    private readonly ctx: TreeContext,
+  ) {
+    this.subscriptions.push(
+      ctx.registry.onDidChange(() => this.refresh()),
+      ctx.model.cache.onDidInvalidate((key) => this.onInvalidated(key)),
+      ctx.model.onDidChangeVm((ref) => {
+        for (const node of this.rendered.values()) {
+          if (node.kind === 'vm' && node.vmId === ref.vmId && node.serviceId === ref.serviceId && node.accountId === ref.accountId) {
+            this.changed.fire(node);
+          }
+        }
+      }),
+    );
+  }
+
+  accounts(): Account[] {
+    return this.ctx.registry.list().filter((a) => !this.spec.requires || accountHas(a, this.spec.requires));
+  }
+
+  private accountLevelHidden(): boolean {
+    const accounts = this.accounts();
+    return accounts.length === 1 && accounts[0].state === 'signedIn' && this.ctx.hideSingleAccount();
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return this.ctx.items.item(node, node.kind === 'account' && this.spec.children !== undefined);
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    item.tooltip ??= this.ctx.items.tooltip(node);
+    return item;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) {
+      const accounts = this.accounts();
+      if (this.accountLevelHidden()) {
+        return this.load(accountNodeFor(this.spec, accounts[0].record.id));
+      }
+      return this.remember(accounts.map((a) => accountNodeFor(this.spec, a.record.id)));
+    }
+    return this.load(node);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    const parent = node.parent;
+    return parent?.kind === 'account' && this.accountLevelHidden() ? undefined : parent;
+  }
+
+  private async load(node: TreeNode): Promise<TreeNode[]> {
+    if (node.kind === 'account' && this.ctx.registry.get(node.accountId)?.state !== 'signedIn') {
+      return [this.message(node, 'signIn', 'Signed out — sign in to see this account')];
+    }
+    if (!this.spec.children) {
+      return [];
+    }
+    let children: TreeNode[];
+    try {
+      children = await this.spec.children(this.ctx.model, node);
+    } catch (e) {
+      if (e instanceof AuthenticationError && e.signInRequired) {
+        return [this.message(node, 'signIn', 'Session ended — sign in again')];
+      }
+      return [this.message(node, 'error', `Could not load: ${describeError(e)}`, describeError(e))];
+    }
+    if (children.length === 0) {
+      return [this.message(node, 'info', this.spec.emptyText(node))];
+    }
+    return this.remember(children);
+  }
+
+  private message(parent: TreeNode, severity: MessageNode['severity'], text: string, detail?: string): MessageNode {
+    return this.remember([{ kind: 'message', id: `${parent.id}/message`, accountId: parent.accountId, parent, severity, text, detail }])[0] as MessageNode;
+  }
+
+  private remember<T extends TreeNode>(nodes: T[]): T[] {
+    for (const node of nodes) {
+      this.rendered.set(node.id, node);
+    }
+    return nodes;
+  }
+
+  /** Redraws `node` (or everything), using what the model has. */
+  refresh(node?: TreeNode): void {
+    if (!node) {
+      this.rendered.clear();
+    }
+    this.changed.fire(node);
+  }
+
+  /** Forgets the cached children of `node` (or of every account) and redraws it. */
+  reload(node?: TreeNode): void {
+    const targets = node ? [node] : this.accounts().map((a) => accountNodeFor(this.spec, a.record.id));
+    for (const target of targets) {
+      const key = this.spec.childrenKey(target);
+      if (key) {
+        this.ctx.model.invalidate(key);
+      }
+    }
+    if (!node) {
+      this.refresh();
+    }
+  }
+
+  private onInvalidated(key: string): void {
+    for (const node of this.rendered.values()) {
+      if (this.spec.childrenKey(node) === key) {
+        const hiddenAccount = node.kind === 'account' && this.accountLevelHidden();
+        this.changed.fire(hiddenAccount ? undefined : node);
+        return;
+      }
+    }
+    if (this.accountLevelHidden() && this.spec.childrenKey(accountNodeFor(this.spec, this.accounts()[0].record.id)) === key) {
+      this.changed.fire(undefined);
+    }
+  }
+
+  owns(node: TreeNode): boolean {
+    return node.id.startsWith(`${this.spec.id}/`);
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,276 @@
+import * as vscode from 'vscode';
+import { Account, AccountRegistry } from '../accounts/accountRegistry';
+import { providerById } from '../accounts/providers';
+import { featuresOf, vmActionsOf, VmAction } from '../api/capabilities';
+import { Vm, VmState } from '../api/resources/vms';
+import { STATE_TEXT } from '../commands/pickAccount';
+import { PortalModel } from '../model/portalModel';
+import { AccountNode, DomainNode, MessageNode, RecordNode, ServiceNode, TreeNode, VmNode, ZoneNode } from './nodes';
+import { recordValue } from './recordOrder';
+
+const C = vscode.TreeItemCollapsibleState;
+const icon = (id: string, color?: string) => new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+
+const VM_ICONS: Record<VmState, vscode.ThemeIcon> = {
+  running: icon('vm-running', 'charts.green'),
+  stopped: icon('vm-outline', 'disabledForeground'),
+  transitional: icon('sync~spin', 'charts.yellow'),
+  rescue: icon('debug-alt', 'charts.orange'),
+  suspended: icon('debug-pause', 'charts.red'),
+  unknown: icon('vm'),
+};
+
+const VM_STATE_TEXT: Record<VmState, string> = {
+  running: 'running',
+  stopped: 'stopped',
+  transitional: '',
+  rescue: 'rescue mode',
+  suspended: 'suspended',
+  unknown: '',
+};
+
+/** Which actions make sense in each state (the portal still has the final word). */
+const ACTIONS_BY_STATE: Record<VmState, VmAction[]> = {
+  running: ['stop', 'shutdown', 'reboot', 'reset', 'rescue', 'rebuild'],
+  stopped: ['start', 'reset', 'rescue', 'rebuild'],
+  rescue: ['unrescue', 'stop', 'reboot'],
+  suspended: [],
+  transitional: [],
+  unknown: ['start', 'stop', 'shutdown', 'reboot', 'reset', 'rescue', 'unrescue', 'rebuild'],
+};
+
+const ACTION_PROGRESS: Record<VmAction, string> = {
+  start: 'starting…',
+  stop: 'stopping…',
+  shutdown: 'shutting down…',
+  reboot: 'rebooting…',
+  reset: 'resetting…',
+  rescue: 'entering rescue…',
+  unrescue: 'leaving rescue…',
+  rebuild: 'rebuilding…',
+};
+
+export function vmActionsFor(account: Account | undefined, vm: Vm | undefined, busy: VmAction | undefined): VmAction[] {
+  if (!account || !vm || busy) {
+    return [];
+  }
+  const offered = vmActionsOf(featuresOf(providerById(account.record.providerId).profile, account.record.probedFeatures));
+  return ACTIONS_BY_STATE[vm.state].filter((a) => offered.includes(a));
+}
+
+function serviceStatusIcon(status: string, hasVms: boolean): vscode.ThemeIcon {
+  const base = hasVms ? 'server-environment' : 'package';
+  if (/^active$/i.test(status)) return icon(base, 'charts.green');
+  if (/pending/i.test(status)) return icon('clock', 'charts.yellow');
+  if (/suspend/i.test(status)) return icon('warning', 'charts.red');
+  return icon(base, 'disabledForeground');
+}
+
+const RECORD_ICONS: Record<string, string> = {
+  A: 'symbol-number',
+  AAAA: 'symbol-number',
+  CNAME: 'symbol-reference',
+  MX: 'mail',
+  TXT: 'symbol-string',
+  NS: 'server',
+  SRV: 'symbol-event',
+  CAA: 'shield',
+  SOA: 'settings',
+  PTR: 'arrow-swap',
+};
+
+export function daysLeft(expires: string, now = Date.now()): number | undefined {
+  const time = Date.parse(expires);
+  return Number.isNaN(time) ? undefined : Math.ceil((time - now) / 86_400_000);
+}
+
+/** Maps nodes to TreeItems. Cheap: reads only what the model already holds. */
+export class TreeItemFactory {
+  constructor(
+    private readonly registry: AccountRegistry,
+    private readonly model: PortalModel,
+  ) {}
+
+  item(node: TreeNode, expandable: boolean): vscode.TreeItem {
+    switch (node.kind) {
+      case 'account':
+        return this.account(node, expandable);
+      case 'service':
+        return this.service(node);
+      case 'vm':
+        return this.vm(node);
+      case 'domain':
+        return this.domain(node);
+      case 'zone':
+        return this.zone(node);
+      case 'record':
+        return this.record(node);
+      case 'message':
+        return this.message(node);
+    }
+  }
+
+  private account(node: AccountNode, expandable: boolean): vscode.TreeItem {
+    const account = this.registry.get(node.accountId);
+    if (!account) {
+      return new vscode.TreeItem('(removed account)');
+    }
+    const { record, state } = account;
+    const provider = providerById(record.providerId);
+    const item = new vscode.TreeItem(record.label, expandable ? C.Expanded : C.None);
+    item.id = node.id;
+    item.description = state === 'signedIn' ? provider.name : `${provider.name} · ${STATE_TEXT[state]}`;
+    item.iconPath =
+      state === 'signedIn' ? icon('account') : state === 'signedOut' ? icon('circle-slash', 'disabledForeground') : icon('warning', 'list.warningForeground');
+    item.contextValue = `account.${state}`;
+    return item;
+  }
+
+  private service(node: ServiceNode): vscode.TreeItem {
+    const s = node.service;
+    const title = s.label || s.domain || s.name;
+    const item = new vscode.TreeItem(title, node.hasVms ? C.Collapsed : C.None);
+    item.id = node.id;
+    const parts = [title === s.name ? '' : s.name, s.status, s.next_due ? `due ${s.next_due}` : ''].filter(Boolean);
+    item.description = parts.join(' · ');
+    item.iconPath = serviceStatusIcon(s.status, node.hasVms);
+    const cancellable = !/cancel|terminat|fraud/i.test(s.status);
+    item.contextValue = `service status-${s.status.toLowerCase()}${cancellable ? ' canCancel' : ''}`;
+    return item;
+  }
+
+  private vm(node: VmNode): vscode.TreeItem {
+    const ref = { accountId: node.accountId, serviceId: node.serviceId, vmId: node.vmId };
+    const vm = this.model.peekVm(ref);
+    const busy = this.model.vmBusy(ref);
+    const item = new vscode.TreeItem(vm?.label ?? node.vmId, C.None);
+    item.id = node.id;
+    const state = vm?.state ?? 'unknown';
+    const stateText = busy ? ACTION_PROGRESS[busy] : VM_STATE_TEXT[state] || vm?.status || '';
+    item.description = [stateText, vm?.primaryIp].filter(Boolean).join(' · ');
+    item.iconPath = busy ? icon('loading~spin') : VM_ICONS[state];
+    const actions = vmActionsFor(this.registry.get(node.accountId), vm, busy);
+    item.contextValue = ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), vm?.primaryIp ? 'hasIp' : ''].join(' ').trim();
+    return item;
+  }
+
+  private domain(node: DomainNode): vscode.TreeItem {
+    const d = node.domain;
+    const item = new vscode.TreeItem(d.name, C.Collapsed);
+    item.id = node.id;
+    const left = d.daytoexpire ?? daysLeft(d.expires);
+    const expiry = left === undefined ? '' : left < 0 ? `expired ${-left} days ago` : `expires in ${left} days`;
+    item.description = [expiry, d.status === 'Active' ? '' : d.status, d.autorenew ? 'autorenew on' : 'autorenew off'].filter(Boolean).join(' · ');
+    item.iconPath = left !== undefined && left < 0 ? icon('globe', 'charts.red') : left !== undefined && left <= 30 ? icon('globe', 'charts.yellow') : icon('globe');
+    item.contextValue = `domain ${d.autorenew ? 'autorenew-on' : 'autorenew-off'} status-${d.status.toLowerCase()}`;
+    return item;
+  }
+
+  private zone(node: ZoneNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.name, C.Collapsed);
+    item.id = node.id;
+    item.iconPath = icon('symbol-namespace');
+    item.contextValue = 'zone';
+    return item;
+  }
+
+  private record(node: RecordNode): vscode.TreeItem {
+    const r = node.record;
+    const item = new vscode.TreeItem(`${r.name || '@'}`, C.None);
+    item.id = node.id;
+    item.description = `${r.type}  ${recordValue(r)}${r.ttl ? `  · TTL ${r.ttl}` : ''}`;
+    item.iconPath = icon(RECORD_ICONS[r.type] ?? 'symbol-constant');
+    const editable = r.type !== 'SOA';
+    item.contextValue = `record ${node.zone ? 'zoneRecord' : 'domainRecord'}${editable ? ' editable' : ''}`;
+    return item;
+  }
+
+  private message(node: MessageNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.text, C.None);
+    item.id = node.id;
+    item.tooltip = node.detail;
+    if (node.severity === 'error') {
+      item.iconPath = icon('error', 'list.errorForeground');
+      item.description = 'Retry';
+      item.contextValue = 'message error';
+      item.command = { command: 'cloudPortal.retry', title: 'Retry', arguments: [node] };
+    } else if (node.severity === 'signIn') {
+      item.iconPath = icon('sign-in', 'list.warningForeground');
+      item.contextValue = 'message signIn';
+      item.command = { command: 'cloudPortal.signIn', title: 'Sign In Again', arguments: [{ accountId: node.accountId }] };
+    } else {
+      item.iconPath = icon('info');
+      item.contextValue = 'message info';
+    }
+    return item;
+  }
+
+  /** Rich tooltips, built only when the user hovers (resolveTreeItem). Portal text goes in as text. */
+  tooltip(node: TreeNode): vscode.MarkdownString | undefined {
+    const md = new vscode.MarkdownString(undefined, false);
+    const line = (label: string, value: string | number | undefined) => {
+      if (value !== undefined && value !== '') {
+        md.appendMarkdown(`**${label}:** `).appendText(String(value)).appendMarkdown('  \n');
+      }
+    };
+    switch (node.kind) {
+      case 'account': {
+        const account = this.registry.get(node.accountId);
+        if (!account) return undefined;
+        md.appendMarkdown('**').appendText(account.record.label).appendMarkdown('**\n\n');
+        line('Email', account.record.username);
+        line('Provider', providerById(account.record.providerId).name);
+        line('API', account.record.apiRoot);
+        line('Sign-in', `${account.record.authMode === 'jwt' ? 'token (JWT)' : 'password (Basic)'}, ${STATE_TEXT[account.state]}`);
+        return md;
+      }
+      case 'service': {
+        const s = node.service;
+        md.appendMarkdown('**').appendText(s.label || s.name).appendMarkdown('**\n\n');
+        line('Product', s.name);
+        line('Domain', s.domain);
+        line('Status', s.status);
+        line('Billing', `${s.total.toFixed(2)} ${s.billingcycle}`);
+        line('Next due', s.next_due);
+        line('Category', s.category);
+        line('Service id', s.id);
+        return md;
+      }
+      case 'vm': {
+        const vm = this.model.peekVm(node);
+        if (!vm) return undefined;
+        md.appendMarkdown('**').appendText(vm.label).appendMarkdown('**\n\n');
+        line('Hostname', vm.hostname);
+        line('State', vm.status);
+        line('IP addresses', vm.ips.join(', '));
+        for (const key of ['template', 'memory', 'cpu', 'disk']) {
+          const value = vm.fields[key];
+          if (typeof value === 'string' || typeof value === 'number') line(key[0].toUpperCase() + key.slice(1), value);
+        }
+        line('VM id', vm.id);
+        return md;
+      }
+      case 'domain': {
+        const d = node.domain;
+        md.appendMarkdown('**').appendText(d.name).appendMarkdown('**\n\n');
+        line('Status', d.status);
+        line('Expires', d.expires);
+        line('Autorenew', d.autorenew ? 'on' : 'off');
+        line('Renewal', `${d.recurring_amount.toFixed(2)} per ${d.period} year(s)`);
+        line('Registered', d.date_created);
+        return md;
+      }
+      case 'record': {
+        const r = node.record;
+        md.appendMarkdown('**').appendText(`${r.name || '@'} ${r.type}`).appendMarkdown('**\n\n');
+        line('Zone', node.origin);
+        line('Content', r.content);
+        if (r.type === 'MX' || r.type === 'SRV') line('Priority', r.priority);
+        line('TTL', r.ttl || 'default');
+        return md;
+      }
+      default:
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import { Account } from '../accounts/accountRegistry';
+import { providerById } from '../accounts/providers';
+import { Feature, featuresOf } from '../api/capabilities';
+import { keys, mayHaveVms, PortalModel } from '../model/portalModel';
+import { AccountNode, childId, RecordNode, TreeNode } from './nodes';
+import { sortRecords } from './recordOrder';
+
+/**
+ * What one view shows below its accounts, as plain functions over the model. No vscode types,
+ * so the loading logic is tested in plain Node.
+ */
+export interface ViewSpec {
+  id: string;
+  title: string;
+  /** Feature the account's portal must have for the view to list it. */
+  requires?: Feature;
+  /** Cache key whose invalidation reloads this node's children. */
+  childrenKey(node: TreeNode): string | undefined;
+  /** Absent for a view whose accounts do not expand yet. */
+  children?(model: PortalModel, node: TreeNode): Promise<TreeNode[]>;
+  /** What an empty list says. */
+  emptyText(node: TreeNode): string;
+}
+
+export function accountHas(account: Account, feature: Feature): boolean {
+  return featuresOf(providerById(account.record.providerId).profile, account.record.probedFeatures).has(feature);
+}
+
+export const servicesView: ViewSpec = {
+  id: 'cloudPortal.services',
+  title: 'Services',
+  childrenKey(node) {
+    if (node.kind === 'account') return keys.services(node.accountId);
+    if (node.kind === 'service') return keys.vms({ accountId: node.accountId, serviceId: node.serviceId });
+    return undefined;
+  },
+  async children(model, node) {
+    if (node.kind === 'account') {
+      const services = await model.services(node.accountId);
+      return services.map((service) => ({
+        kind: 'service' as const,
+        id: childId(node, this.id, node.accountId, `service/${service.id}`),
+        accountId: node.accountId,
+        serviceId: service.id,
+        service,
+        hasVms: mayHaveVms(service),
+        parent: node,
+      }));
+    }
+    if (node.kind === 'service') {
+      const vms = await model.vms({ accountId: node.accountId, serviceId: node.serviceId });
+      return vms.map((vm) => ({
+        kind: 'vm' as const,
+        id: childId(node, this.id, node.accountId, `vm/${vm.id}`),
+        accountId: node.accountId,
+        serviceId: node.serviceId,
+        vmId: vm.id,
+        parent: node,
+      }));
+    }
+    return [];
+  },
+  emptyText: (node) => (node.kind === 'service' ? 'No virtual machines' : 'No services'),
+};
+
+export const domainsView: ViewSpec = {
+  id: 'cloudPortal.domains',
+  title: 'Domains',
+  requires: 'domains',
+  childrenKey(node) {
+    if (node.kind === 'account') return keys.domains(node.accountId);
+    if (node.kind === 'domain') return keys.domainRecords({ accountId: node.accountId, domainId: node.domainId });
+    return undefined;
+  },
+  async children(model, node) {
+    if (node.kind === 'account') {
+      const domains = await model.domains(node.accountId);
+      return domains.map((domain) => ({
+        kind: 'domain' as const,
+        id: childId(node, this.id, node.accountId, `domain/${domain.id}`),
+        accountId: node.accountId,
+        domainId: domain.id,
+        domain,
+        parent: node,
+      }));
+    }
+    if (node.kind === 'domain') {
+      const records = await model.domainRecords({ accountId: node.accountId, domainId: node.domainId });
+      return sortRecords(records).map(
+        (record): RecordNode => ({
+          kind: 'record',
+          // Indexes shift when a record is deleted, so the id includes what the record is.
+          id: childId(node, this.id, node.accountId, `record/${record.type}/${record.name}/${record.content}/${record.id}`),
+          accountId: node.accountId,
+          record,
+          origin: node.domain.name,
+          domainId: node.domainId,
+          parent: node,
+        }),
+      );
+    }
+    return [];
+  },
+  emptyText: (node) => (node.kind === 'domain' ? 'No DNS records' : 'No domains'),
+};
+
+export const dnsZonesView: ViewSpec = {
+  id: 'cloudPortal.dnsZones',
+  title: 'DNS Zones',
+  childrenKey(node) {
+    if (node.kind === 'account') return keys.zones(node.accountId);
+    if (node.kind === 'zone') return keys.zone({ accountId: node.accountId, serviceId: node.serviceId, zoneId: node.zoneId });
+    return undefined;
+  },
+  async children(model, node) {
+    if (node.kind === 'account') {
+      const zones = await model.zones(node.accountId);
+      return zones
+        .slice()
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((zone) => ({
+          kind: 'zone' as const,
+          id: childId(node, this.id, node.accountId, `zone/${zone.service_id}/${zone.id}`),
+          accountId: node.accountId,
+          serviceId: zone.service_id,
+          zoneId: zone.id,
+          name: zone.name,
+          parent: node,
+        }));
+    }
+    if (node.kind === 'zone') {
+      const zone = await model.zone({ accountId: node.accountId, serviceId: node.serviceId, zoneId: node.zoneId });
+      return sortRecords(zone.records).map(
+        (record): RecordNode => ({
+          kind: 'record',
+          id: childId(node, this.id, node.accountId, `record/${record.id}`),
+          accountId: node.accountId,
+          record,
+          origin: node.name,
+          zone: { serviceId: node.serviceId, zoneId: node.zoneId },
+          parent: node,
+        }),
+      );
+    }
+    return [];
+  },
+  emptyText: (node) => (node.kind === 'zone' ? 'No records' : 'No DNS zones'),
+};
+
+export const ticketsView: ViewSpec = {
+  id: 'cloudPortal.tickets',
+  title: 'Tickets',
+  childrenKey: () => undefined,
+  emptyText: () => 'No tickets',
+};
+
+export const VIEW_SPECS = [servicesView, domainsView, dnsZonesView, ticketsView];
+
+export function accountNodeFor(spec: ViewSpec, accountId: string): AccountNode {
+  return { kind: 'account', id: `${spec.id}/${accountId}`, accountId };
+}

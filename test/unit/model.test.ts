@@ -1,0 +1,144 @@
+import * as assert from 'node:assert/strict';
+import { AccountRegistry } from '../../src/accounts/accountRegistry';
+import { AccountStore } from '../../src/accounts/accountStore';
+import { signIn } from '../../src/api/portalApi';
+import { PortalError } from '../../src/api/errors';
+import { keys, PortalModel } from '../../src/model/portalModel';
+import { ResourceCache } from '../../src/model/resourceCache';
+import { EMAIL, FAST_RETRY, PASSWORD, RecordingLogger, rejects, useMockPortal } from './helpers';
+import { MockPortal } from '../mock-portal/mockPortal';
+
+class Memory {
+  data = new Map<string, unknown>();
+  get<T>(k: string) {
+    return this.data.get(k) as T | undefined;
+  }
+  async update(k: string, v: unknown) {
+    this.data.set(k, v);
+  }
+  async store(k: string, v: string) {
+    this.data.set(k, v);
+  }
+  async delete(k: string) {
+    this.data.delete(k);
+  }
+}
+
+export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000) {
+  const memory = new Memory();
+  const logger = new RecordingLogger();
+  const registry = new AccountRegistry(new AccountStore(memory, memory as never), logger, () => ({ retry: FAST_RETRY }));
+  const ids: Record<string, string> = {};
+  for (const provider of ['elsecloud', 'alterncloud'] as const) {
+    const result = await signIn({ apiRoot: portal.apiRoot(provider), profile: provider, logger, retry: FAST_RETRY }, EMAIL[provider], PASSWORD, provider === 'elsecloud' ? 'basic' : 'jwt');
+    ids[provider] = (await registry.saveSignIn({ providerId: provider, apiRoot: portal.apiRoot(provider), username: EMAIL[provider] }, result)).id;
+  }
+  const model = new PortalModel(registry, { ttlMs: () => ttlMs, pollIntervalMs: 30, pollTimeoutMs: 5_000 });
+  portal.requests.length = 0;
+  return { model, registry, ids };
+}
+
+describe('Resource model', () => {
+  const ctx = useMockPortal();
+
+  it('shares one request among concurrent readers and reuses the answer within the TTL', async () => {
+    const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+    ctx.portal.latencyMs = 30;
+    try {
+      const lists = await Promise.all(Array.from({ length: 20 }, () => model.services(ids.elsecloud)));
+      assert.ok(lists.every((l) => l === lists[0]));
+      await model.services(ids.elsecloud);
+      assert.equal(ctx.portal.received({ path: 'service' }).length, 1);
+    } finally {
+      ctx.portal.latencyMs = 0;
+      await registry.dispose();
+    }
+  });
+
+  it('asks again after the TTL', async () => {
+    const { model, registry, ids } = await modelWithAccounts(ctx.portal, 50);
+    await model.services(ids.elsecloud);
+    await new Promise((r) => setTimeout(r, 80));
+    await model.services(ids.elsecloud);
+    assert.equal(ctx.portal.received({ path: 'service' }).length, 2);
+    await registry.dispose();
+  });
+
+  it('does not cache failures: the next read tries again', async () => {
+    const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+    ctx.portal.fault({ kind: 'errorBody', path: '^service$', times: 1, message: 'Maintenance' });
+    const error = await rejects(model.services(ids.elsecloud));
+    assert.ok(error instanceof PortalError);
+    assert.equal((await model.services(ids.elsecloud)).length, 5);
+    await registry.dispose();
+  });
+
+  it('a mutation invalidates exactly what it changed', async () => {
+    const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+    const ref = { accountId: ids.elsecloud, serviceId: '301' };
+    await model.services(ids.elsecloud);
+    await model.vms(ref);
+    const invalidated: string[] = [];
+    model.cache.onDidInvalidate((prefix) => invalidated.push(prefix));
+    await model.setServiceLabel({ accountId: ids.elsecloud, serviceId: '302' }, 'Shop');
+    assert.deepEqual(invalidated, [keys.services(ids.elsecloud)]);
+    const services = await model.services(ids.elsecloud);
+    assert.equal(services.find((s) => s.id === '302')?.label, 'Shop');
+    assert.ok(model.cache.peek(keys.vms(ref)), 'the VM list was not thrown away');
+    await registry.dispose();
+  });
+
+  it('an answer that was in flight during an invalidation is not kept as fresh', async () => {
+    let now = 0;
+    const cache = new ResourceCache(() => 1_000, () => now);
+    let release!: (v: string) => void;
+    const first = cache.get('k', () => new Promise<string>((r) => (release = r)));
+    cache.invalidate('k');
+    const second = cache.get('k', async () => 'new');
+    release('old');
+    assert.equal(await first, 'old');
+    assert.equal(await second, 'new');
+    now = 10;
+    assert.equal(await cache.get('k', async () => 'third'), 'new');
+  });
+
+  it('runs a VM action once, refuses a second click without a request, and follows the VM until it settles', async () => {
+    const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+    const ref = { accountId: ids.elsecloud, serviceId: '301', vmId: '1001' };
+    await model.vms(ref);
+    const states: string[] = [];
+    model.onDidChangeVm(() => states.push(`${model.vmBusy(ref) ?? '-'}:${model.peekVm(ref)?.state}`));
+    const first = model.runVmAction(ref, 'stop');
+    const second = await model.runVmAction(ref, 'stop');
+    assert.equal(second, 'busy');
+    assert.equal(await first, 'done');
+    assert.equal(ctx.portal.received({ path: 'service/301/vms/1001/stop' }).length, 1);
+    assert.equal(model.peekVm(ref)?.state, 'stopped');
+    assert.ok(states.includes('stop:transitional'), states.join(' '));
+    assert.equal(states[states.length - 1], '-:stopped');
+    assert.equal(model.vmBusy(ref), undefined);
+    await registry.dispose();
+  });
+
+  it('a failed VM action is reported and not repeated', async () => {
+    const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+    const ref = { accountId: ids.elsecloud, serviceId: '301', vmId: '1001' };
+    ctx.portal.fault({ kind: 'status', status: 503, path: 'reboot$' });
+    await rejects(model.runVmAction(ref, 'reboot'));
+    assert.equal(ctx.portal.received({ path: /reboot$/ }).length, 1);
+    assert.equal(model.vmBusy(ref), undefined, 'the VM is free again');
+    await registry.dispose();
+  });
+
+  it('deleting a registered-domain record re-reads the list (indexes shift)', async () => {
+    const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+    const ref = { accountId: ids.elsecloud, domainId: '47' };
+    const before = await model.domainRecords(ref);
+    await model.deleteDomainRecord(ref, before[0].id);
+    const after = await model.domainRecords(ref);
+    assert.equal(after.length, before.length - 1);
+    assert.equal(after[0].id, '1');
+    assert.equal(after[0].content, before[1].content);
+    await registry.dispose();
+  });
+});
