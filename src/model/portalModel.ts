@@ -46,7 +46,8 @@ const VM_SERVICE = /vps|vds|cloud|virtual|server|\bvm\b|kvm|proxmox|compute|inst
 
 /** Whether a service probably has VMs (decides if its row expands; the portal has the final word). */
 export function mayHaveVms(service: Service): boolean {
-  return VM_SERVICE.test(`${service.name} ${service.category} ${service.category_url}`) && !/dns/i.test(service.category);
+  const text = `${service.name} ${service.category} ${service.category_url}`;
+  return VM_SERVICE.test(text) && !/dns|dedicated|bare.?metal|hosting/i.test(text);
 }
 
 export interface ModelOptions {

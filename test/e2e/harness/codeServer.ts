@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ export interface CodeServerOptions {
   port?: number;
   /** Keep user data between runs (the demo); tests always start fresh. */
   userDataDir?: string;
+  /** User settings to add. */
+  settings?: Record<string, unknown>;
 }
 
 export interface CodeServer {
@@ -62,6 +64,22 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const extensionsDir = join(base, 'extensions');
   const folder = join(base, 'workspace');
   mkdirSync(folder, { recursive: true });
+  // A quiet workbench: no welcome page, no chat panel, no tips; screenshots show the extension.
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  if (!existsSync(join(userDataDir, 'User', 'settings.json'))) {
+    writeFileSync(
+      join(userDataDir, 'User', 'settings.json'),
+      JSON.stringify({
+        'workbench.startupEditor': 'none',
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+        'workbench.tips.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.ignoreRecommendations': true,
+        ...options.settings,
+      }, null, 2),
+    );
+  }
   const install = spawnSync(node, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', options.vsix], {
     encoding: 'utf8',
   });
