@@ -1,42 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { AccountRegistry } from '../../src/accounts/accountRegistry';
-import { AccountStore } from '../../src/accounts/accountStore';
-import { signIn } from '../../src/api/portalApi';
 import { PortalError } from '../../src/api/errors';
-import { keys, PortalModel } from '../../src/model/portalModel';
+import { keys } from '../../src/model/portalModel';
 import { ResourceCache } from '../../src/model/resourceCache';
-import { EMAIL, FAST_RETRY, PASSWORD, RecordingLogger, rejects, useMockPortal } from './helpers';
-import { MockPortal } from '../mock-portal/mockPortal';
-
-class Memory {
-  data = new Map<string, unknown>();
-  get<T>(k: string) {
-    return this.data.get(k) as T | undefined;
-  }
-  async update(k: string, v: unknown) {
-    this.data.set(k, v);
-  }
-  async store(k: string, v: string) {
-    this.data.set(k, v);
-  }
-  async delete(k: string) {
-    this.data.delete(k);
-  }
-}
-
-export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000) {
-  const memory = new Memory();
-  const logger = new RecordingLogger();
-  const registry = new AccountRegistry(new AccountStore(memory, memory as never), logger, () => ({ retry: FAST_RETRY }));
-  const ids: Record<string, string> = {};
-  for (const provider of ['elsecloud', 'alterncloud'] as const) {
-    const result = await signIn({ apiRoot: portal.apiRoot(provider), profile: provider, logger, retry: FAST_RETRY }, EMAIL[provider], PASSWORD, provider === 'elsecloud' ? 'basic' : 'jwt');
-    ids[provider] = (await registry.saveSignIn({ providerId: provider, apiRoot: portal.apiRoot(provider), username: EMAIL[provider] }, result)).id;
-  }
-  const model = new PortalModel(registry, { ttlMs: () => ttlMs, pollIntervalMs: 30, pollTimeoutMs: 5_000 });
-  portal.requests.length = 0;
-  return { model, registry, ids };
-}
+import { rejects, useMockPortal } from './helpers';
+import { modelWithAccounts } from './modelHelpers';
 
 describe('Resource model', () => {
   const ctx = useMockPortal();
