@@ -40,6 +40,24 @@ export class Workbench {
     await pane.waitFor({ timeout: 15_000 });
   }
 
+  /**
+   * Expands one view of the Cloud Portal container and collapses the others, so its rows get the
+   * height (trees only render the rows in sight).
+   */
+  async showOnly(viewTitle: string): Promise<void> {
+    await this.openCloudPortal();
+    for (const header of await this.page.locator('.pane-header').all()) {
+      const label = (await header.getAttribute('aria-label')) ?? '';
+      if (!/^(Services|Domains|DNS Zones|Tickets)/.test(label)) {
+        continue;
+      }
+      const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+      if (label.startsWith(viewTitle) !== expanded) {
+        await header.click();
+      }
+    }
+  }
+
   /** F1, the command's title, Enter. */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('Escape');
@@ -60,6 +78,57 @@ export class Workbench {
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
     await row.waitFor({ state: 'visible', timeout: 15_000 });
     await row.click();
+  }
+
+  /** Chooses the quick-pick row whose label is exactly `label`. */
+  async pickExact(label: string): Promise<void> {
+    const row = this.page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await row.click();
+  }
+
+  /** Types into the open input box without pressing Enter; returns the validation message shown. */
+  async typeAndReadValidation(text: string): Promise<string> {
+    const widget = this.quickInput();
+    await widget.waitFor({ state: 'visible', timeout: 15_000 });
+    await widget.locator('input').first().fill(text);
+    await this.page.waitForTimeout(300);
+    return (await widget.locator('.quick-input-message').innerText().catch(() => '')).trim();
+  }
+
+  /** The text in the open input box (to check what a form kept). */
+  async inputValue(expecting?: string): Promise<string> {
+    const widget = this.quickInput();
+    await widget.waitFor({ state: 'visible', timeout: 15_000 });
+    if (expecting) {
+      await widget.filter({ hasText: expecting }).waitFor({ timeout: 15_000 });
+    }
+    return widget.locator('input').first().inputValue();
+  }
+
+  /** A row of a view by its text. */
+  row(viewTitle: string, text: string | RegExp): Locator {
+    return this.viewRows(viewTitle).filter({ hasText: text }).first();
+  }
+
+  /** Expands a collapsed row (clicking its twistie) and waits for a child to show. */
+  async expand(row: Locator, child?: { view: string; text: string | RegExp }): Promise<void> {
+    await row.waitFor({ timeout: 30_000 });
+    if ((await row.getAttribute('aria-expanded')) === 'false') {
+      await row.locator('.monaco-tl-twistie').click();
+    }
+    if (child) {
+      await this.row(child.view, child.text).waitFor({ timeout: 30_000 });
+    }
+  }
+
+  /** Clicks an inline action (the icons shown on hover) of a row. */
+  async inlineAction(row: Locator, title: string): Promise<void> {
+    await row.hover();
+    await row.locator(`.actions .action-label[aria-label^="${title}"]`).first().click();
   }
 
   /** Waits for an input box (optionally one whose title or prompt contains `expecting`), types, Enter. */
