@@ -22,7 +22,37 @@ const problemMatcher = {
   },
 };
 
+const fs = require('fs');
+const path = require('path');
+
+/** Copies the codicon font and stylesheet next to the webview bundles. */
+function copyCodicons() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(__dirname, 'dist', 'webview');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join(from, file), path.join(to, file));
+  }
+}
+
+/** The webview pages: browser bundles, one per page. */
+const pageOptions = {
+  entryPoints: { details: 'src/webviews/page/details.ts' },
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  sourcemap: !production,
+  outdir: 'dist/webview',
+  logLevel: 'silent',
+  metafile: true,
+  plugins: [problemMatcher],
+};
+
 async function main() {
+  copyCodicons();
+  const pages = await esbuild.context(pageOptions);
   const context = await esbuild.context({
     entryPoints: ['src/extension.ts'],
     bundle: true,
@@ -39,13 +69,13 @@ async function main() {
     plugins: [problemMatcher],
   });
   if (watch) {
-    await context.watch();
+    await Promise.all([context.watch(), pages.watch()]);
     return;
   }
-  const result = await context.rebuild();
-  await context.dispose();
-  const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-  console.log(`dist/extension.js: ${(bytes / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
+  const [result, pageResult] = await Promise.all([context.rebuild(), pages.rebuild()]);
+  await Promise.all([context.dispose(), pages.dispose()]);
+  const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((sum, [, o]) => sum + o.bytes, 0);
+  console.log(`dist/extension.js: ${(size(result) / 1024).toFixed(1)} KB, dist/webview: ${(size(pageResult) / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
 }
 
 main().catch((e) => {

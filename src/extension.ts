@@ -6,6 +6,7 @@ import { providerCatalogue } from './accounts/providers';
 import { VscodeSignInPrompts } from './accounts/vscodeSignInPrompts';
 import { accountCommands } from './commands/accountCommands';
 import { registerCommands } from './commands/command';
+import { showDetails } from './commands/detailsCommands';
 import { dnsCommands } from './commands/dnsCommands';
 import { domainCommands } from './commands/domainCommands';
 import { serviceCommands } from './commands/serviceCommands';
@@ -15,6 +16,7 @@ import { cacheTtlMs, connectionSettings } from './config';
 import { PortalModel } from './model/portalModel';
 import { ExtensionServices } from './services';
 import { PortalViews } from './views/portalViews';
+import { DetailsPanels } from './webviews/detailsPanel';
 
 let services: ExtensionServices | undefined;
 
@@ -28,11 +30,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   const current: ExtensionServices = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts() };
   services = current;
 
+  const details = new DetailsPanels(current, context.extensionUri);
+
   context.subscriptions.push(
     logger,
     views,
+    details,
     { dispose: () => model.dispose() },
-    ...registerCommands(current, [...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands]),
+    ...registerCommands(current, [...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands, showDetails(details)]),
     registry.onDidRequireSignIn(async (account) => {
       const choice = await vscode.window.showWarningMessage(
         `Your session for “${account.record.label}” has ended. Sign in again to keep using it.`,

@@ -2,13 +2,12 @@ import * as vscode from 'vscode';
 import { VmAction } from '../api/capabilities';
 import { ExtensionServices } from '../services';
 import { VmNode } from '../views/nodes';
-import { vmActionsFor } from '../views/treeItems';
+import { VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
 import { servicesView } from '../views/viewSpecs';
 import { Command, CommandFactory } from './command';
 import { nodeFor } from './pickNode';
 
 interface ActionText {
-  title: string;
   doing: string;
   done: string;
   /** Asked in a modal that names the VM before anything is sent. */
@@ -16,29 +15,26 @@ interface ActionText {
 }
 
 const ACTIONS: Record<VmAction, ActionText> = {
-  start: { title: 'Start', doing: 'Starting', done: 'is running' },
+  start: { doing: 'Starting', done: 'is running' },
   stop: {
-    title: 'Stop',
     doing: 'Stopping',
     done: 'is stopped',
     confirm: { question: 'Stop', detail: 'The VM is powered off at once, like pulling the plug. Unsaved data in memory is lost.', button: 'Stop VM' },
   },
   shutdown: {
-    title: 'Shut Down',
     doing: 'Shutting down',
     done: 'is stopped',
     confirm: { question: 'Shut down', detail: 'The operating system is asked to shut down; services on the VM stop.', button: 'Shut Down' },
   },
-  reboot: { title: 'Reboot', doing: 'Rebooting', done: 'is running again' },
+  reboot: { doing: 'Rebooting', done: 'is running again' },
   reset: {
-    title: 'Reset',
     doing: 'Resetting',
     done: 'was reset',
     confirm: { question: 'Reset', detail: 'The VM is hard-reset without shutting down. Unsaved data in memory is lost.', button: 'Reset VM' },
   },
-  rescue: { title: 'Boot into Rescue Mode', doing: 'Entering rescue mode on', done: 'is in rescue mode' },
-  unrescue: { title: 'Leave Rescue Mode', doing: 'Leaving rescue mode on', done: 'left rescue mode' },
-  rebuild: { title: 'Rebuild', doing: 'Rebuilding', done: 'was rebuilt' },
+  rescue: { doing: 'Entering rescue mode on', done: 'is in rescue mode' },
+  unrescue: { doing: 'Leaving rescue mode on', done: 'left rescue mode' },
+  rebuild: { doing: 'Rebuilding', done: 'was rebuilt' },
 };
 
 function vmName(services: ExtensionServices, node: VmNode): string {
@@ -62,7 +58,7 @@ async function chooseTemplate(services: ExtensionServices, node: VmNode): Promis
 }
 
 function vmActionCommand(action: VmAction): CommandFactory {
-  const text = ACTIONS[action];
+  const text = { ...ACTIONS[action], title: VM_ACTION_TITLES[action] };
   return (services): Command => ({
     id: `cloudPortal.vm.${action}`,
     async run(arg?: unknown) {
@@ -118,4 +114,3 @@ function vmActionCommand(action: VmAction): CommandFactory {
 }
 
 export const vmCommands: CommandFactory[] = (Object.keys(ACTIONS) as VmAction[]).map(vmActionCommand);
-export const VM_ACTION_TITLES = Object.fromEntries((Object.keys(ACTIONS) as VmAction[]).map((a) => [a, ACTIONS[a].title])) as Record<VmAction, string>;

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { Account, AccountRegistry } from '../accounts/accountRegistry';
+import { AccountRegistry } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
-import { featuresOf, vmActionsOf, VmAction } from '../api/capabilities';
-import { Vm, VmState } from '../api/resources/vms';
+import { VmAction } from '../api/capabilities';
+import { VmState } from '../api/resources/vms';
+import { vmActionsFor } from '../model/vmActions';
 import { STATE_TEXT } from '../commands/pickAccount';
 import { PortalModel } from '../model/portalModel';
 import { AccountNode, DomainNode, MessageNode, RecordNode, ServiceNode, TreeNode, VmNode, ZoneNode } from './nodes';
@@ -29,16 +30,6 @@ const VM_STATE_TEXT: Record<VmState, string> = {
   unknown: '',
 };
 
-/** Which actions make sense in each state (the portal still has the final word). */
-const ACTIONS_BY_STATE: Record<VmState, VmAction[]> = {
-  running: ['stop', 'shutdown', 'reboot', 'reset', 'rescue', 'rebuild'],
-  stopped: ['start', 'reset', 'rescue', 'rebuild'],
-  rescue: ['unrescue', 'stop', 'reboot'],
-  suspended: [],
-  transitional: [],
-  unknown: ['start', 'stop', 'shutdown', 'reboot', 'reset', 'rescue', 'unrescue', 'rebuild'],
-};
-
 const ACTION_PROGRESS: Record<VmAction, string> = {
   start: 'starting…',
   stop: 'stopping…',
@@ -49,14 +40,6 @@ const ACTION_PROGRESS: Record<VmAction, string> = {
   unrescue: 'leaving rescue…',
   rebuild: 'rebuilding…',
 };
-
-export function vmActionsFor(account: Account | undefined, vm: Vm | undefined, busy: VmAction | undefined): VmAction[] {
-  if (!account || !vm || busy) {
-    return [];
-  }
-  const offered = vmActionsOf(featuresOf(providerById(account.record.providerId).profile, account.record.probedFeatures));
-  return ACTIONS_BY_STATE[vm.state].filter((a) => offered.includes(a));
-}
 
 function serviceStatusIcon(status: string, hasVms: boolean): vscode.ThemeIcon {
   const base = hasVms ? 'server-environment' : 'package';

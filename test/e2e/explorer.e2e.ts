@@ -116,6 +116,32 @@ describe('Resource explorer in a real VS Code', function () {
     assert.deepEqual(s.portal.state('elsecloud').domains.find((d) => d.name === 'example.org')!.nameservers, ['ns1.example.net', 'ns2.example.net', 'ns3.example.net']);
   });
 
+  it('shows VM details in a webview: gauges, IPs with copy buttons, actions that run the real commands', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Services');
+    await wb.expand(wb.row('Services', 'Production'), { view: 'Services', text: 'db-01' });
+    await wb.contextMenu(wb.row('Services', 'db-01'), 'Show Details');
+    const page = wb.webview();
+    await page.locator('h1', { hasText: 'db-01' }).waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('.status').innerText(), 'stopped');
+    assert.ok((await page.locator('.gauge').count()) >= 3, 'resource gauges are drawn');
+    assert.equal(await page.locator('.ips code').first().innerText(), '203.0.113.11');
+    await page.locator('.ips .icon-button').first().click();
+    await wb.page.locator('.statusbar', { hasText: 'Copied 203.0.113.11' }).waitFor({ timeout: 10_000 });
+    await wb.screenshot('vm-details');
+    await page.locator('vscode-button', { hasText: 'Start' }).click();
+    await page.locator('.status', { hasText: 'running' }).waitFor({ timeout: 20_000 });
+    assert.equal(s.portal.received({ path: 'service/301/vms/1002/start' }).length, 1);
+    await wb.row('Services', /db-01.*running/).waitFor({ timeout: 10_000 });
+  });
+
+  it('brings the details panel back after a window reload', async () => {
+    const wb = s.workbench;
+    await wb.page.reload();
+    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await wb.webview().locator('h1', { hasText: 'db-01' }).waitFor({ timeout: 30_000 });
+  });
+
   it('Go to Resource… finds a VM across accounts and reveals it', async () => {
     const wb = s.workbench;
     await wb.showOnly('Domains');

@@ -16,7 +16,8 @@ describe('The packaged extension', function () {
     const files = listing.split('\n').map((l) => l.trim()).filter(Boolean);
     assert.ok(files.includes('dist/extension.js'), listing);
     for (const file of files) {
-      assert.match(file, /^(dist\/extension\.js|media\/[\w.@/-]+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/, `unexpected file in VSIX: ${file}`);
+      assert.match(file, /^(dist\/extension\.js|dist\/webview\/[\w-]+\.(js|css|ttf)|media\/[\w.@/-]+|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/, `unexpected file in VSIX: ${file}`);
+      assert.ok(!file.endsWith('.map'), `source map in VSIX: ${file}`);
     }
   });
 
@@ -37,6 +38,6 @@ describe('The packaged extension', function () {
     const types = /^\^?(\d+)\.(\d+)/.exec(pkg.devDependencies['@types/vscode'])!;
     assert.ok(Number(engine[1]) === 1 && Number(engine[2]) <= 139);
     assert.equal(`${types[1]}.${types[2]}`, `${engine[1]}.${engine[2]}`);
-    assert.deepEqual(pkg.activationEvents, [], 'activation is lazy: only the implicit view and command events');
+    assert.deepEqual(pkg.activationEvents, ['onWebviewPanel:cloudPortal.details'], 'activation is lazy: views, commands and restoring a details panel');
   });
 });

@@ -170,6 +170,11 @@ export class Workbench {
     await this.dialog().locator('.monaco-button', { hasText: label }).first().click();
   }
 
+  /** The content document of the active webview panel (two nested iframes in the web workbench). */
+  webview(): import('playwright-core').FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  }
+
   notifications(): Locator {
     return this.page.locator('.notifications-toasts .notification-list-item-message');
   }

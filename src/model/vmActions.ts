@@ -1,0 +1,48 @@
+import { Account } from '../accounts/accountRegistry';
+import { providerById } from '../accounts/providers';
+import { featuresOf, VmAction, vmActionsOf } from '../api/capabilities';
+import { Vm, VmState } from '../api/resources/vms';
+
+/** Which actions make sense in each state (the portal still has the final word). */
+const ACTIONS_BY_STATE: Record<VmState, VmAction[]> = {
+  running: ['stop', 'shutdown', 'reboot', 'reset', 'rescue', 'rebuild'],
+  stopped: ['start', 'reset', 'rescue', 'rebuild'],
+  rescue: ['unrescue', 'stop', 'reboot'],
+  suspended: [],
+  transitional: [],
+  unknown: ['start', 'stop', 'shutdown', 'reboot', 'reset', 'rescue', 'unrescue', 'rebuild'],
+};
+
+export const VM_ACTION_TITLES: Record<VmAction, string> = {
+  start: 'Start',
+  stop: 'Stop',
+  shutdown: 'Shut Down',
+  reboot: 'Reboot',
+  reset: 'Reset',
+  rescue: 'Boot into Rescue Mode',
+  unrescue: 'Leave Rescue Mode',
+  rebuild: 'Rebuild',
+};
+
+export const VM_ACTION_ICONS: Record<VmAction, string> = {
+  start: 'debug-start',
+  stop: 'debug-stop',
+  shutdown: 'primitive-square',
+  reboot: 'debug-restart',
+  reset: 'debug-rerun',
+  rescue: 'debug-alt',
+  unrescue: 'debug-step-out',
+  rebuild: 'tools',
+};
+
+/** Actions that ask for confirmation in a modal naming the VM. */
+export const DESTRUCTIVE_VM_ACTIONS: ReadonlySet<VmAction> = new Set(['stop', 'shutdown', 'reset', 'rebuild']);
+
+/** What can be done to this VM now: the provider offers it, the state allows it, nothing else runs. */
+export function vmActionsFor(account: Account | undefined, vm: Vm | undefined, busy: VmAction | undefined): VmAction[] {
+  if (!account || !vm || busy) {
+    return [];
+  }
+  const offered = vmActionsOf(featuresOf(providerById(account.record.providerId).profile, account.record.probedFeatures));
+  return ACTIONS_BY_STATE[vm.state].filter((a) => offered.includes(a));
+}

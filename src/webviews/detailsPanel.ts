@@ -1,0 +1,174 @@
+import * as vscode from 'vscode';
+import { describeError } from '../api/errors';
+import { keys } from '../model/portalModel';
+import { ExtensionServices } from '../services';
+import { DomainNode, ServiceNode, TreeNode, VmNode } from '../views/nodes';
+import { loadDetails } from './detailsView';
+import { DetailsTarget, ExtensionToPage, isDetailsTarget, isPageMessage } from './protocol';
+import { webviewHtml } from './webviewHtml';
+
+export const DETAILS_VIEW_TYPE = 'cloudPortal.details';
+
+function targetKey(t: DetailsTarget): string {
+  return t.kind === 'vm' ? keys.vm(t) : t.kind === 'service' ? keys.serviceDetails(t) : keys.domainDetails(t);
+}
+
+export function targetOf(node: TreeNode): DetailsTarget | undefined {
+  switch (node.kind) {
+    case 'vm':
+      return { kind: 'vm', accountId: node.accountId, serviceId: node.serviceId, vmId: node.vmId };
+    case 'service':
+      return { kind: 'service', accountId: node.accountId, serviceId: node.serviceId };
+    case 'domain':
+      return { kind: 'domain', accountId: node.accountId, domainId: node.domainId };
+    default:
+      return undefined;
+  }
+}
+
+/** A tree node for a target, so panel buttons run the very commands the tree runs. */
+async function nodeOf(services: ExtensionServices, t: DetailsTarget): Promise<TreeNode> {
+  const base = `cloudPortal.services/${t.accountId}`;
+  if (t.kind === 'vm') {
+    return { kind: 'vm', id: `${base}/service/${t.serviceId}/vm/${t.vmId}`, accountId: t.accountId, serviceId: t.serviceId, vmId: t.vmId } satisfies VmNode;
+  }
+  if (t.kind === 'service') {
+    const service = services.model.peekService(t) ?? (await services.model.serviceDetails(t));
+    return { kind: 'service', id: `${base}/service/${t.serviceId}`, accountId: t.accountId, serviceId: t.serviceId, service, hasVms: false } satisfies ServiceNode;
+  }
+  const domain = await services.model.domainDetails(t);
+  return { kind: 'domain', id: `cloudPortal.domains/${t.accountId}/domain/${t.domainId}`, accountId: t.accountId, domainId: t.domainId, domain } satisfies DomainNode;
+}
+
+/** One details panel: fields, resource gauges, IP addresses with copy buttons, and actions. */
+class DetailsPanel implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private rendering = 0;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly target: DetailsTarget,
+    private readonly services: ExtensionServices,
+    extensionUri: vscode.Uri,
+    onDispose: () => void,
+  ) {
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, { script: 'details.js', style: 'details.css', title: 'Details' });
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message)),
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+      services.model.onDidChangeVm((ref) => {
+        if (target.kind === 'vm' && ref.vmId === target.vmId && ref.serviceId === target.serviceId && ref.accountId === target.accountId) {
+          void this.render();
+        }
+      }),
+      services.model.cache.onDidInvalidate((key) => {
+        if (key.startsWith(`${target.accountId}/`)) {
+          void this.render();
+        }
+      }),
+    );
+  }
+
+  private post(message: ExtensionToPage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  async render(): Promise<void> {
+    const run = ++this.rendering;
+    try {
+      const view = await loadDetails(this.services.model, this.services.registry, this.target);
+      if (run === this.rendering) {
+        this.panel.title = view.title;
+        this.post({ type: 'show', view, target: this.target });
+      }
+    } catch (e) {
+      if (run === this.rendering) {
+        this.post({ type: 'failed', message: describeError(e) });
+      }
+    }
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    if (!isPageMessage(message)) {
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        return this.render();
+      case 'refresh':
+        this.services.model.invalidate(this.target.kind === 'domain' ? keys.domainDetails(this.target) : keys.vms({ accountId: this.target.accountId, serviceId: this.target.serviceId }));
+        this.services.model.invalidate(targetKey(this.target));
+        return this.render();
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        vscode.window.setStatusBarMessage(`$(check) Copied ${message.text}`, 4_000);
+        return;
+      case 'action': {
+        const allowed = /^(vm\.(start|stop|shutdown|reboot|reset|rescue|unrescue|rebuild)|service\.(rename|cancel)|domain\.(editNameservers|enableAutorenew|disableAutorenew|showEppCode|renew))$/;
+        if (!allowed.test(message.id)) {
+          return;
+        }
+        const node = await nodeOf(this.services, this.target);
+        const running = vscode.commands.executeCommand(`cloudPortal.${message.id}`, node);
+        void this.render();
+        await running;
+        return this.render();
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}
+
+/** Opens details panels (one per resource) and brings them back after a window reload. */
+export class DetailsPanels implements vscode.Disposable {
+  private readonly open = new Map<string, DetailsPanel>();
+  private readonly serializer: vscode.Disposable;
+
+  constructor(
+    private readonly services: ExtensionServices,
+    private readonly extensionUri: vscode.Uri,
+  ) {
+    this.serializer = vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        if (!isDetailsTarget(state) || !services.registry.get(state.accountId)) {
+          panel.dispose();
+          return;
+        }
+        this.attach(panel, state);
+      },
+    });
+  }
+
+  show(target: DetailsTarget): void {
+    const existing = this.open.get(targetKey(target));
+    if (existing) {
+      existing.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, 'Details', vscode.ViewColumn.Active, { enableFindWidget: true, retainContextWhenHidden: false });
+    this.attach(panel, target);
+  }
+
+  private attach(panel: vscode.WebviewPanel, target: DetailsTarget): void {
+    const key = targetKey(target);
+    const details = new DetailsPanel(panel, target, this.services, this.extensionUri, () => this.open.delete(key));
+    this.open.set(key, details);
+  }
+
+  dispose(): void {
+    this.serializer.dispose();
+    for (const panel of this.open.values()) {
+      panel.panel.dispose();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import { AccountRegistry } from '../accounts/accountRegistry';
+import { PortalClientError } from '../api/errors';
+import { ResourceUsage } from '../api/resources/services';
+import { mayHaveVms, PortalModel } from '../model/portalModel';
+import { DESTRUCTIVE_VM_ACTIONS, VM_ACTION_ICONS, VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
+import { DetailField, DetailsTarget, DetailsView, ResourceGauge } from './protocol';
+
+const SECRET_FIELD = /pass|secret|token|epp|auth/i;
+const HIDDEN = new Set(['ips', 'ipaddresses', 'ip_addresses', 'fields']);
+
+const ABBREVIATIONS: Record<string, string> = { id: 'ID', ip: 'IP', ipv4: 'IPv4', ipv6: 'IPv6', cpu: 'CPU', ram: 'RAM', dns: 'DNS', rdns: 'rDNS', os: 'OS', mac: 'MAC' };
+
+function label(key: string): string {
+  if (ABBREVIATIONS[key.toLowerCase()]) {
+    return ABBREVIATIONS[key.toLowerCase()];
+  }
+  const words = key.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Every field the portal returned, as text; secrets are not sent to the page at all. */
+export function fieldsOf(record: Record<string, unknown>, copyable: string[] = []): DetailField[] {
+  const out: DetailField[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (HIDDEN.has(key) || value === undefined || value === null || value === '') {
+      continue;
+    }
+    if (SECRET_FIELD.test(key)) {
+      out.push({ label: label(key), value: '•••••• (not shown)' });
+      continue;
+    }
+    const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    out.push({ label: label(key), value: text.length > 500 ? `${text.slice(0, 500)}…` : text, copyable: copyable.includes(key) });
+  }
+  return out;
+}
+
+function gauges(resources: ResourceUsage[]): ResourceGauge[] {
+  return resources.filter((r) => r.used !== undefined).map((r) => ({ name: r.name, used: r.used!, total: r.total, unit: r.unit }));
+}
+
+const TONE: Record<string, DetailsView['tone']> = {
+  running: 'ok',
+  active: 'ok',
+  stopped: 'neutral',
+  transitional: 'busy',
+  pending: 'busy',
+  rescue: 'warn',
+  suspended: 'bad',
+  expired: 'bad',
+};
+
+/** Loads what a details panel shows, through the model (cached). Optional parts fail quietly. */
+export async function loadDetails(model: PortalModel, registry: AccountRegistry, target: DetailsTarget): Promise<DetailsView> {
+  const optional = <T>(p: Promise<T>, fallback: T) => p.catch((e) => (e instanceof PortalClientError ? fallback : Promise.reject(e)));
+  if (target.kind === 'vm') {
+    const [vms, resources] = await Promise.all([model.vms(target), optional(model.resources(target), [])]);
+    const vm = vms.find((v) => v.id === target.vmId);
+    if (!vm) {
+      throw new Error('This VM is no longer on the portal.');
+    }
+    const busy = model.vmBusy(target);
+    const actions = vmActionsFor(registry.get(target.accountId), vm, busy);
+    return {
+      kind: 'vm',
+      title: vm.label,
+      subtitle: [vm.hostname, `VM ${vm.id}`].filter(Boolean).join(' · '),
+      status: busy ? `${VM_ACTION_TITLES[busy].toLowerCase()}…` : vm.status || vm.state,
+      tone: busy ? 'busy' : (TONE[vm.state] ?? 'neutral'),
+      busy,
+      fields: fieldsOf(vm.fields, ['id', 'hostname']),
+      gauges: gauges(resources),
+      ips: vm.ips,
+      actions: actions.map((a) => ({ id: `vm.${a}`, title: VM_ACTION_TITLES[a], icon: VM_ACTION_ICONS[a], destructive: DESTRUCTIVE_VM_ACTIONS.has(a) })),
+    };
+  }
+  if (target.kind === 'service') {
+    const service = await model.serviceDetails(target);
+    const api = await model.api(target.accountId);
+    const [resources, ips] = await Promise.all([
+      mayHaveVms(service) ? optional(model.resources(target), []) : Promise.resolve([]),
+      api.client.supports('serviceIps') ? optional(api.services.ips(target.serviceId), []) : Promise.resolve([]),
+    ]);
+    const cancellable = !/cancel|terminat|fraud/i.test(service.status);
+    return {
+      kind: 'service',
+      title: service.label || service.domain || service.name,
+      subtitle: `${service.name} · service ${service.id}`,
+      status: service.status,
+      tone: TONE[service.status.toLowerCase()] ?? 'neutral',
+      fields: fieldsOf(service, ['id', 'domain', 'username']),
+      gauges: gauges(resources),
+      ips: ips.map((ip) => ip.address),
+      actions: [
+        { id: 'service.rename', title: 'Change Label', icon: 'edit' },
+        ...(cancellable ? [{ id: 'service.cancel', title: 'Request Cancellation', icon: 'close', destructive: true }] : []),
+      ],
+    };
+  }
+  const domain = await model.domainDetails(target);
+  return {
+    kind: 'domain',
+    title: domain.name,
+    subtitle: `domain ${domain.id}`,
+    status: domain.status,
+    tone: TONE[domain.status.toLowerCase()] ?? 'neutral',
+    fields: fieldsOf({ ...domain, nameservers: domain.nameservers.join(', ') }, ['name']),
+    gauges: [],
+    ips: [],
+    actions: [
+      { id: 'domain.editNameservers', title: 'Edit Name Servers', icon: 'server' },
+      domain.autorenew
+        ? { id: 'domain.disableAutorenew', title: 'Disable Autorenew', icon: 'sync-ignored' }
+        : { id: 'domain.enableAutorenew', title: 'Enable Autorenew', icon: 'sync' },
+      { id: 'domain.showEppCode', title: 'Show EPP Code', icon: 'key' },
+      { id: 'domain.renew', title: 'Renew…', icon: 'calendar', destructive: true },
+    ],
+  };
+}

@@ -1,0 +1,137 @@
+// The details page. Runs in the webview; talks to the extension only through the typed protocol
+// and builds every element with the DOM API: portal text is set with textContent, never parsed.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import type { DetailsTarget, DetailsView, ExtensionToPage, PageToExtension } from '../protocol';
+
+declare function acquireVsCodeApi(): { postMessage(message: PageToExtension): void; setState(state: DetailsTarget): void };
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function button(label: string, icon: string, onClick: () => void, secondary = false): HTMLElement {
+  const b = document.createElement('vscode-button');
+  b.textContent = label;
+  b.setAttribute('icon', icon);
+  if (secondary) b.setAttribute('secondary', '');
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function section(title: string): HTMLElement {
+  const s = el('section');
+  s.append(el('h2', undefined, title));
+  return s;
+}
+
+function formatAmount(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+function render(view: DetailsView): void {
+  const header = el('header');
+  const titleRow = el('div', 'title-row');
+  titleRow.append(el('h1', undefined, view.title));
+  const badge = el('span', `status tone-${view.tone}`, view.status);
+  badge.setAttribute('role', 'status');
+  titleRow.append(badge);
+  if (view.busy) {
+    const ring = document.createElement('vscode-progress-ring');
+    ring.setAttribute('aria-label', view.status);
+    titleRow.append(ring);
+  }
+  header.append(titleRow, el('p', 'subtitle', view.subtitle));
+
+  const actions = el('div', 'actions');
+  for (const action of view.actions) {
+    actions.append(button(action.title, action.icon, () => vscode.postMessage({ type: 'action', id: action.id }), !!action.destructive));
+  }
+  actions.append(button('Refresh', 'refresh', () => vscode.postMessage({ type: 'refresh' }), true));
+  header.append(actions);
+
+  const parts: HTMLElement[] = [header];
+  if (view.gauges.length) {
+    const s = section('Resources');
+    for (const g of view.gauges) {
+      const row = el('div', 'gauge');
+      const share = g.total ? Math.min(1, g.used / g.total) : undefined;
+      row.append(el('span', 'gauge-name', g.name));
+      const bar = el('div', 'bar');
+      bar.setAttribute('role', 'meter');
+      bar.setAttribute('aria-label', g.name);
+      bar.setAttribute('aria-valuenow', String(g.used));
+      if (g.total) bar.setAttribute('aria-valuemax', String(g.total));
+      const fill = el('div', `fill${share !== undefined && share > 0.9 ? ' high' : ''}`);
+      fill.style.width = `${Math.round((share ?? 0) * 100)}%`;
+      bar.append(fill);
+      row.append(bar, el('span', 'gauge-value', `${formatAmount(g.used)}${g.total ? ` / ${formatAmount(g.total)}` : ''} ${g.unit}`));
+      s.append(row);
+    }
+    parts.push(s);
+  }
+  if (view.ips.length) {
+    const s = section('IP addresses');
+    const list = el('ul', 'ips');
+    for (const ip of view.ips) {
+      const li = el('li');
+      li.append(el('code', undefined, ip));
+      const copy = el('button', 'icon-button');
+      copy.title = `Copy ${ip}`;
+      copy.setAttribute('aria-label', `Copy ${ip}`);
+      copy.append(el('span', 'codicon codicon-copy'));
+      copy.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: ip }));
+      li.append(copy);
+      list.append(li);
+    }
+    s.append(list);
+    parts.push(s);
+  }
+  const fields = section('Details');
+  const table = el('dl', 'fields');
+  for (const f of view.fields) {
+    table.append(el('dt', undefined, f.label));
+    const dd = el('dd', undefined, f.value);
+    if (f.copyable) {
+      const copy = el('button', 'icon-button');
+      copy.title = 'Copy';
+      copy.setAttribute('aria-label', `Copy ${f.label}`);
+      copy.append(el('span', 'codicon codicon-copy'));
+      copy.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: f.value }));
+      dd.append(copy);
+    }
+    table.append(dd);
+  }
+  fields.append(table);
+  parts.push(fields);
+  app.replaceChildren(...parts);
+}
+
+window.addEventListener('message', (event: MessageEvent<ExtensionToPage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'show':
+      vscode.setState(message.target);
+      render(message.view);
+      break;
+    case 'loading':
+      app.replaceChildren(el('p', 'muted', 'Loading…'));
+      break;
+    case 'failed': {
+      const box = el('div', 'error');
+      box.append(el('p', undefined, message.message), button('Retry', 'refresh', () => vscode.postMessage({ type: 'refresh' })));
+      app.replaceChildren(box);
+      break;
+    }
+  }
+});
+
+app.replaceChildren(el('p', 'muted', 'Loading…'));
+vscode.postMessage({ type: 'ready' });
