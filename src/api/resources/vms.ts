@@ -39,6 +39,10 @@ export const Vm = v.pipe(
     if (primary) {
       ips.push(primary);
     }
+    const v6 = firstText(record, ['ipv6', 'ip6', 'main_ipv6']);
+    if (v6 && !ips.includes(v6)) {
+      ips.push(v6);
+    }
     if (ipField && typeof ipField === 'object') {
       for (const item of Array.isArray(ipField) ? ipField : Object.values(ipField)) {
         const parsed = v.safeParse(IpAddress, item);
