@@ -37,7 +37,7 @@ function copyCodicons() {
 
 /** The webview pages: browser bundles, one per page. */
 const pageOptions = {
-  entryPoints: { details: 'src/webviews/page/details.ts' },
+  entryPoints: { details: 'src/webviews/page/details.ts', ticket: 'src/webviews/page/ticket.ts' },
   bundle: true,
   format: 'iife',
   platform: 'browser',

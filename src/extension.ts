@@ -17,6 +17,13 @@ import { PortalModel } from './model/portalModel';
 import { ExtensionServices } from './services';
 import { PortalViews } from './views/portalViews';
 import { DetailsPanels } from './webviews/detailsPanel';
+import { TicketPanels } from './webviews/ticketPanel';
+import { DraftStore } from './tickets/draftStore';
+import { DraftFileSystem, DRAFT_SCHEME } from './tickets/draftFileSystem';
+import { autosaveDrafts } from './tickets/draftAutosave';
+import { TicketNotifier } from './tickets/ticketNotifier';
+import { ticketCommands } from './commands/ticketCommands';
+import { ticketsView } from './views/viewSpecs';
 
 let services: ExtensionServices | undefined;
 
@@ -31,13 +38,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
   services = current;
 
   const details = new DetailsPanels(current, context.extensionUri);
+  const drafts = new DraftStore(context.globalState);
+  const tickets = new TicketPanels({ model, registry, drafts, extensionUri: context.extensionUri, globalStorageUri: context.globalStorageUri });
+  const notifier = new TicketNotifier(registry, model, (unread) =>
+    views.setBadge(ticketsView.id, unread, `${unread} ticket${unread === 1 ? '' : 's'} with new replies`),
+  );
 
   context.subscriptions.push(
     logger,
     views,
     details,
+    tickets,
+    notifier,
+    vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, new DraftFileSystem(drafts), { isCaseSensitive: true }),
+    autosaveDrafts(),
     { dispose: () => model.dispose() },
-    ...registerCommands(current, [...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands, showDetails(details)]),
+    ...registerCommands(current, [...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands, showDetails(details), ...ticketCommands({ panels: tickets, drafts })]),
     registry.onDidRequireSignIn(async (account) => {
       const choice = await vscode.window.showWarningMessage(
         `Your session for “${account.record.label}” has ended. Sign in again to keep using it.`,

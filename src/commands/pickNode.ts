@@ -20,6 +20,8 @@ export function describeNode(services: ExtensionServices, node: TreeNode): { lab
       return { label: `$(globe) ${node.domain.name}`, description: `domain · ${where}` };
     case 'zone':
       return { label: `$(symbol-namespace) ${node.name}`, description: `DNS zone · ${where}` };
+    case 'ticket':
+      return { label: `$(comment-discussion) ${node.ticket.subject}`, description: `#${node.number} · ${node.ticket.status} · ${where}` };
     case 'record':
       return { label: `$(symbol-constant) ${node.record.name === '@' ? '' : `${node.record.name}.`}${node.origin} ${node.record.type}`, description: `${node.record.content} · ${where}` };
     default:
@@ -42,7 +44,7 @@ export async function nodeFor<K extends TreeNode['kind']>(
   if (arg && typeof arg === 'object' && (arg as TreeNode).kind === kind) {
     return arg as Extract<TreeNode, { kind: K }>;
   }
-  const depth: Record<TreeNode['kind'], number> = { account: 0, service: 1, domain: 1, zone: 1, vm: 2, record: 2, message: 9 };
+  const depth: Record<TreeNode['kind'], number> = { account: 0, service: 1, domain: 1, zone: 1, ticketGroup: 1, vm: 2, record: 2, ticket: 2, message: 9 };
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Loading resources…' },
     () =>

@@ -5,6 +5,7 @@ import { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
 import { Domain, DomainDetails } from '../api/resources/domains';
 import { DnsZone, DnsZoneDetails, ZoneIndex } from '../api/resources/dnsZones';
 import { PortalApi } from '../api/portalApi';
+import { Department, NewTicket, TicketSummary, TicketThread } from '../api/resources/tickets';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { Emitter } from '../util/emitter';
 import { ResourceCache } from './resourceCache';
@@ -19,6 +20,10 @@ export interface VmRef extends ServiceRef {
 export interface DomainRef {
   accountId: string;
   domainId: string;
+}
+export interface TicketRef {
+  accountId: string;
+  number: string;
 }
 export interface ZoneRef {
   accountId: string;
@@ -40,6 +45,9 @@ export const keys = {
   domainRecords: (r: DomainRef) => `${r.accountId}/domains/${r.domainId}/records`,
   zones: (accountId: string) => `${accountId}/dns`,
   zone: (r: ZoneRef) => `${r.accountId}/dns/${r.serviceId}/${r.zoneId}`,
+  tickets: (accountId: string) => `${accountId}/tickets`,
+  ticket: (r: TicketRef) => `${r.accountId}/tickets/${r.number}`,
+  departments: (accountId: string) => `${accountId}/departments`,
 };
 
 const VM_SERVICE = /vps|vds|cloud|virtual|server|\bvm\b|kvm|proxmox|compute|instance/i;
@@ -144,6 +152,39 @@ export class PortalModel {
 
   zone(ref: ZoneRef): Promise<DnsZoneDetails> {
     return this.read(keys.zone(ref), ref.accountId, (api) => api.dns.zone(ref.serviceId, ref.zoneId));
+  }
+
+  tickets(accountId: string): Promise<TicketSummary[]> {
+    return this.read(keys.tickets(accountId), accountId, (api) => api.tickets.list());
+  }
+
+  /** A ticket's thread. Always asked fresh when `force` (opening a conversation shows the latest). */
+  ticketThread(ref: TicketRef, force = false): Promise<TicketThread> {
+    return this.read(keys.ticket(ref), ref.accountId, (api) => api.tickets.thread(ref.number), force);
+  }
+
+  departments(accountId: string): Promise<Department[]> {
+    return this.read(keys.departments(accountId), accountId, (api) => api.tickets.departments());
+  }
+
+  /** Sends a reply once (never repeated automatically); then reloads that ticket and the list. */
+  async replyToTicket(ref: TicketRef, body: string): Promise<void> {
+    await (await this.api(ref.accountId)).tickets.reply(ref.number, body);
+    this.cache.invalidate(keys.ticket(ref));
+    this.cache.invalidate(keys.tickets(ref.accountId));
+  }
+
+  async openTicket(accountId: string, ticket: NewTicket): Promise<string> {
+    const number = await (await this.api(accountId)).tickets.create(ticket);
+    this.cache.invalidate(keys.tickets(accountId));
+    return number;
+  }
+
+  async setTicketOpen(ref: TicketRef, open: boolean): Promise<void> {
+    const api = await this.api(ref.accountId);
+    await (open ? api.tickets.reopen(ref.number) : api.tickets.close(ref.number));
+    this.cache.invalidate(keys.ticket(ref));
+    this.cache.invalidate(keys.tickets(ref.accountId));
   }
 
   /** Forgets cached answers for `key` and below it (a node's Refresh); views hear it and reload. */

@@ -1,6 +1,7 @@
 import { DnsRecord } from '../api/resources/dnsRecord';
 import { Domain } from '../api/resources/domains';
 import { Service } from '../api/resources/services';
+import { TicketSummary } from '../api/resources/tickets';
 
 /**
  * What a tree row is: plain data, no I/O and no vscode types. Providers map nodes to TreeItems;
@@ -54,6 +55,19 @@ export interface RecordNode extends NodeBase {
   domainId?: string;
 }
 
+/** Tickets of one status under an account. */
+export interface TicketGroupNode extends NodeBase {
+  kind: 'ticketGroup';
+  status: string;
+  count: number;
+}
+
+export interface TicketNode extends NodeBase {
+  kind: 'ticket';
+  number: string;
+  ticket: TicketSummary;
+}
+
 /** A row that explains an empty list, a failure (with Retry) or an ended session (with Sign In). */
 export interface MessageNode extends NodeBase {
   kind: 'message';
@@ -62,7 +76,7 @@ export interface MessageNode extends NodeBase {
   detail?: string;
 }
 
-export type TreeNode = AccountNode | ServiceNode | VmNode | DomainNode | ZoneNode | RecordNode | MessageNode;
+export type TreeNode = AccountNode | ServiceNode | VmNode | DomainNode | ZoneNode | RecordNode | TicketGroupNode | TicketNode | MessageNode;
 
 export function childId(parent: TreeNode | undefined, viewId: string, accountId: string, part: string): string {
   return `${parent ? parent.id : `${viewId}/${accountId}`}/${part}`;

@@ -48,6 +48,14 @@ export class PortalViews implements vscode.Disposable {
     return this.providers.find((p) => p.spec.id === viewId);
   }
 
+  /** The count on a view's activity-bar badge (0 removes it). */
+  setBadge(viewId: string, count: number, tooltip: string): void {
+    const view = this.treeViews.get(viewId);
+    if (view) {
+      view.badge = count > 0 ? { value: count, tooltip } : undefined;
+    }
+  }
+
   async reveal(node: TreeNode): Promise<void> {
     const view = this.treeViews.get(node.id.split('/')[0]);
     await vscode.commands.executeCommand(`${node.id.split('/')[0]}.focus`);

@@ -133,12 +133,15 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private onInvalidated(key: string): void {
-    for (const node of this.rendered.values()) {
-      if (this.spec.childrenKey(node) === key) {
-        const hiddenAccount = node.kind === 'account' && this.accountLevelHidden();
-        this.changed.fire(hiddenAccount ? undefined : node);
-        return;
-      }
+    const affected = [...this.rendered.values()].filter((node) => this.spec.childrenKey(node) === key);
+    // Redraw the topmost affected rows: their descendants are asked again anyway.
+    const top = affected.filter((node) => !affected.some((other) => other !== node && node.id.startsWith(`${other.id}/`)));
+    for (const node of top) {
+      const hiddenAccount = node.kind === 'account' && this.accountLevelHidden();
+      this.changed.fire(hiddenAccount ? undefined : node);
+    }
+    if (top.length > 0) {
+      return;
     }
     if (this.accountLevelHidden() && this.spec.childrenKey(accountNodeFor(this.spec, this.accounts()[0].record.id)) === key) {
       this.changed.fire(undefined);

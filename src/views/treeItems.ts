@@ -6,7 +6,7 @@ import { VmState } from '../api/resources/vms';
 import { vmActionsFor } from '../model/vmActions';
 import { STATE_TEXT } from '../commands/pickAccount';
 import { PortalModel } from '../model/portalModel';
-import { AccountNode, DomainNode, MessageNode, RecordNode, ServiceNode, TreeNode, VmNode, ZoneNode } from './nodes';
+import { AccountNode, DomainNode, MessageNode, RecordNode, ServiceNode, TicketGroupNode, TicketNode, TreeNode, VmNode, ZoneNode } from './nodes';
 import { recordValue } from './recordOrder';
 
 const C = vscode.TreeItemCollapsibleState;
@@ -88,9 +88,37 @@ export class TreeItemFactory {
         return this.zone(node);
       case 'record':
         return this.record(node);
+      case 'ticketGroup':
+        return this.ticketGroup(node);
+      case 'ticket':
+        return this.ticket(node);
       case 'message':
         return this.message(node);
     }
+  }
+
+  private ticketGroup(node: TicketGroupNode): vscode.TreeItem {
+    const closed = /closed/i.test(node.status);
+    const item = new vscode.TreeItem(node.status, closed ? C.Collapsed : C.Expanded);
+    item.id = node.id;
+    item.description = String(node.count);
+    item.iconPath = icon(closed ? 'archive' : /answered/i.test(node.status) ? 'reply' : 'inbox');
+    item.contextValue = 'ticketGroup';
+    return item;
+  }
+
+  private ticket(node: TicketNode): vscode.TreeItem {
+    const t = node.ticket;
+    const unread = !t.client_read;
+    const item = new vscode.TreeItem(unread ? { label: t.subject, highlights: [[0, t.subject.length]] } : t.subject, C.None);
+    item.id = node.id;
+    const when = (t.lastreply || t.date).slice(0, 16);
+    item.description = [unread ? '● new reply' : '', `#${t.ticket_number}`, t.deptname, when].filter(Boolean).join(' · ');
+    item.iconPath = unread ? icon('mail', 'charts.blue') : /closed/i.test(t.status) ? icon('pass', 'disabledForeground') : icon('comment-discussion');
+    item.contextValue = `ticket ${/closed/i.test(t.status) ? 'closed' : 'open'}${unread ? ' unread' : ''}`;
+    item.command = { command: 'cloudPortal.ticket.open', title: 'Open Ticket', arguments: [node] };
+    item.accessibilityInformation = { label: `${unread ? 'Unread: ' : ''}${t.subject}, ticket ${t.ticket_number}, ${t.status}` };
+    return item;
   }
 
   private account(node: AccountNode, expandable: boolean): vscode.TreeItem {

@@ -147,10 +147,57 @@ export const dnsZonesView: ViewSpec = {
   emptyText: (node) => (node.kind === 'zone' ? 'No records' : 'No DNS zones'),
 };
 
+const STATUS_ORDER = ['Open', 'Customer-Reply', 'Answered', 'In-Progress', 'On Hold', 'Closed'];
+
+function statusRank(status: string): number {
+  const i = STATUS_ORDER.findIndex((s) => s.toLowerCase() === status.toLowerCase());
+  return i < 0 ? STATUS_ORDER.length - 1.5 : i;
+}
+
+/** Newest activity first. */
+export function ticketTime(t: { lastreply: string; date: string }): number {
+  return Date.parse((t.lastreply || t.date).replace(' ', 'T')) || 0;
+}
+
 export const ticketsView: ViewSpec = {
   id: 'cloudPortal.tickets',
   title: 'Tickets',
-  childrenKey: () => undefined,
+  childrenKey(node) {
+    return node.kind === 'account' || node.kind === 'ticketGroup' ? keys.tickets(node.accountId) : undefined;
+  },
+  async children(model, node) {
+    if (node.kind === 'account') {
+      const tickets = await model.tickets(node.accountId);
+      const counts = new Map<string, number>();
+      for (const t of tickets) {
+        counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
+      }
+      return [...counts]
+        .sort(([a], [b]) => statusRank(a) - statusRank(b) || a.localeCompare(b))
+        .map(([status, count]) => ({
+          kind: 'ticketGroup' as const,
+          id: childId(node, this.id, node.accountId, `status/${status}`),
+          accountId: node.accountId,
+          status,
+          count,
+          parent: node,
+        }));
+    }
+    if (node.kind === 'ticketGroup') {
+      const tickets = (await model.tickets(node.accountId)).filter((t) => t.status === node.status);
+      return tickets
+        .sort((a, b) => ticketTime(b) - ticketTime(a))
+        .map((ticket) => ({
+          kind: 'ticket' as const,
+          id: `${this.id}/${node.accountId}/ticket/${ticket.ticket_number}`,
+          accountId: node.accountId,
+          number: ticket.ticket_number,
+          ticket,
+          parent: node,
+        }));
+    }
+    return [];
+  },
   emptyText: () => 'No tickets',
 };
 

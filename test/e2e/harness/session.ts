@@ -14,7 +14,7 @@ export interface E2eSession {
 }
 
 /** Mocha hooks: a mock portal, a code-server with the VSIX, a browser; all stopped afterwards, pass or fail. */
-export function useWorkbench(options: { demoAccounts?: unknown[] } = {}): E2eSession {
+export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Record<string, unknown> } = {}): E2eSession {
   const session = {} as E2eSession;
   before(async function () {
     this.timeout(10 * 60_000);
@@ -31,7 +31,7 @@ export function useWorkbench(options: { demoAccounts?: unknown[] } = {}): E2eSes
     if (options.demoAccounts) {
       env.CLOUD_PORTAL_DEMO_ACCOUNTS = JSON.stringify(options.demoAccounts);
     }
-    session.server = await startCodeServer({ vsix: VSIX, env });
+    session.server = await startCodeServer({ vsix: VSIX, env, settings: options.settings });
     session.workbench = await Workbench.open(session.server);
   });
   afterEach(async function () {

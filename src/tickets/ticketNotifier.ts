@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { AccountRegistry } from '../accounts/accountRegistry';
+import { keys, PortalModel } from '../model/portalModel';
+import { newStaffReplies, snapshot, TicketSnapshot, unreadCount } from './ticketWatch';
+
+/**
+ * Notices new staff replies by polling only the ticket list of each signed-in account
+ * (`cloudPortal.tickets.pollMinutes`), shows one notification per ticket with Open, and keeps the
+ * Tickets view's badge at the number of unread tickets.
+ */
+export class TicketNotifier implements vscode.Disposable {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly seen = new Map<string, Map<string, TicketSnapshot>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private polling = false;
+
+  constructor(
+    private readonly registry: AccountRegistry,
+    private readonly model: PortalModel,
+    private readonly setBadge: (unread: number) => void,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('cloudPortal.tickets.pollMinutes')) this.schedule();
+      }),
+      // Whenever the list was loaded for the view, recount the badge from what is cached.
+      model.cache.onDidInvalidate(() => setTimeout(() => this.recount(), 1_500)),
+    );
+    this.schedule(10_000);
+  }
+
+  private minutes(): number {
+    return vscode.workspace.getConfiguration('cloudPortal').get<number>('tickets.pollMinutes', 5);
+  }
+
+  private schedule(firstDelayMs?: number): void {
+    clearTimeout(this.timer);
+    const minutes = this.minutes();
+    if (minutes <= 0) {
+      return;
+    }
+    this.timer = setTimeout(() => void this.poll().finally(() => this.schedule()), firstDelayMs ?? Math.max(0.5, minutes) * 60_000);
+  }
+
+  private recount(): void {
+    let unread = 0;
+    for (const account of this.registry.list()) {
+      const cached = this.model.cache.peek<Parameters<typeof unreadCount>[0]>(keys.tickets(account.record.id));
+      unread += cached ? unreadCount(cached) : 0;
+    }
+    this.setBadge(unread);
+  }
+
+  /** One look at every signed-in account's ticket list. */
+  async poll(): Promise<void> {
+    if (this.polling) {
+      return;
+    }
+    this.polling = true;
+    try {
+      for (const account of this.registry.list().filter((a) => a.state === 'signedIn')) {
+        const id = account.record.id;
+        let tickets;
+        try {
+          this.model.cache.invalidate(keys.tickets(id));
+          tickets = await this.model.tickets(id);
+        } catch {
+          continue;
+        }
+        for (const t of newStaffReplies(this.seen.get(id), tickets)) {
+          void vscode.window
+            .showInformationMessage(`New reply on ticket #${t.ticket_number} “${t.subject}” (${account.record.label})`, 'Open')
+            .then((choice) => choice && vscode.commands.executeCommand('cloudPortal.ticket.open', { accountId: id, number: t.ticket_number }));
+        }
+        this.seen.set(id, snapshot(tickets));
+      }
+      this.recount();
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}

@@ -1,0 +1,112 @@
+// The ticket conversation page. Portal text (subjects, bodies, names, file names) is untrusted:
+// it is only ever set with textContent, so HTML and script in it show as text and never run.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import type { ExtensionToTicketPage, TicketPageToExtension, TicketTarget, TicketView } from '../ticketProtocol';
+
+declare function acquireVsCodeApi(): { postMessage(message: TicketPageToExtension): void; setState(state: TicketTarget): void };
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function button(label: string, icon: string, onClick: () => void, secondary = false): HTMLElement {
+  const b = document.createElement('vscode-button');
+  b.textContent = label;
+  b.setAttribute('icon', icon);
+  if (secondary) b.setAttribute('secondary', '');
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+export function relative(date: string, now = Date.now()): string {
+  const time = Date.parse(date.replace(' ', 'T'));
+  if (Number.isNaN(time)) return '';
+  const minutes = Math.round((now - time) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  return days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+function render(view: TicketView): void {
+  const header = el('header');
+  const title = el('h1', undefined, view.subject);
+  const meta = el('p', 'meta');
+  meta.append(el('span', `status ${view.closed ? 'closed' : 'open'}`, view.status), el('span', undefined, ` #${view.number} · ${view.department} · ${view.account}`));
+  const actions = el('div', 'actions');
+  actions.append(button(view.hasDraft ? 'Continue Reply' : 'Reply', 'reply', () => vscode.postMessage({ type: 'reply' })));
+  actions.append(
+    view.closed
+      ? button('Reopen Ticket', 'issue-reopened', () => vscode.postMessage({ type: 'setOpen', open: true }), true)
+      : button('Close Ticket', 'pass', () => vscode.postMessage({ type: 'setOpen', open: false }), true),
+  );
+  actions.append(button('Refresh', 'refresh', () => vscode.postMessage({ type: 'refresh' }), true));
+  header.append(title, meta, actions);
+
+  const thread = el('ol', 'thread');
+  thread.setAttribute('aria-label', 'Conversation');
+  for (const m of view.messages) {
+    const item = el('li', `message ${m.fromStaff ? 'staff' : 'client'}`);
+    const head = el('div', 'message-head');
+    head.append(el('span', `codicon codicon-${m.fromStaff ? 'organization' : 'account'}`));
+    head.append(el('strong', 'author', m.author));
+    if (m.fromStaff) head.append(el('span', 'tag', 'Staff'));
+    const when = el('time', 'when', `${m.date.slice(0, 16)} · ${relative(m.date)}`);
+    when.setAttribute('datetime', m.date.replace(' ', 'T'));
+    when.title = m.date;
+    head.append(when);
+    const body = el('div', 'body', m.body.replace(/\r\n/g, '\n'));
+    item.append(head, body);
+    if (m.attachments.length) {
+      const files = el('ul', 'attachments');
+      for (const a of m.attachments) {
+        const li = el('li');
+        const link = el('button', 'link');
+        link.append(el('span', 'codicon codicon-file'), document.createTextNode(` ${a.name}`));
+        link.addEventListener('click', () => vscode.postMessage({ type: 'attachment', file: a.file, name: a.name }));
+        li.append(link);
+        files.append(li);
+      }
+      item.append(files);
+    }
+    thread.append(item);
+  }
+  app.replaceChildren(header, thread);
+}
+
+window.addEventListener('message', (event: MessageEvent<ExtensionToTicketPage>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'show':
+      vscode.setState(message.target);
+      render(message.view);
+      break;
+    case 'failed': {
+      const box = el('div', 'error');
+      box.append(el('p', undefined, message.message), button('Retry', 'refresh', () => vscode.postMessage({ type: 'refresh' })));
+      app.replaceChildren(box);
+      break;
+    }
+    case 'busy': {
+      document.querySelector('.busy')?.remove();
+      if (message.what) {
+        const busy = el('div', 'busy');
+        busy.append(document.createElement('vscode-progress-ring'), el('span', undefined, message.what));
+        app.prepend(busy);
+      }
+      break;
+    }
+  }
+});
+
+app.replaceChildren(el('p', 'meta', 'Loading…'));
+vscode.postMessage({ type: 'ready' });

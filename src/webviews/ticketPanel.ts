@@ -1,0 +1,181 @@
+import * as vscode from 'vscode';
+import { describeError } from '../api/errors';
+import { keys, PortalModel } from '../model/portalModel';
+import { AccountRegistry } from '../accounts/accountRegistry';
+import { DraftStore } from '../tickets/draftStore';
+import { ExtensionToTicketPage, isTicketPageMessage, isTicketTarget, TicketTarget, TicketView } from './ticketProtocol';
+import { webviewHtml } from './webviewHtml';
+
+export const TICKET_VIEW_TYPE = 'cloudPortal.ticket';
+
+export interface TicketPanelDeps {
+  model: PortalModel;
+  registry: AccountRegistry;
+  drafts: DraftStore;
+  extensionUri: vscode.Uri;
+  globalStorageUri: vscode.Uri;
+}
+
+async function loadTicket(deps: TicketPanelDeps, target: TicketTarget, fresh: boolean): Promise<TicketView> {
+  const thread = await deps.model.ticketThread(target, fresh);
+  const t = thread.ticket;
+  return {
+    number: t.ticket_number,
+    subject: t.subject,
+    status: t.status,
+    department: t.deptname,
+    account: deps.registry.get(target.accountId)?.record.label ?? '',
+    closed: /closed/i.test(t.status),
+    hasDraft: !!deps.drafts.forTicket(target.accountId, target.number)?.text.trim(),
+    messages: [
+      { author: t.name || 'You', fromStaff: false, date: t.date, body: t.body, attachments: t.attachments },
+      ...thread.replies.map((r) => ({ author: r.name, fromStaff: r.fromStaff, date: r.date, body: r.body, attachments: r.attachments })),
+    ],
+  };
+}
+
+/** A file name that cannot leave the attachments folder. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base.replace(/[^\w.\- ()]+/g, '_').replace(/^\.+/, '').slice(0, 120);
+  return cleaned || 'attachment';
+}
+
+class TicketPanel implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private rendering = 0;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly target: TicketTarget,
+    private readonly deps: TicketPanelDeps,
+    onDispose: () => void,
+  ) {
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
+    };
+    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, { script: 'ticket.js', style: 'ticket.css', title: `Ticket ${target.number}` });
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+      deps.model.cache.onDidInvalidate((key) => {
+        if (key === keys.ticket(target)) {
+          void this.render(false);
+        }
+      }),
+    );
+  }
+
+  post(message: ExtensionToTicketPage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  async render(fresh: boolean): Promise<void> {
+    const run = ++this.rendering;
+    try {
+      const view = await loadTicket(this.deps, this.target, fresh);
+      if (run === this.rendering) {
+        this.panel.title = `#${view.number} ${view.subject}`.slice(0, 60);
+        this.post({ type: 'show', view, target: this.target });
+      }
+    } catch (e) {
+      if (run === this.rendering) {
+        this.post({ type: 'failed', message: describeError(e) });
+      }
+    }
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    if (!isTicketPageMessage(message)) {
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        return this.render(false);
+      case 'refresh':
+        return this.render(true);
+      case 'reply':
+        await vscode.commands.executeCommand('cloudPortal.ticket.reply', this.target);
+        return;
+      case 'setOpen':
+        await vscode.commands.executeCommand(message.open ? 'cloudPortal.ticket.reopen' : 'cloudPortal.ticket.close', this.target);
+        return;
+      case 'attachment':
+        return this.openAttachment(message.file, message.name);
+    }
+  }
+
+  private async openAttachment(file: string, name: string): Promise<void> {
+    try {
+      const download = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${name}…` }, async () =>
+        (await this.deps.model.api(this.target.accountId)).tickets.attachment(file),
+      );
+      const folder = vscode.Uri.joinPath(this.deps.globalStorageUri, 'attachments', this.target.number);
+      await vscode.workspace.fs.createDirectory(folder);
+      const uri = vscode.Uri.joinPath(folder, safeFileName(download.fileName ?? name));
+      await vscode.workspace.fs.writeFile(uri, download.bytes);
+      await vscode.commands.executeCommand('vscode.open', uri, vscode.ViewColumn.Beside);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Could not download ${name}: ${describeError(e)}`);
+    }
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}
+
+/** Ticket conversations in the editor area, one per ticket, restored after a window reload. */
+export class TicketPanels implements vscode.Disposable {
+  private readonly open = new Map<string, TicketPanel>();
+  private readonly serializer: vscode.Disposable;
+
+  constructor(private readonly deps: TicketPanelDeps) {
+    this.serializer = vscode.window.registerWebviewPanelSerializer(TICKET_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        if (!isTicketTarget(state) || !deps.registry.get(state.accountId)) {
+          panel.dispose();
+          return;
+        }
+        this.attach(panel, state);
+      },
+    });
+  }
+
+  show(target: TicketTarget): void {
+    const key = keys.ticket(target);
+    const existing = this.open.get(key);
+    if (existing) {
+      existing.panel.reveal();
+      void existing.render(true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(TICKET_VIEW_TYPE, `Ticket #${target.number}`, vscode.ViewColumn.Active, { enableFindWidget: true });
+    this.attach(panel, target);
+  }
+
+  /** Redraws an open conversation (after a reply was sent, or a draft changed). */
+  refresh(target: TicketTarget, fresh = true): void {
+    void this.open.get(keys.ticket(target))?.render(fresh);
+  }
+
+  busy(target: TicketTarget, what: string | undefined): void {
+    this.open.get(keys.ticket(target))?.post({ type: 'busy', what });
+  }
+
+  private attach(panel: vscode.WebviewPanel, target: TicketTarget): void {
+    const key = keys.ticket(target);
+    this.open.set(key, new TicketPanel(panel, target, this.deps, () => this.open.delete(key)));
+  }
+
+  dispose(): void {
+    this.serializer.dispose();
+    for (const p of this.open.values()) {
+      p.panel.dispose();
+    }
+  }
+}
