@@ -90,6 +90,16 @@ export class Workbench {
     await row.click();
   }
 
+  /** Waits until the quick input's title (or, without a title, its prompt) mentions `text`. */
+  async waitForTitle(text: string): Promise<void> {
+    const widget = this.quickInput();
+    await widget
+      .locator('.quick-input-title, .quick-input-message')
+      .filter({ hasText: text })
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
+  }
+
   /** Types into the open input box without pressing Enter; returns the validation message shown. */
   async typeAndReadValidation(text: string): Promise<string> {
     const widget = this.quickInput();
@@ -104,7 +114,7 @@ export class Workbench {
     const widget = this.quickInput();
     await widget.waitFor({ state: 'visible', timeout: 15_000 });
     if (expecting) {
-      await widget.filter({ hasText: expecting }).waitFor({ timeout: 15_000 });
+      await this.waitForTitle(expecting);
     }
     return widget.locator('input').first().inputValue();
   }
@@ -136,7 +146,7 @@ export class Workbench {
     const widget = this.quickInput();
     await widget.waitFor({ state: 'visible', timeout: 15_000 });
     if (expecting) {
-      await widget.filter({ hasText: expecting }).waitFor({ timeout: 15_000 });
+      await this.waitForTitle(expecting);
     }
     const input = widget.locator('input').first();
     await input.fill(text);
