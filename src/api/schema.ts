@@ -139,3 +139,24 @@ export function firstText(record: Record<string, unknown>, keys: readonly string
   }
   return '';
 }
+
+/**
+ * A list from one of the usual places (`keys`), with objects keyed by id turned into items that
+ * carry their key as `keyName` (`{"net0": {...}}` → `[{id: "net0", ...}]`); scalar values become `{keyName, name}`.
+ */
+export function listWithKeys(body: unknown, keys: readonly string[], keyName = 'id'): unknown[] {
+  const raw = pickList(body, keys);
+  if (Array.isArray(raw)) {
+    return raw;
+  }
+  if (raw && typeof raw === 'object') {
+    return Object.entries(raw as Record<string, unknown>).map(([key, value]) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? keyName in value
+          ? value
+          : { [keyName]: key, ...(value as object) }
+        : { [keyName]: key, name: String(value) },
+    );
+  }
+  return [];
+}

@@ -5,7 +5,7 @@ import { ExtensionServices } from '../services';
 import { DomainNode, ServiceNode, TreeNode, VmNode } from '../views/nodes';
 import { loadDetails } from './detailsView';
 import { DetailsTarget, ExtensionToPage, isDetailsTarget, isPageMessage } from './protocol';
-import { webviewHtml } from './webviewHtml';
+import { configureWebview } from './webviewHtml';
 
 export const DETAILS_VIEW_TYPE = 'cloudPortal.details';
 
@@ -52,11 +52,7 @@ class DetailsPanel implements vscode.Disposable {
     extensionUri: vscode.Uri,
     onDispose: () => void,
   ) {
-    panel.webview.options = {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
-    };
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, { script: 'details.js', style: 'details.css', title: 'Details' });
+    configureWebview(panel.webview, extensionUri, { script: 'details.js', style: 'details.css', title: 'Details' });
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message)),
       panel.onDidDispose(() => {

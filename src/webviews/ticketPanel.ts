@@ -4,7 +4,7 @@ import { keys, PortalModel } from '../model/portalModel';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { DraftStore } from '../tickets/draftStore';
 import { ExtensionToTicketPage, isTicketPageMessage, isTicketTarget, TicketTarget, TicketView } from './ticketProtocol';
-import { webviewHtml } from './webviewHtml';
+import { configureWebview } from './webviewHtml';
 
 export const TICKET_VIEW_TYPE = 'cloudPortal.ticket';
 
@@ -51,11 +51,7 @@ class TicketPanel implements vscode.Disposable {
     private readonly deps: TicketPanelDeps,
     onDispose: () => void,
   ) {
-    panel.webview.options = {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(deps.extensionUri, 'media')],
-    };
-    panel.webview.html = webviewHtml(panel.webview, deps.extensionUri, { script: 'ticket.js', style: 'ticket.css', title: `Ticket ${target.number}` });
+    configureWebview(panel.webview, deps.extensionUri, { script: 'ticket.js', style: 'ticket.css', title: `Ticket ${target.number}` });
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
       panel.onDidDispose(() => {

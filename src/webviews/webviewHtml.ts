@@ -37,3 +37,12 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 </body>
 </html>`;
 }
+
+/** Sets up a Cloud Portal panel: scripts on, resources only from our bundles and media, the shell HTML. */
+export function configureWebview(webview: vscode.Webview, extensionUri: vscode.Uri, page: { script: string; style: string; title: string }): void {
+  webview.options = {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+  webview.html = webviewHtml(webview, extensionUri, page);
+}

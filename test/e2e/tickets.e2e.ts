@@ -25,6 +25,9 @@ describe('Support tickets in the editor', function () {
     assert.ok(order.every((i, n) => i >= 0 && (n === 0 || i > order[n - 1])), rows.join('\n'));
     assert.ok(rows.some((r) => /VPS web-01 unreachable.*new reply.*#736633/.test(r)), rows.join('\n'));
     assert.ok(!rows.some((r) => r.includes('raise the IPv4 limit')), 'closed tickets start collapsed');
+    const badge = wb.page.locator('.activitybar [aria-label^="Cloud Portal"] .badge-content').first();
+    await badge.waitFor({ timeout: 15_000 });
+    assert.equal((await badge.innerText()).trim(), '1', 'the badge counts the unread ticket');
     await wb.screenshot('tickets');
   });
 

@@ -2,34 +2,12 @@ import * as assert from 'node:assert/strict';
 import { AuthMode } from '../../src/api/auth';
 import { AuthenticationError } from '../../src/api/errors';
 import { AccountRegistry } from '../../src/accounts/accountRegistry';
-import { AccountStore, KeyValueStore, SecretStore } from '../../src/accounts/accountStore';
+import { AccountStore } from '../../src/accounts/accountStore';
+import { MemorySecrets, MemoryState } from './memoryStore';
 import { checkApiRoot } from '../../src/accounts/apiRootUrl';
 import { providerCatalogue, ProviderInfo } from '../../src/accounts/providers';
 import { runSignInFlow, SignInPrompts } from '../../src/accounts/signInFlow';
 import { EMAIL, FAST_RETRY, PASSWORD, RecordingLogger, rejects, useMockPortal } from './helpers';
-
-class MemoryState implements KeyValueStore {
-  readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.data.get(key) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.data.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
-
-class MemorySecrets implements SecretStore {
-  readonly data = new Map<string, string>();
-  async get(key: string) {
-    return this.data.get(key);
-  }
-  async store(key: string, value: string) {
-    this.data.set(key, value);
-  }
-  async delete(key: string) {
-    this.data.delete(key);
-  }
-}
 
 /** Answers the flow's questions from a script and records what was asked. */
 class ScriptedPrompts implements SignInPrompts {

@@ -4,28 +4,12 @@ import { signIn } from '../../src/api/portalApi';
 import { PortalModel } from '../../src/model/portalModel';
 import { MockPortal } from '../mock-portal/mockPortal';
 import { EMAIL, FAST_RETRY, PASSWORD, RecordingLogger } from './helpers';
-
-class Memory {
-  data = new Map<string, unknown>();
-  get<T>(k: string) {
-    return this.data.get(k) as T | undefined;
-  }
-  async update(k: string, v: unknown) {
-    this.data.set(k, v);
-  }
-  async store(k: string, v: string) {
-    this.data.set(k, v);
-  }
-  async delete(k: string) {
-    this.data.delete(k);
-  }
-}
+import { MemorySecrets, MemoryState } from './memoryStore';
 
 /** Both demo accounts signed in for real, and a model over them (polling fast for tests). */
 export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000) {
-  const memory = new Memory();
   const logger = new RecordingLogger();
-  const registry = new AccountRegistry(new AccountStore(memory, memory as never), logger, () => ({ retry: FAST_RETRY }));
+  const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), logger, () => ({ retry: FAST_RETRY }));
   const ids: Record<string, string> = {};
   for (const provider of ['elsecloud', 'alterncloud'] as const) {
     const result = await signIn({ apiRoot: portal.apiRoot(provider), profile: provider, logger, retry: FAST_RETRY }, EMAIL[provider], PASSWORD, provider === 'elsecloud' ? 'basic' : 'jwt');

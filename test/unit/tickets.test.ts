@@ -6,22 +6,13 @@ import { ticketsView } from '../../src/views/viewSpecs';
 import { collectAll } from './expandViews';
 import { useMockPortal } from './helpers';
 import { modelWithAccounts } from './modelHelpers';
-
-class Memory {
-  data = new Map<string, unknown>();
-  get<T>(k: string) {
-    return this.data.get(k) as T | undefined;
-  }
-  async update(k: string, v: unknown) {
-    this.data.set(k, JSON.parse(JSON.stringify(v)));
-  }
-}
+import { MemoryState } from './memoryStore';
 
 const summary = (n: string, read: boolean, lastreply = ''): TicketSummary => ({ ticket_number: n, subject: `S${n}`, status: 'Open', date: '2026-11-20 10:00:00', lastreply, deptname: 'Tech', client_read: read });
 
 describe('Ticket drafts', () => {
   it('keep their text until deleted, and survive a new store over the same state (a reload)', async () => {
-    const state = new Memory();
+    const state = new MemoryState();
     const drafts = new DraftStore(state);
     const path = await drafts.ensure({ kind: 'reply', accountId: 'a1', number: '736633' });
     assert.equal(path, '/a1/ticket-736633/Reply to #736633.md');
@@ -35,7 +26,7 @@ describe('Ticket drafts', () => {
   });
 
   it('a new-ticket draft carries its department and subject', async () => {
-    const drafts = new DraftStore(new Memory());
+    const drafts = new DraftStore(new MemoryState());
     const target = { kind: 'new' as const, accountId: 'a1', id: 'x1', deptId: '2', subject: 'Invoice' };
     const path = await drafts.ensure(target, 'Service: Production (service #301)\n\n');
     assert.equal(path, draftPath(target));
@@ -44,7 +35,7 @@ describe('Ticket drafts', () => {
   });
 
   it('refuses to write a draft that was never created', async () => {
-    await assert.rejects(new DraftStore(new Memory()).write('/x/y.md', 'text'));
+    await assert.rejects(new DraftStore(new MemoryState()).write('/x/y.md', 'text'));
   });
 });
 

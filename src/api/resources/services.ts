@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
-import { Ack, Amount, AnyObject, firstText, Id, list, pickList, seg, Text } from '../schema';
+import { Ack, Amount, AnyObject, firstText, Id, list, listWithKeys, pickList, seg, Text } from '../schema';
 
 export const Service = v.looseObject({
   id: Id,
@@ -97,16 +97,8 @@ export type ResourceUsage = v.InferOutput<typeof ResourceUsage>;
 
 const ResourceList = v.pipe(
   v.unknown(),
-  v.transform((body) => {
-    const raw = pickList(body, ['resources', 'usage', 'list']);
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-      // { "memory": { "used": 1, "total": 2 } } → named entries
-      return Object.entries(raw as Record<string, unknown>).map(([name, value]) =>
-        value && typeof value === 'object' ? { name, ...(value as object) } : { name, value },
-      );
-    }
-    return Array.isArray(raw) ? raw.filter((x) => x && typeof x === 'object') : [];
-  }),
+  // { "memory": { "used": 1, "total": 2 } } → named entries
+  v.transform((body) => listWithKeys(body, ['resources', 'usage', 'list'], 'name').filter((x) => x && typeof x === 'object')),
   v.array(ResourceUsage),
 );
 
@@ -125,15 +117,7 @@ export type Template = v.InferOutput<typeof Template>;
 
 const TemplateList = v.pipe(
   v.unknown(),
-  v.transform((body) => {
-    const raw = pickList(body, ['templates', 'os', 'list']);
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-      return Object.entries(raw as Record<string, unknown>).map(([id, value]) =>
-        value && typeof value === 'object' ? { id, ...(value as object) } : { id, name: String(value) },
-      );
-    }
-    return raw;
-  }),
+  v.transform((body) => listWithKeys(body, ['templates', 'os', 'list'])),
   v.array(Template),
   v.transform((templates) => templates.filter((t) => t.id !== '')),
 );

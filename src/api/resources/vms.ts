@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { vmActionFeature, VmAction } from '../capabilities';
 import { PortalClient, RequestOptions } from '../client';
-import { Ack, AnyObject, firstText, pickList, seg } from '../schema';
+import { Ack, AnyObject, firstText, listWithKeys, seg } from '../schema';
 import { IpAddress, IpList } from './services';
 
 /** Where a VM is in its life, whatever words the portal uses. */
@@ -69,15 +69,7 @@ export type Vm = v.InferOutput<typeof Vm>;
 
 const VmList = v.pipe(
   v.unknown(),
-  v.transform((body) => {
-    const raw = pickList(body, ['vms', 'servers', 'virtualmachines', 'list']);
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-      return Object.entries(raw as Record<string, unknown>).map(([id, vm]) =>
-        vm && typeof vm === 'object' && !('id' in vm) ? { id, ...(vm as object) } : vm,
-      );
-    }
-    return raw;
-  }),
+  v.transform((body) => listWithKeys(body, ['vms', 'servers', 'virtualmachines', 'list'])),
   v.array(Vm),
   v.transform((vms) => vms.filter((vm) => vm.id !== '')),
 );
@@ -101,15 +93,7 @@ export type NetworkInterface = v.InferOutput<typeof NetworkInterface>;
 
 const InterfaceList = v.pipe(
   v.unknown(),
-  v.transform((body) => {
-    const raw = pickList(body, ['interfaces', 'ifaces', 'list']);
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-      return Object.entries(raw as Record<string, unknown>).map(([id, x]) =>
-        x && typeof x === 'object' ? { id, ...(x as object) } : { id },
-      );
-    }
-    return raw;
-  }),
+  v.transform((body) => listWithKeys(body, ['interfaces', 'ifaces', 'list'])),
   v.array(NetworkInterface),
 );
 

@@ -4,27 +4,12 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { DetailsTarget, DetailsView, ExtensionToPage, PageToExtension } from '../protocol';
+import { button, el, failureBox, iconButton } from './dom';
 
 declare function acquireVsCodeApi(): { postMessage(message: PageToExtension): void; setState(state: DetailsTarget): void };
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function button(label: string, icon: string, onClick: () => void, secondary = false): HTMLElement {
-  const b = document.createElement('vscode-button');
-  b.textContent = label;
-  b.setAttribute('icon', icon);
-  if (secondary) b.setAttribute('secondary', '');
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 function section(title: string): HTMLElement {
   const s = el('section');
@@ -83,12 +68,7 @@ function render(view: DetailsView): void {
     for (const ip of view.ips) {
       const li = el('li');
       li.append(el('code', undefined, ip));
-      const copy = el('button', 'icon-button');
-      copy.title = `Copy ${ip}`;
-      copy.setAttribute('aria-label', `Copy ${ip}`);
-      copy.append(el('span', 'codicon codicon-copy'));
-      copy.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: ip }));
-      li.append(copy);
+      li.append(iconButton('copy', `Copy ${ip}`, () => vscode.postMessage({ type: 'copy', text: ip })));
       list.append(li);
     }
     s.append(list);
@@ -100,12 +80,7 @@ function render(view: DetailsView): void {
     table.append(el('dt', undefined, f.label));
     const dd = el('dd', undefined, f.value);
     if (f.copyable) {
-      const copy = el('button', 'icon-button');
-      copy.title = 'Copy';
-      copy.setAttribute('aria-label', `Copy ${f.label}`);
-      copy.append(el('span', 'codicon codicon-copy'));
-      copy.addEventListener('click', () => vscode.postMessage({ type: 'copy', text: f.value }));
-      dd.append(copy);
+      dd.append(iconButton('copy', `Copy ${f.label}`, () => vscode.postMessage({ type: 'copy', text: f.value })));
     }
     table.append(dd);
   }
@@ -124,12 +99,9 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToPage>) => {
     case 'loading':
       app.replaceChildren(el('p', 'muted', 'Loading…'));
       break;
-    case 'failed': {
-      const box = el('div', 'error');
-      box.append(el('p', undefined, message.message), button('Retry', 'refresh', () => vscode.postMessage({ type: 'refresh' })));
-      app.replaceChildren(box);
+    case 'failed':
+      app.replaceChildren(failureBox(message.message, () => vscode.postMessage({ type: 'refresh' })));
       break;
-    }
   }
 });
 

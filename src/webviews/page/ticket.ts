@@ -3,27 +3,12 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { ExtensionToTicketPage, TicketPageToExtension, TicketTarget, TicketView } from '../ticketProtocol';
+import { button, el, failureBox } from './dom';
 
 declare function acquireVsCodeApi(): { postMessage(message: TicketPageToExtension): void; setState(state: TicketTarget): void };
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function button(label: string, icon: string, onClick: () => void, secondary = false): HTMLElement {
-  const b = document.createElement('vscode-button');
-  b.textContent = label;
-  b.setAttribute('icon', icon);
-  if (secondary) b.setAttribute('secondary', '');
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 export function relative(date: string, now = Date.now()): string {
   const time = Date.parse(date.replace(' ', 'T'));
@@ -90,12 +75,9 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToTicketPage>) 
       vscode.setState(message.target);
       render(message.view);
       break;
-    case 'failed': {
-      const box = el('div', 'error');
-      box.append(el('p', undefined, message.message), button('Retry', 'refresh', () => vscode.postMessage({ type: 'refresh' })));
-      app.replaceChildren(box);
+    case 'failed':
+      app.replaceChildren(failureBox(message.message, () => vscode.postMessage({ type: 'refresh' })));
       break;
-    }
     case 'busy': {
       document.querySelector('.busy')?.remove();
       if (message.what) {
