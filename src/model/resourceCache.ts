@@ -19,6 +19,9 @@ export class ResourceCache {
   private readonly updated = new Emitter<string>();
   /** Fires with the key that was invalidated (views reload the matching nodes). */
   readonly onDidInvalidate = this.invalidated.event;
+  private readonly loaded = new Emitter<string>();
+  /** Fires with the key whose answer just arrived from the portal. */
+  readonly onDidLoad = this.loaded.event;
   /** Fires with the key whose cached value was replaced in place (a VM that changed state). */
   readonly onDidUpdate = this.updated.event;
   /** Loads started (not served from cache or shared): what the benchmark counts. */
@@ -49,6 +52,7 @@ export class ResourceCache {
         if (current.generation === generation && this.entries.get(key) === current) {
           current.value = value;
           current.loadedAt = this.now();
+          this.loaded.fire(key);
         }
         return value;
       },
@@ -98,5 +102,6 @@ export class ResourceCache {
   dispose(): void {
     this.invalidated.dispose();
     this.updated.dispose();
+    this.loaded.dispose();
   }
 }

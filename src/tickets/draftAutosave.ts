@@ -14,7 +14,7 @@ export function autosaveDrafts(): vscode.Disposable {
       key,
       setTimeout(() => {
         timers.delete(key);
-        if (!e.document.isClosed) void e.document.save();
+        if (!e.document.isClosed && e.document.isDirty) void e.document.save();
       }, 400),
     );
   });

@@ -38,7 +38,8 @@ export class DraftFileSystem implements vscode.FileSystemProvider {
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     if (!this.drafts.get(uri.path)) {
-      throw vscode.FileSystemError.NoPermissions('Drafts are created from a ticket (Reply or New Ticket).');
+      // The draft was sent (and deleted) while its editor still had a save queued: nothing to keep.
+      return;
     }
     await this.drafts.write(uri.path, Buffer.from(content).toString('utf8'));
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);

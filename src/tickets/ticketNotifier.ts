@@ -23,8 +23,10 @@ export class TicketNotifier implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cloudPortal.tickets.pollMinutes')) this.schedule();
       }),
-      // Whenever the list was loaded for the view, recount the badge from what is cached.
-      model.cache.onDidInvalidate(() => setTimeout(() => this.recount(), 1_500)),
+      // Whenever a ticket list arrives (for the view or a poll), recount the badge.
+      model.cache.onDidLoad((key) => {
+        if (key.endsWith('/tickets')) this.recount();
+      }),
     );
     this.schedule(10_000);
   }

@@ -66,7 +66,7 @@ describe('Support tickets in the editor', function () {
     await wb.page.keyboard.press('ControlOrMeta+Enter');
     await wb.webview().locator('.message.client .body', { hasText: 'GRUB_DEFAULT=saved' }).waitFor({ timeout: 20_000 });
     assert.equal(ticket(s, '736633').replies.at(-1)!.body, 'Thanks! **GRUB_DEFAULT=saved** works.');
-    assert.equal(await wb.page.locator('.tab[aria-label*="Reply to #736633"]').count(), 0, 'the sent draft is closed');
+    await wb.page.locator('.tab[aria-label*="Reply to #736633"]').first().waitFor({ state: 'detached', timeout: 10_000 });
   });
 
   it('a reply the portal refuses, or that times out, keeps its draft and is not sent again', async () => {
@@ -121,5 +121,42 @@ describe('Support tickets in the editor', function () {
     await wb.webview().locator('vscode-button', { hasText: 'Reopen Ticket' }).click();
     await wb.webview().locator('.status', { hasText: 'Open' }).waitFor({ timeout: 15_000 });
     assert.equal(ticket(s, created.number).status, 'Open');
+  });
+});
+
+describe('Ticket notifications and attachments', function () {
+  this.timeout(150_000);
+  const s = useWorkbench({ demoAccounts: DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0.5 } });
+
+  it('downloads an attachment and opens it in the editor', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Tickets');
+    await wb.row('Tickets', 'VPS web-01 unreachable').click({ timeout: 30_000 });
+    await wb.webview().locator('.attachments .link', { hasText: 'console.log' }).click({ timeout: 20_000 });
+    await wb.page.locator('.tab[aria-label*="console.log"]').first().waitFor({ timeout: 20_000 });
+    await wb.page.locator('.editor-group-container .monaco-editor .view-lines', { hasText: 'Kernel panic' }).first().waitFor({ timeout: 10_000 });
+  });
+
+  it('notices a new staff reply by polling the list, and the notification opens the ticket', async () => {
+    const wb = s.workbench;
+    const before = s.portal.received({ path: /^tickets\/\d+$/ }).length;
+    const t = s.portal.state('elsecloud').tickets.find((x) => x.number === '736710')!;
+    // Let the first poll (10 s after start) set the baseline, then answer as staff.
+    await wb.page.waitForTimeout(12_000);
+    t.replies.push({ id: '999', name: 'Mira (ElseCloud Support)', date: '2026-11-22 21:00:00', body: 'AXFR is allowed now.', type: 'Admin', attachments: [] });
+    t.status = 'Answered';
+    t.client_read = false;
+    const toast = wb.page.locator('.notification-toast', { hasText: 'New reply on ticket #736710' }).first();
+    await toast.waitFor({ timeout: 60_000 });
+    assert.equal(s.portal.received({ path: /^tickets\/\d+$/ }).length, before, 'polling asks only for the list, not every ticket');
+    await toast.locator('.monaco-button', { hasText: 'Open' }).click();
+    await wb.webview().locator('.message.staff .body', { hasText: 'AXFR is allowed now.' }).waitFor({ timeout: 20_000 });
+  });
+
+  it('closes a ticket from the Tickets view context menu', async () => {
+    const wb = s.workbench;
+    await wb.contextMenu(wb.row('Tickets', 'DNS zone transfer'), 'Close Ticket');
+    await wb.page.locator('.statusbar', { hasText: 'Ticket #736710 closed' }).waitFor({ timeout: 15_000 });
+    assert.equal(s.portal.state('elsecloud').tickets.find((x) => x.number === '736710')!.status, 'Closed');
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
@@ -30,6 +30,25 @@ describe('The packaged extension', function () {
       assert.ok(!text.includes(fixture), `bundle contains ${fixture}`);
     }
     assert.ok(statSync(vsix).size < 1024 * 1024, `VSIX is ${statSync(vsix).size} bytes`);
+  });
+
+  it('keeps the portal client, model and loading logic free of the vscode module', () => {
+    const plain = ['src/api', 'src/model', 'src/accounts', 'src/tickets', 'src/util'];
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(join(root, dir))) {
+        const rel = join(dir, name);
+        if (statSync(join(root, rel)).isDirectory()) {
+          walk(rel);
+        } else if (rel.endsWith('.ts') && /from 'vscode'|require\('vscode'\)/.test(readFileSync(join(root, rel), 'utf8'))) {
+          offenders.push(rel);
+        }
+      }
+    };
+    plain.forEach(walk);
+    // The VS Code adapters in these folders are named for it.
+    assert.deepEqual(offenders.filter((f) => !/vscode\w*\.ts$|draftFileSystem|draftAutosave|ticketNotifier/.test(f)), []);
+    assert.ok(!offenders.some((f) => f.startsWith('src/api')), 'src/api never imports vscode');
   });
 
   it('declares an engine no newer than the VS Code the harness runs (1.139) and matching @types/vscode', () => {
