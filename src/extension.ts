@@ -28,7 +28,7 @@ import { ticketsView } from './views/viewSpecs';
 let services: ExtensionServices | undefined;
 
 /** Wires the parts together. Nothing here does network I/O. */
-export function activate(context: vscode.ExtensionContext): ExtensionServices {
+export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const logger = vscode.window.createOutputChannel('Cloud Portal', { log: true });
   const registry = new AccountRegistry(new AccountStore(context.globalState, context.secrets), logger, connectionSettings);
@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionServices {
     .then(() => signInDemoAccounts(registry, current.providers(), () => ({ ...connectionSettings(), logger })))
     .catch((e) => logger.error(`Demo sign-in failed: ${e instanceof Error ? e.message : String(e)}`));
   logger.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
-  return current;
+  // Nothing is exported: other extensions get no handle on the user's portal sessions.
 }
 
 export function deactivate(): Promise<void> | undefined {

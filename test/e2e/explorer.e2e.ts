@@ -128,6 +128,10 @@ describe('Resource explorer in a real VS Code', function () {
     assert.equal(await page.locator('.ips code').first().innerText(), '203.0.113.11');
     await page.locator('.ips .icon-button').first().click();
     await wb.page.locator('.statusbar', { hasText: 'Copied 203.0.113.11' }).waitFor({ timeout: 10_000 });
+    // Themed: the page uses the workbench's own colours (editor background), not hard-coded ones.
+    const pageBackground = await page.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+    const editorBackground = await wb.page.locator('.part.editor > .content').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.equal(pageBackground, editorBackground);
     await wb.screenshot('vm-details');
     await page.locator('vscode-button', { hasText: 'Start' }).click();
     await page.locator('.status', { hasText: 'running' }).waitFor({ timeout: 20_000 });

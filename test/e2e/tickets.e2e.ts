@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { useWorkbench } from './harness/session';
+import { eventually, useWorkbench } from './harness/session';
 
 const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
 const ticket = (s: ReturnType<typeof useWorkbench>, number: string) => s.portal.state('elsecloud').tickets.find((t) => t.number === number)!;
@@ -155,8 +155,9 @@ describe('Ticket notifications and attachments', function () {
 
   it('closes a ticket from the Tickets view context menu', async () => {
     const wb = s.workbench;
+    await wb.showOnly('Tickets');
     await wb.contextMenu(wb.row('Tickets', 'DNS zone transfer'), 'Close Ticket');
-    await wb.page.locator('.statusbar', { hasText: 'Ticket #736710 closed' }).waitFor({ timeout: 15_000 });
-    assert.equal(s.portal.state('elsecloud').tickets.find((x) => x.number === '736710')!.status, 'Closed');
+    await eventually(() => s.portal.state('elsecloud').tickets.find((x) => x.number === '736710')!.status === 'Closed', 'the ticket is closed on the portal');
+    await wb.expand(wb.row('Tickets', /^Closed/), { view: 'Tickets', text: 'DNS zone transfer' });
   });
 });

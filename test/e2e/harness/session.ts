@@ -7,6 +7,17 @@ import { Workbench } from './workbench';
 
 export const VSIX = join(ROOT, 'dist', 'cloud-portal.vsix');
 
+/** Polls `check` until it holds (for portal state changed by an action in the UI). */
+export async function eventually(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting until ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface E2eSession {
   portal: MockPortal;
   server: CodeServer;
@@ -33,6 +44,17 @@ export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Rec
     }
     session.server = await startCodeServer({ vsix: VSIX, env, settings: options.settings });
     session.workbench = await Workbench.open(session.server);
+    if (options.demoAccounts) {
+      // Opening the container activates the extension (lazily), which signs the demo accounts in;
+      // wait for all of them, so the trees stop redrawing under the tests.
+      await session.workbench.openCloudPortal();
+      await eventually(
+        () => options.demoAccounts!.every((a) => session.portal.received({ path: 'details' }).some((r) => r.status === 200 && r.provider === (a as { providerId: string }).providerId)),
+        'the demo accounts are signed in',
+        60_000,
+      );
+      await session.workbench.page.waitForTimeout(500);
+    }
   });
   afterEach(async function () {
     if (session.workbench) {

@@ -124,14 +124,23 @@ export class Workbench {
     return this.viewRows(viewTitle).filter({ hasText: text }).first();
   }
 
-  /** Expands a collapsed row (clicking its twistie) and waits for a child to show. */
+  /** Expands a collapsed row (clicking its twistie) and waits for a child to show; retries if the tree redrew under the click. */
   async expand(row: Locator, child?: { view: string; text: string | RegExp }): Promise<void> {
-    await row.waitFor({ timeout: 30_000 });
-    if ((await row.getAttribute('aria-expanded')) === 'false') {
-      await row.locator('.monaco-tl-twistie').click();
-    }
-    if (child) {
-      await this.row(child.view, child.text).waitFor({ timeout: 30_000 });
+    for (let attempt = 0; ; attempt++) {
+      await row.waitFor({ timeout: 30_000 });
+      if ((await row.getAttribute('aria-expanded')) === 'false') {
+        await row.locator('.monaco-tl-twistie').click();
+      }
+      try {
+        if (child) {
+          await this.row(child.view, child.text).waitFor({ timeout: attempt < 2 ? 8_000 : 30_000 });
+        }
+        return;
+      } catch (e) {
+        if (attempt >= 2) {
+          throw e;
+        }
+      }
     }
   }
 
