@@ -112,6 +112,25 @@ describe('Support tickets in the editor', function () {
     assert.deepEqual([created.subject, created.dept_id, created.body], ['Please resend invoice 2026/10/1', '2', 'The PDF link in the email is broken.']);
   });
 
+  it('opens a ticket about a service from its row: name and id go into the message', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Services');
+    await wb.contextMenu(wb.row('Services', 'Production'), 'New Support Ticket…');
+    await wb.pick('Technical Support');
+    assert.equal(await wb.inputValue('subject'), 'About Production');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.tab[aria-label*="New ticket"]').first().waitFor({ timeout: 15_000 });
+    await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await wb.page.keyboard.press('ControlOrMeta+End');
+    await wb.page.keyboard.type('Disk is almost full.');
+    await wb.page.keyboard.press('ControlOrMeta+Enter');
+    await wb.webview().locator('h1', { hasText: 'About Production' }).waitFor({ timeout: 20_000 });
+    const created = s.portal.state('elsecloud').tickets[0];
+    assert.match(created.body, /Service: Production — Cloud VPS L \(service #301\)/);
+    assert.match(created.body, /Disk is almost full\./);
+    await wb.showOnly('Tickets');
+  });
+
   it('closes and reopens a ticket from the conversation', async () => {
     const wb = s.workbench;
     const created = s.portal.state('elsecloud').tickets[0];
