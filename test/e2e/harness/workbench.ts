@@ -100,13 +100,24 @@ export class Workbench {
       .waitFor({ state: 'visible', timeout: 15_000 });
   }
 
-  /** Types into the open input box without pressing Enter; returns the validation message shown. */
-  async typeAndReadValidation(text: string): Promise<string> {
+  /**
+   * Types into the open input box without pressing Enter and returns the validation message, waiting
+   * (up to 10 s) for one that matches `expected` — validation runs asynchronously.
+   */
+  async typeAndReadValidation(text: string, expected: RegExp): Promise<string> {
     const widget = this.quickInput();
     await widget.waitFor({ state: 'visible', timeout: 15_000 });
     await widget.locator('input').first().fill(text);
-    await this.page.waitForTimeout(300);
-    return (await widget.locator('.quick-input-message').innerText().catch(() => '')).trim();
+    const deadline = Date.now() + 10_000;
+    let message = '';
+    while (Date.now() < deadline) {
+      message = (await widget.locator('.quick-input-message').innerText().catch(() => '')).trim();
+      if (expected.test(message)) {
+        break;
+      }
+      await this.page.waitForTimeout(100);
+    }
+    return message;
   }
 
   /** The text in the open input box (to check what a form kept). */
