@@ -23,6 +23,7 @@ const problemMatcher = {
 };
 
 const fs = require('fs');
+const { undiciTrim } = require('./scripts/undiciTrim');
 const path = require('path');
 
 /** Copies the codicon font and stylesheet next to the webview bundles. */
@@ -66,7 +67,7 @@ async function main() {
     external: ['vscode'],
     logLevel: 'silent',
     metafile: true,
-    plugins: [problemMatcher],
+    plugins: [undiciTrim, problemMatcher],
   });
   if (watch) {
     await Promise.all([context.watch(), pages.watch()]);

@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Pool } from './undiciPool';
 import {
   AuthenticationError,
   CancelledError,
@@ -82,6 +82,7 @@ export class HttpTransport {
     this.userAgent = options.userAgent ?? 'cloud-portal-vscode';
     this.pool = new Pool(root.origin, {
       connections: options.maxConnections ?? 6,
+      allowH2: false,
       pipelining: 1,
       keepAliveTimeout: 10_000,
       keepAliveMaxTimeout: 60_000,
