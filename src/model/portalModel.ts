@@ -6,6 +6,9 @@ import { Domain, DomainDetails } from '../api/resources/domains';
 import { DnsZone, DnsZoneDetails, ZoneIndex } from '../api/resources/dnsZones';
 import { PortalApi } from '../api/portalApi';
 import { Department, NewTicket, TicketSummary, TicketThread } from '../api/resources/tickets';
+import { Category, OrderItem, Product, ProductConfiguration, Quote } from '../api/resources/catalogue';
+import { Balance, Invoice, InvoiceSummary, PaymentMethod } from '../api/resources/billing';
+import { DomainAvailability, DomainOrder, OrderResult, Tld } from '../api/resources/domains';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { Emitter } from '../util/emitter';
 import { ResourceCache } from './resourceCache';
@@ -24,6 +27,10 @@ export interface DomainRef {
 export interface TicketRef {
   accountId: string;
   number: string;
+}
+export interface InvoiceRef {
+  accountId: string;
+  invoiceId: string;
 }
 export interface ZoneRef {
   accountId: string;
@@ -48,6 +55,14 @@ export const keys = {
   tickets: (accountId: string) => `${accountId}/tickets`,
   ticket: (r: TicketRef) => `${r.accountId}/tickets/${r.number}`,
   departments: (accountId: string) => `${accountId}/departments`,
+  categories: (accountId: string) => `${accountId}/catalogue`,
+  products: (accountId: string, categoryId: string) => `${accountId}/catalogue/${categoryId}`,
+  productConfiguration: (accountId: string, productId: string) => `${accountId}/catalogue/product/${productId}`,
+  tlds: (accountId: string) => `${accountId}/catalogue/tlds`,
+  balance: (accountId: string) => `${accountId}/billing/balance`,
+  paymentMethods: (accountId: string) => `${accountId}/billing/payment`,
+  invoices: (accountId: string) => `${accountId}/billing/invoices`,
+  invoice: (r: InvoiceRef) => `${r.accountId}/billing/invoices/${r.invoiceId}`,
 };
 
 const VM_SERVICE = /vps|vds|cloud|virtual|server|\bvm\b|kvm|proxmox|compute|instance/i;
@@ -187,6 +202,87 @@ export class PortalModel {
     this.cache.invalidate(keys.tickets(ref.accountId));
   }
 
+  // ---- catalogue, ordering and billing ----------------------------------------------------------
+
+  categories(accountId: string): Promise<Category[]> {
+    return this.read(keys.categories(accountId), accountId, (api) => api.catalogue.categories());
+  }
+
+  products(accountId: string, categoryId: string): Promise<Product[]> {
+    return this.read(keys.products(accountId, categoryId), accountId, (api) => api.catalogue.products(categoryId));
+  }
+
+  productConfiguration(accountId: string, productId: string): Promise<ProductConfiguration> {
+    return this.read(keys.productConfiguration(accountId, productId), accountId, (api) => api.catalogue.configuration(productId));
+  }
+
+  /** Prices a cart. Never cached: the portal's answer for exactly these choices, now. */
+  async quote(accountId: string, items: OrderItem[], payMethod?: string, signal?: AbortSignal): Promise<Quote> {
+    return (await this.api(accountId)).catalogue.quote(items, payMethod, { signal });
+  }
+
+  /** Places an order once (never repeated automatically); then services, invoices and balance are read again. */
+  async placeOrder(accountId: string, productId: string, item: OrderItem, payMethod: string): Promise<OrderResult> {
+    const { type: _type, product_id: _product, ...details } = item;
+    try {
+      return await (await this.api(accountId)).catalogue.orderProduct(productId, { ...details, pay_method: payMethod });
+    } finally {
+      // Even a failed or timed-out order may have been placed: show the portal's truth.
+      this.afterPurchase(accountId, keys.services(accountId));
+    }
+  }
+
+  tlds(accountId: string): Promise<Tld[]> {
+    return this.read(keys.tlds(accountId), accountId, (api) => api.domains.tlds());
+  }
+
+  /** Availability is asked fresh every time. */
+  async lookupDomain(accountId: string, name: string): Promise<DomainAvailability> {
+    return (await this.api(accountId)).domains.lookup(name);
+  }
+
+  /** Registers or transfers a domain once (never repeated automatically). */
+  async orderDomain(accountId: string, order: DomainOrder): Promise<OrderResult> {
+    try {
+      return await (await this.api(accountId)).domains.order(order);
+    } finally {
+      this.afterPurchase(accountId, keys.domains(accountId));
+    }
+  }
+
+  private afterPurchase(accountId: string, resources: string): void {
+    this.cache.invalidate(resources);
+    this.cache.invalidate(keys.invoices(accountId));
+    this.cache.invalidate(keys.balance(accountId));
+  }
+
+  balance(accountId: string, force = false): Promise<Balance> {
+    return this.read(keys.balance(accountId), accountId, (api) => api.billing.balance(), force);
+  }
+
+  paymentMethods(accountId: string): Promise<PaymentMethod[]> {
+    return this.read(keys.paymentMethods(accountId), accountId, (api) => api.billing.paymentMethods());
+  }
+
+  invoices(accountId: string, force = false): Promise<InvoiceSummary[]> {
+    return this.read(keys.invoices(accountId), accountId, (api) => api.billing.invoices(), force);
+  }
+
+  invoice(ref: InvoiceRef, force = false): Promise<Invoice> {
+    return this.read(keys.invoice(ref), ref.accountId, (api) => api.billing.invoice(ref.invoiceId), force);
+  }
+
+  /** Pays an invoice from account credit, once; then the invoice, the list and the balance are read again. */
+  async applyCredit(ref: InvoiceRef, amount: number): Promise<void> {
+    try {
+      await (await this.api(ref.accountId)).billing.applyCredit(ref.invoiceId, amount);
+    } finally {
+      this.cache.invalidate(keys.invoice(ref));
+      this.cache.invalidate(keys.invoices(ref.accountId));
+      this.cache.invalidate(keys.balance(ref.accountId));
+    }
+  }
+
   /** Forgets cached answers for `key` and below it (a node's Refresh); views hear it and reload. */
   invalidate(key: string): void {
     this.cache.invalidate(key, true);
@@ -324,9 +420,11 @@ export class PortalModel {
   }
 
   async renewDomain(ref: DomainRef, years: number, payMethod: string) {
-    const result = await (await this.api(ref.accountId)).domains.renew(ref.domainId, years, payMethod);
-    this.cache.invalidate(keys.domains(ref.accountId));
-    return result;
+    try {
+      return await (await this.api(ref.accountId)).domains.renew(ref.domainId, years, payMethod);
+    } finally {
+      this.afterPurchase(ref.accountId, keys.domains(ref.accountId));
+    }
   }
 
   dispose(): void {

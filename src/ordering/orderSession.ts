@@ -1,0 +1,238 @@
+// What happens behind one New Order page: loading the form, live quotes, and placing the order
+// exactly once. Plain Node (no VS Code): the panel relays messages, tests drive it directly.
+import { describeError, isPortalClientError, PortalClientError } from '../api/errors';
+import type { OrderItem, ProductConfiguration, Quote } from '../api/resources/catalogue';
+import type { Balance, PaymentMethod } from '../api/resources/billing';
+import type { OrderResult } from '../api/resources/domains';
+import type { PortalModel } from '../model/portalModel';
+import type { ExtensionToOrderPage, OrderPageToExtension, PlacedOrder, QuoteView } from '../webviews/orderProtocol';
+import { initialChoices, missingChoices, OrderChoices, orderFormOf, orderItemOf, OrderFormSpec } from './orderForm';
+
+/** The reads and the one write an order needs (the portal model provides them). */
+export interface OrderBackend {
+  productConfiguration(): Promise<ProductConfiguration>;
+  paymentMethods(): Promise<PaymentMethod[]>;
+  balance(): Promise<Balance>;
+  quote(items: OrderItem[], payMethod: string | undefined, signal: AbortSignal): Promise<Quote>;
+  placeOrder(item: OrderItem, payMethod: string): Promise<OrderResult>;
+}
+
+export interface OrderConfirmation {
+  product: string;
+  account: string;
+  total: number;
+  currency: string;
+  paymentMethod: string;
+  recurring: QuoteView['recurring'];
+}
+
+export interface OrderSessionHost {
+  post(message: ExtensionToOrderPage): void;
+  /** A modal that names the product and states the total; true only when the user confirmed. */
+  confirm(order: OrderConfirmation): Promise<boolean>;
+  placed(order: PlacedOrder): void;
+  openInvoice(invoiceId: string): void;
+}
+
+export function quoteView(quote: Quote): QuoteView {
+  const problems = quote.items.flatMap((item) => (item.valid ? [] : item.error.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)))));
+  return {
+    subtotal: quote.summary.subtotal,
+    discount: quote.summary.discount,
+    credit: quote.summary.credit,
+    taxes: quote.summary.tax.map((t) => ({ name: t.name, rate: t.value, amount: t.tax })),
+    total: quote.summary.total,
+    recurring: quote.summary.recurring.map((r) => ({ title: r.title, amount: r.price })),
+    problems,
+  };
+}
+
+/** Whether a failed purchase may still have been placed (the portal may have acted on it). */
+export function outcomeUnknown(e: unknown): boolean {
+  if (!isPortalClientError(e)) {
+    return false;
+  }
+  const error = e as PortalClientError & { maybeSeenByServer?: boolean };
+  return error.kind === 'timeout' || error.kind === 'invalidResponse' || (error.kind === 'network' && error.maybeSeenByServer !== false) || (error.status ?? 0) >= 500;
+}
+
+export class OrderSession {
+  private spec: OrderFormSpec | undefined;
+  private choices: OrderChoices | undefined;
+  private paymentMethods: PaymentMethod[] = [];
+  private currency = '';
+  private seq = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: AbortController | undefined;
+  private submitting = false;
+  private placedOrder: PlacedOrder | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly backend: OrderBackend,
+    private readonly host: OrderSessionHost,
+    private readonly account: string,
+    private readonly debounceMs = 300,
+  ) {}
+
+  async handle(message: OrderPageToExtension): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.load();
+      case 'change':
+        if (this.spec) {
+          this.choices = message.choices;
+          this.scheduleQuote();
+        }
+        return;
+      case 'submit':
+        return this.submit(message.choices, message.payMethod);
+      case 'openInvoice':
+        if (this.placedOrder?.invoiceId) {
+          this.host.openInvoice(this.placedOrder.invoiceId);
+        }
+        return;
+    }
+  }
+
+  private async load(): Promise<void> {
+    if (this.placedOrder) {
+      this.host.post({ type: 'placed', order: this.placedOrder });
+      return;
+    }
+    try {
+      const [configuration, methods, balance] = await Promise.all([
+        this.backend.productConfiguration(),
+        this.backend.paymentMethods(),
+        this.backend.balance().catch(() => undefined),
+      ]);
+      this.spec = orderFormOf(configuration);
+      this.paymentMethods = methods;
+      this.currency = balance?.currency ?? '';
+      this.choices ??= initialChoices(this.spec);
+      this.post({
+        type: 'form',
+        view: { account: this.account, currency: this.currency, form: this.spec, choices: this.choices, paymentMethods: methods.map((m) => ({ id: m.id, name: m.name })) },
+      });
+      this.scheduleQuote(0);
+    } catch (e) {
+      this.post({ type: 'loadFailed', message: describeError(e) });
+    }
+  }
+
+  /** Debounced: only the last change within `debounceMs` is priced; an older answer is never shown. */
+  private scheduleQuote(delayMs = this.debounceMs): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.quote(), delayMs);
+  }
+
+  private async quote(): Promise<void> {
+    if (!this.spec || !this.choices || this.disposed) {
+      return;
+    }
+    const seq = ++this.seq;
+    this.inFlight?.abort();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    this.post({ type: 'quoting', seq });
+    try {
+      const quote = await this.backend.quote([orderItemOf(this.spec, this.choices)], undefined, controller.signal);
+      if (seq === this.seq) {
+        this.post({ type: 'quote', seq, quote: quoteView(quote) });
+      }
+    } catch (e) {
+      if (seq === this.seq && !(isPortalClientError(e) && e.kind === 'cancelled')) {
+        this.post({ type: 'quoteFailed', seq, message: describeError(e) });
+      }
+    } finally {
+      if (this.inFlight === controller) {
+        this.inFlight = undefined;
+      }
+    }
+  }
+
+  /**
+   * Places the order once: a second submit while one is under way, or after it succeeded, sends
+   * nothing. The price in the confirmation is quoted for exactly these choices and this payment
+   * method just before asking. A failure leaves the page's form as it was.
+   */
+  private async submit(choices: OrderChoices, payMethod: string): Promise<void> {
+    if (this.submitting || this.placedOrder || !this.spec) {
+      return;
+    }
+    this.submitting = true;
+    const spec = this.spec;
+    this.choices = choices;
+    this.post({ type: 'submitting' });
+    try {
+      const missing = missingChoices(spec, choices);
+      const method = this.paymentMethods.find((m) => m.id === payMethod);
+      if (!method) {
+        missing.push('Choose a payment method.');
+      }
+      if (missing.length > 0 || !method) {
+        this.post({ type: 'submitFailed', message: 'Some choices need attention.', problems: missing });
+        return;
+      }
+      const item = orderItemOf(spec, choices);
+      let priced: QuoteView;
+      try {
+        priced = quoteView(await this.backend.quote([item], payMethod, new AbortController().signal));
+      } catch (e) {
+        this.post({ type: 'submitFailed', message: `Could not price the order, nothing was ordered: ${describeError(e)}`, problems: [] });
+        return;
+      }
+      if (priced.problems.length > 0) {
+        this.post({ type: 'submitFailed', message: 'The portal cannot accept these choices.', problems: priced.problems });
+        return;
+      }
+      const confirmed = await this.host.confirm({ product: spec.productName, account: this.account, total: priced.total, currency: this.currency, paymentMethod: method.name, recurring: priced.recurring });
+      if (!confirmed) {
+        this.post({ type: 'submitCancelled' });
+        return;
+      }
+      let result: OrderResult;
+      try {
+        result = await this.backend.placeOrder(item, payMethod);
+      } catch (e) {
+        const message = outcomeUnknown(e)
+          ? `${describeError(e)} The portal may have received the order: check your invoices before ordering again.`
+          : `The order was not placed: ${describeError(e)}`;
+        this.post({ type: 'submitFailed', message, problems: [] });
+        return;
+      }
+      this.placedOrder = { orderNumber: result.order_num || result.order_num_list[0] || '', invoiceId: result.invoice_id, total: result.total || priced.total };
+      this.post({ type: 'placed', order: this.placedOrder });
+      this.host.placed(this.placedOrder);
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  private post(message: ExtensionToOrderPage): void {
+    if (!this.disposed) {
+      this.host.post(message);
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.inFlight?.abort();
+  }
+}
+
+/** The portal model as an order's backend, for one account and product. */
+export function modelOrderBackend(
+  model: Pick<PortalModel, 'productConfiguration' | 'paymentMethods' | 'balance' | 'quote' | 'placeOrder'>,
+  accountId: string,
+  productId: string,
+): OrderBackend {
+  return {
+    productConfiguration: () => model.productConfiguration(accountId, productId),
+    paymentMethods: () => model.paymentMethods(accountId),
+    balance: () => model.balance(accountId),
+    quote: (items, payMethod, signal) => model.quote(accountId, items, payMethod, signal),
+    placeOrder: (item, payMethod) => model.placeOrder(accountId, productId, item, payMethod),
+  };
+}
