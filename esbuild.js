@@ -38,7 +38,7 @@ function copyCodicons() {
 
 /** The webview pages: browser bundles, one per page. */
 const pageOptions = {
-  entryPoints: { details: 'src/webviews/page/details.ts', ticket: 'src/webviews/page/ticket.ts' },
+  entryPoints: { details: 'src/webviews/page/details.ts', ticket: 'src/webviews/page/ticket.ts', order: 'src/webviews/page/order.ts', invoice: 'src/webviews/page/invoice.ts' },
   bundle: true,
   format: 'iife',
   platform: 'browser',
@@ -64,6 +64,7 @@ async function main() {
     sourcemap: !production,
     sourcesContent: false,
     outfile: 'dist/extension.js',
+    charset: 'utf8',
     external: ['vscode'],
     logLevel: 'silent',
     metafile: true,

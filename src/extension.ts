@@ -24,6 +24,14 @@ import { autosaveDrafts } from './tickets/draftAutosave';
 import { TicketNotifier } from './tickets/ticketNotifier';
 import { ticketCommands } from './commands/ticketCommands';
 import { ticketsView } from './views/viewSpecs';
+import { OrderPanels } from './webviews/orderPanel';
+import { InvoicePanels } from './webviews/invoicePanel';
+import { newOrder, orderDomain } from './commands/orderCommands';
+import { applyCredit, openInvoice, showInvoices } from './commands/billingCommands';
+import { notificationCommands } from './commands/notificationCommands';
+import { BalanceStatusBar } from './views/balanceStatusBar';
+import { PortalNotifier } from './notifications/portalNotifier';
+import { NotificationTracker } from './notifications/notificationTracker';
 
 let services: ExtensionServices | undefined;
 
@@ -40,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const details = new DetailsPanels(current, context.extensionUri);
   const drafts = new DraftStore(context.globalState);
   const tickets = new TicketPanels({ model, registry, drafts, extensionUri: context.extensionUri, globalStorageUri: context.globalStorageUri });
+  const orders = new OrderPanels(current, context.extensionUri);
+  const invoices = new InvoicePanels(current, context.extensionUri);
   const notifier = new TicketNotifier(registry, model, (unread) =>
     views.setBadge(ticketsView.id, unread, `${unread} ticket${unread === 1 ? '' : 's'} with new replies`),
   );
@@ -50,10 +60,17 @@ export function activate(context: vscode.ExtensionContext): void {
     details,
     tickets,
     notifier,
+    orders,
+    invoices,
+    new BalanceStatusBar(registry, model),
+    new PortalNotifier(registry, model, new NotificationTracker(context.globalState)),
     vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, new DraftFileSystem(drafts), { isCaseSensitive: true }),
     autosaveDrafts(),
     { dispose: () => model.dispose() },
-    ...registerCommands(current, [...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands, showDetails(details), ...ticketCommands({ panels: tickets, drafts })]),
+    ...registerCommands(current, [
+      ...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands, showDetails(details), ...ticketCommands({ panels: tickets, drafts }),
+      newOrder(orders), orderDomain, showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands,
+    ]),
     registry.onDidRequireSignIn(async (account) => {
       const choice = await vscode.window.showWarningMessage(
         `Your session for “${account.record.label}” has ended. Sign in again to keep using it.`,

@@ -7,6 +7,7 @@ import { DnsZone, DnsZoneDetails, ZoneIndex } from '../api/resources/dnsZones';
 import { PortalApi } from '../api/portalApi';
 import { Department, NewTicket, TicketSummary, TicketThread } from '../api/resources/tickets';
 import { Category, OrderItem, Product, ProductConfiguration, Quote } from '../api/resources/catalogue';
+import { Notification } from '../api/resources/account';
 import { Balance, Invoice, InvoiceSummary, PaymentMethod } from '../api/resources/billing';
 import { DomainAvailability, DomainOrder, OrderResult, Tld } from '../api/resources/domains';
 import { AccountRegistry } from '../accounts/accountRegistry';
@@ -63,6 +64,7 @@ export const keys = {
   paymentMethods: (accountId: string) => `${accountId}/billing/payment`,
   invoices: (accountId: string) => `${accountId}/billing/invoices`,
   invoice: (r: InvoiceRef) => `${r.accountId}/billing/invoices/${r.invoiceId}`,
+  notifications: (accountId: string) => `${accountId}/notifications`,
 };
 
 const VM_SERVICE = /vps|vds|cloud|virtual|server|\bvm\b|kvm|proxmox|compute|instance/i;
@@ -281,6 +283,22 @@ export class PortalModel {
       this.cache.invalidate(keys.invoices(ref.accountId));
       this.cache.invalidate(keys.balance(ref.accountId));
     }
+  }
+
+  // ---- portal notifications -------------------------------------------------------------------
+
+  notifications(accountId: string, force = false): Promise<Notification[]> {
+    return this.read(keys.notifications(accountId), accountId, (api) => api.account.notifications(), force);
+  }
+
+  /** Not acknowledged yet; always asked fresh (this is what polling looks at). */
+  async newNotifications(accountId: string): Promise<Notification[]> {
+    return (await this.api(accountId)).account.newNotifications();
+  }
+
+  async acknowledgeNotification(accountId: string, id: string): Promise<void> {
+    await (await this.api(accountId)).account.acknowledgeNotification(id);
+    this.cache.invalidate(keys.notifications(accountId));
   }
 
   /** Forgets cached answers for `key` and below it (a node's Refresh); views hear it and reload. */

@@ -5,7 +5,7 @@ import type { OrderItem, ProductConfiguration, Quote } from '../api/resources/ca
 import type { Balance, PaymentMethod } from '../api/resources/billing';
 import type { OrderResult } from '../api/resources/domains';
 import type { PortalModel } from '../model/portalModel';
-import type { ExtensionToOrderPage, OrderPageToExtension, PlacedOrder, QuoteView } from '../webviews/orderProtocol';
+import type { ExtensionToOrderPage, OrderPageToExtension, OrderTarget, PlacedOrder, QuoteView } from '../webviews/orderProtocol';
 import { initialChoices, missingChoices, OrderChoices, orderFormOf, orderItemOf, OrderFormSpec } from './orderForm';
 
 /** The reads and the one write an order needs (the portal model provides them). */
@@ -71,7 +71,7 @@ export class OrderSession {
   constructor(
     private readonly backend: OrderBackend,
     private readonly host: OrderSessionHost,
-    private readonly account: string,
+    private readonly target: OrderTarget & { account: string },
     private readonly debounceMs = 300,
   ) {}
 
@@ -112,7 +112,7 @@ export class OrderSession {
       this.choices ??= initialChoices(this.spec);
       this.post({
         type: 'form',
-        view: { account: this.account, currency: this.currency, form: this.spec, choices: this.choices, paymentMethods: methods.map((m) => ({ id: m.id, name: m.name })) },
+        view: { target: { accountId: this.target.accountId, productId: this.target.productId }, account: this.target.account, currency: this.currency, form: this.spec, choices: this.choices, paymentMethods: methods.map((m) => ({ id: m.id, name: m.name })) },
       });
       this.scheduleQuote(0);
     } catch (e) {
@@ -186,7 +186,7 @@ export class OrderSession {
         this.post({ type: 'submitFailed', message: 'The portal cannot accept these choices.', problems: priced.problems });
         return;
       }
-      const confirmed = await this.host.confirm({ product: spec.productName, account: this.account, total: priced.total, currency: this.currency, paymentMethod: method.name, recurring: priced.recurring });
+      const confirmed = await this.host.confirm({ product: spec.productName, account: this.target.account, total: priced.total, currency: this.currency, paymentMethod: method.name, recurring: priced.recurring });
       if (!confirmed) {
         this.post({ type: 'submitCancelled' });
         return;

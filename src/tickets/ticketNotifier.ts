@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { keys, PortalModel } from '../model/portalModel';
+import { inlineText } from '../util/plainText';
 import { newStaffReplies, snapshot, TicketSnapshot, unreadCount } from './ticketWatch';
 
 /**
@@ -71,7 +72,7 @@ export class TicketNotifier implements vscode.Disposable {
         }
         for (const t of newStaffReplies(this.seen.get(id), tickets)) {
           void vscode.window
-            .showInformationMessage(`New reply on ticket #${t.ticket_number} “${t.subject}” (${account.record.label})`, 'Open')
+            .showInformationMessage(`New reply on ticket #${t.ticket_number} “${inlineText(t.subject, 120)}” (${inlineText(account.record.label, 60)})`, 'Open')
             .then((choice) => choice && vscode.commands.executeCommand('cloudPortal.ticket.open', { accountId: id, number: t.ticket_number }));
         }
         this.seen.set(id, snapshot(tickets));

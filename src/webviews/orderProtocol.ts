@@ -19,6 +19,7 @@ export interface QuoteView {
 }
 
 export interface OrderFormView {
+  target: OrderTarget;
   account: string;
   currency: string;
   form: OrderFormSpec;

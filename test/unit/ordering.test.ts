@@ -46,7 +46,7 @@ describe('Ordering', () => {
       confirm: (c) => page.confirm(c),
       placed: (o) => page.placed.push(o),
       openInvoice: (id) => page.invoicesOpened.push(id),
-    }, 'ElseCloud demo', debounceMs);
+    }, { accountId: env.ids.elsecloud, productId, account: 'ElseCloud demo' }, debounceMs);
     return { ...env, page, orders };
   }
 

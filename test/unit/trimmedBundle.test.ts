@@ -39,6 +39,7 @@ describe('The portal client as bundled (trimmed undici)', function () {
     const inputs = Object.keys(result.metafile.inputs);
     assert.ok(inputs.includes('undici-trim:../llhttp/llhttp_simd-wasm.js'), `SIMD parser not trimmed: ${inputs.filter((i) => i.includes('llhttp')).join(', ')}`);
     assert.ok(!inputs.some((i) => i.startsWith('node_modules/undici/lib/web/fetch/index.js')), 'fetch is bundled');
+    assert.ok(inputs.some((i) => i.startsWith('undici-wasm:') && i.endsWith('llhttp-wasm.js')), 'the HTTP parser is not stored compressed');
     writeFileSync(join(dir, 'package.json'), '{}');
     bundled = require(outfile);
   });

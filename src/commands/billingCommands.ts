@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { describeError } from '../api/errors';
+import { amountDue, creditToApply, isOverdue, isUnpaid, sortInvoices } from '../billing/invoices';
+import { formatMoney, roundMoney } from '../billing/money';
+import { InvoicePanels, confirmApplyCredit } from '../webviews/invoicePanel';
+import { isInvoiceTarget } from '../webviews/invoiceProtocol';
+import { CommandFactory } from './command';
+import { accountFor } from './pickAccount';
+
+/** Invoices…: one account's invoices, unpaid first, opened in the invoice page. */
+export const showInvoices: CommandFactory = (services) => ({
+  id: 'cloudPortal.billing.showInvoices',
+  async run(arg?: unknown) {
+    const account = await accountFor(services, arg, 'Invoices of which account?', (a) => a.state === 'signedIn');
+    if (!account) return;
+    const accountId = account.record.id;
+    const items = services.model.invoices(accountId, true).then((invoices) =>
+      sortInvoices(invoices).map((i) => ({
+        label: `${isOverdue(i) ? '$(error)' : isUnpaid(i.status) ? '$(warning)' : '$(pass)'} ${i.number || i.id}`,
+        description: `${formatMoney(i.total, i.currency)} · ${i.status}${isOverdue(i) ? ' · overdue' : ''}`,
+        detail: [i.date && `Issued ${i.date}`, isUnpaid(i.status) && i.duedate ? `due ${i.duedate}` : '', i.datepaid && !/^0000/.test(i.datepaid) ? `paid ${i.datepaid}` : ''].filter(Boolean).join(', '),
+        invoiceId: i.id,
+      })),
+    );
+    const picked = await vscode.window.showQuickPick(items, { title: `Invoices (${account.record.label})`, placeHolder: 'Open an invoice', matchOnDescription: true });
+    if (picked) await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId, invoiceId: picked.invoiceId });
+  },
+});
+
+export function openInvoice(panels: InvoicePanels): CommandFactory {
+  return () => ({
+    id: 'cloudPortal.billing.openInvoice',
+    run(arg?: unknown) {
+      if (isInvoiceTarget(arg)) panels.open(arg);
+    },
+  });
+}
+
+/** Apply Credit: pays (part of) an unpaid invoice from account credit, after a modal with the amount. Sent once. */
+export function applyCredit(panels: InvoicePanels): CommandFactory {
+  return (services) => ({
+    id: 'cloudPortal.billing.applyCredit',
+    async run(arg?: unknown) {
+      if (!isInvoiceTarget(arg)) return;
+      const { model } = services;
+      const [invoice, balance] = await Promise.all([model.invoice(arg, true), model.balance(arg.accountId, true)]);
+      const title = `invoice ${invoice.number || invoice.id}`;
+      const amount = creditToApply(invoice, balance.credit);
+      if (amount <= 0) {
+        void vscode.window.showInformationMessage(amountDue(invoice) <= 0 ? `Nothing is due on ${title}.` : `There is no account credit to apply to ${title}.`);
+        return;
+      }
+      if (!(await confirmApplyCredit(title, amount, balance.currency, roundMoney(amountDue(invoice) - amount)))) return;
+      panels.busy(arg, 'Applying credit…');
+      try {
+        await model.applyCredit(arg, amount);
+        const after = await model.invoice(arg);
+        void vscode.window.showInformationMessage(`Applied ${formatMoney(amount, balance.currency)} of credit to ${title}: ${after.status}.`);
+      } catch (e) {
+        throw new Error(`Credit was not applied to ${title}: ${describeError(e)}`);
+      } finally {
+        panels.busy(arg, undefined);
+      }
+    },
+  });
+}

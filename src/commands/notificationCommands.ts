@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { inlineText } from '../util/plainText';
+import { CommandFactory } from './command';
+import { accountFor } from './pickAccount';
+
+interface NotificationRef {
+  accountId: string;
+  notificationId: string;
+}
+
+const isNotificationRef = (v: unknown): v is NotificationRef =>
+  !!v && typeof v === 'object' && typeof (v as NotificationRef).accountId === 'string' && typeof (v as NotificationRef).notificationId === 'string';
+
+export const acknowledgeNotification: CommandFactory = (services) => ({
+  id: 'cloudPortal.notifications.acknowledge',
+  async run(arg?: unknown) {
+    if (!isNotificationRef(arg)) return;
+    await services.model.acknowledgeNotification(arg.accountId, arg.notificationId);
+    vscode.window.setStatusBarMessage('$(check) Notification acknowledged', 3_000);
+  },
+});
+
+/** Portal Notifications…: all of one account's notifications; the ones picked are acknowledged. */
+export const showNotifications: CommandFactory = (services) => ({
+  id: 'cloudPortal.notifications.show',
+  async run(arg?: unknown) {
+    const account = await accountFor(services, arg, 'Notifications of which account?', (a) => a.state === 'signedIn');
+    if (!account) return;
+    const accountId = account.record.id;
+    const items = services.model.notifications(accountId, true).then((list) =>
+      [...list]
+        .sort((a, b) => Number(a.read) - Number(b.read) || b.date.localeCompare(a.date))
+        .map((n) => ({
+          label: `${n.read ? '$(mail-read)' : '$(mail)'} ${inlineText(n.subject || n.message || `Notification ${n.id}`, 120)}`,
+          description: n.date,
+          detail: n.subject && n.message ? inlineText(n.message, 300) : undefined,
+          id: n.id,
+          read: n.read,
+        })),
+    );
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `Portal Notifications (${account.record.label})`,
+      placeHolder: 'Select the ones to acknowledge, then press Enter',
+      canPickMany: true,
+      matchOnDetail: true,
+    });
+    const toAck = (picked ?? []).filter((p) => !p.read);
+    for (const p of toAck) {
+      await services.model.acknowledgeNotification(accountId, p.id);
+    }
+    if (toAck.length) vscode.window.setStatusBarMessage(`$(check) ${toAck.length} notification${toAck.length === 1 ? '' : 's'} acknowledged`, 3_000);
+  },
+});
+
+export const notificationCommands = [acknowledgeNotification, showNotifications];

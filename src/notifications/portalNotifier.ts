@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import { Account, AccountRegistry } from '../accounts/accountRegistry';
+import { Notification } from '../api/resources/account';
+import { PortalModel } from '../model/portalModel';
+import { inlineText } from '../util/plainText';
+import { NotificationTracker } from './notificationTracker';
+
+const SETTING = 'cloudPortal.notifications.pollMinutes';
+/** More new ones than this at once become one summary notification. */
+const AT_ONCE = 3;
+
+/**
+ * Shows the portal's new notifications (`/notifications/new`) as VS Code notifications, each once
+ * (remembered across reloads), with Acknowledge (`PUT /notifications/@id/ack`). Polls every
+ * `cloudPortal.notifications.pollMinutes`, and soon after an account signs in.
+ */
+export class PortalNotifier implements vscode.Disposable {
+  private timer: NodeJS.Timeout | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private polling = false;
+  private readonly signedIn = new Set<string>();
+
+  constructor(
+    private readonly registry: AccountRegistry,
+    private readonly model: PortalModel,
+    private readonly tracker: NotificationTracker,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SETTING) && this.schedule()),
+      registry.onDidChange(() => {
+        const now = registry.list().filter((a) => a.state === 'signedIn').map((a) => a.record.id);
+        const fresh = now.filter((id) => !this.signedIn.has(id));
+        this.signedIn.clear();
+        now.forEach((id) => this.signedIn.add(id));
+        if (fresh.length && this.minutes() > 0) this.schedule(3_000);
+      }),
+    );
+    this.schedule(15_000);
+  }
+
+  private minutes(): number {
+    return vscode.workspace.getConfiguration().get<number>(SETTING, 5);
+  }
+
+  private schedule(firstDelayMs?: number): void {
+    clearTimeout(this.timer);
+    const minutes = this.minutes();
+    if (minutes <= 0) return;
+    this.timer = setTimeout(() => void this.poll().finally(() => this.schedule()), firstDelayMs ?? Math.max(0.5, minutes) * 60_000);
+  }
+
+  async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      for (const account of this.registry.list().filter((a) => a.state === 'signedIn')) {
+        let fresh: Notification[];
+        try {
+          fresh = this.tracker.unseen(account.record.id, await this.model.newNotifications(account.record.id));
+        } catch {
+          continue; // The views show connection problems; a poll stays quiet.
+        }
+        if (fresh.length === 0) continue;
+        await this.tracker.markShown(account.record.id, fresh.map((n) => n.id));
+        if (fresh.length > AT_ONCE) {
+          void vscode.window
+            .showInformationMessage(`${inlineText(account.record.label, 60)}: ${fresh.length} new portal notifications.`, 'Show')
+            .then((c) => c && vscode.commands.executeCommand('cloudPortal.notifications.show', { accountId: account.record.id }));
+        } else {
+          fresh.forEach((n) => void this.show(account, n));
+        }
+      }
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private async show(account: Account, n: Notification): Promise<void> {
+    const subject = inlineText(n.subject || n.message || 'Notification', 160);
+    const message = n.subject && n.message ? ` — ${inlineText(n.message, 240)}` : '';
+    const choice = await vscode.window.showInformationMessage(`${inlineText(account.record.label, 60)}: ${subject}${message}`, 'Acknowledge');
+    if (choice === 'Acknowledge') {
+      await vscode.commands.executeCommand('cloudPortal.notifications.acknowledge', { accountId: account.record.id, notificationId: n.id });
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}

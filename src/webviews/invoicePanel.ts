@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import { describeError } from '../api/errors';
+import { invoicePageView } from '../billing/invoices';
+import { formatMoney } from '../billing/money';
+import { keys } from '../model/portalModel';
+import { ExtensionServices } from '../services';
+import { ExtensionToInvoicePage, InvoiceTarget, isInvoicePageMessage, isInvoiceTarget } from './invoiceProtocol';
+import { OwnedPanel, PanelRegistry } from './panelRegistry';
+import { configureWebview } from './webviewHtml';
+
+export const INVOICE_VIEW_TYPE = 'cloudPortal.invoice';
+
+/** One invoice: items, tax, totals, status, and Apply Credit while it is unpaid. */
+class InvoicePanel implements OwnedPanel {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private rendering = 0;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly target: InvoiceTarget,
+    private readonly services: ExtensionServices,
+    extensionUri: vscode.Uri,
+    onDispose: () => void,
+  ) {
+    configureWebview(panel.webview, extensionUri, { script: 'invoice.js', style: 'invoice.css', title: 'Invoice' });
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+      services.model.cache.onDidInvalidate((key) => {
+        if (key === keys.invoice(target) || key === keys.balance(target.accountId)) void this.render();
+      }),
+    );
+  }
+
+  private post(message: ExtensionToInvoicePage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  async render(force = false): Promise<void> {
+    const run = ++this.rendering;
+    const { model, registry } = this.services;
+    try {
+      const [invoice, balance] = await Promise.all([model.invoice(this.target, force), model.balance(this.target.accountId, force).catch(() => undefined)]);
+      if (run === this.rendering) {
+        const view = invoicePageView(invoice, balance);
+        this.panel.title = view.title;
+        this.post({ type: 'show', view, target: this.target, account: registry.get(this.target.accountId)?.record.label ?? '' });
+      }
+    } catch (e) {
+      if (run === this.rendering) this.post({ type: 'failed', message: describeError(e) });
+    }
+  }
+
+  private async onMessage(message: unknown): Promise<void> {
+    if (!isInvoicePageMessage(message)) return;
+    switch (message.type) {
+      case 'ready':
+        return this.render();
+      case 'refresh':
+        return this.render(true);
+      case 'applyCredit':
+        await vscode.commands.executeCommand('cloudPortal.billing.applyCredit', this.target);
+        return;
+    }
+  }
+
+  busy(what: string | undefined): void {
+    this.post({ type: 'busy', what });
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}
+
+export class InvoicePanels extends PanelRegistry<InvoiceTarget, InvoicePanel> {
+  constructor(services: ExtensionServices, extensionUri: vscode.Uri) {
+    super({
+      viewType: INVOICE_VIEW_TYPE,
+      isTarget: isInvoiceTarget,
+      canRestore: (t) => !!services.registry.get(t.accountId),
+      key: (t) => keys.invoice(t),
+      title: (t) => `Invoice ${t.invoiceId}`,
+      create: (panel, target, onDispose) => new InvoicePanel(panel, target, services, extensionUri, onDispose),
+    });
+  }
+
+  open(target: InvoiceTarget): void {
+    const { panel, existed } = this.show(target);
+    if (existed) void panel.render(true);
+  }
+
+  busy(target: InvoiceTarget, what: string | undefined): void {
+    this.get(target)?.busy(what);
+  }
+}
+
+/** The confirmation for paying an invoice from credit: names the invoice and states the amount. */
+export async function confirmApplyCredit(invoiceTitle: string, amount: number, currency: string, remainingDue: number): Promise<boolean> {
+  const sum = formatMoney(amount, currency);
+  const answer = await vscode.window.showWarningMessage(
+    `Apply ${sum} of account credit to ${invoiceTitle}?`,
+    { modal: true, detail: remainingDue > 0 ? `${formatMoney(remainingDue, currency)} will still be due after this.` : 'This pays the invoice in full.' },
+    `Apply ${sum}`,
+  );
+  return answer === `Apply ${sum}`;
+}

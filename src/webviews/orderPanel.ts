@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { formatMoney } from '../billing/money';
+import { modelOrderBackend, OrderConfirmation, OrderSession } from '../ordering/orderSession';
+import { ExtensionServices } from '../services';
+import { isOrderPageMessage, isOrderTarget, OrderTarget, PlacedOrder } from './orderProtocol';
+import { OwnedPanel, PanelRegistry } from './panelRegistry';
+import { configureWebview } from './webviewHtml';
+
+export const ORDER_VIEW_TYPE = 'cloudPortal.order';
+
+/** The modal before money is spent: names the product and the account, states the total. */
+async function confirmOrder(order: OrderConfirmation): Promise<boolean> {
+  const total = formatMoney(order.total, order.currency);
+  const then = order.recurring.map((r) => `${formatMoney(r.amount, order.currency)} ${r.title.toLowerCase()}`).join(' + ');
+  const answer = await vscode.window.showWarningMessage(
+    `Place an order for “${order.product}” on “${order.account}” for ${total}?`,
+    {
+      modal: true,
+      detail: `Total due now: ${total} (taxes included), paid by ${order.paymentMethod}.${then ? ` Then ${then}.` : ''} The portal creates an invoice for it.`,
+    },
+    `Order for ${total}`,
+  );
+  return answer === `Order for ${total}`;
+}
+
+/** A New Order page: relays messages between the webview and its order session. */
+class OrderPanel implements OwnedPanel {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly session: OrderSession;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly target: OrderTarget,
+    services: ExtensionServices,
+    extensionUri: vscode.Uri,
+    onDispose: () => void,
+  ) {
+    const account = services.registry.get(target.accountId)?.record.label ?? '';
+    configureWebview(panel.webview, extensionUri, { script: 'order.js', style: 'order.css', title: 'New Order' });
+    this.session = new OrderSession(modelOrderBackend(services.model, target.accountId, target.productId), {
+      post: (message) => {
+        if (message.type === 'form') panel.title = `Order: ${message.view.form.productName}`;
+        void panel.webview.postMessage(message);
+      },
+      confirm: confirmOrder,
+      placed: (order) => void this.announce(order, account),
+      openInvoice: (invoiceId) => void vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId: target.accountId, invoiceId }),
+    }, { ...target, account });
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (isOrderPageMessage(m)) void this.session.handle(m);
+      }),
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+    );
+  }
+
+  private async announce(order: PlacedOrder, account: string): Promise<void> {
+    const choice = await vscode.window.showInformationMessage(
+      `Order ${order.orderNumber} placed on “${account}”${order.invoiceId ? `: invoice ${order.invoiceId}` : ''}.`,
+      ...(order.invoiceId ? ['Open Invoice'] : []),
+    );
+    if (choice) {
+      await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId: this.target.accountId, invoiceId: order.invoiceId });
+    }
+  }
+
+  dispose(): void {
+    this.session.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}
+
+export class OrderPanels extends PanelRegistry<OrderTarget, OrderPanel> {
+  constructor(services: ExtensionServices, extensionUri: vscode.Uri) {
+    super({
+      viewType: ORDER_VIEW_TYPE,
+      isTarget: isOrderTarget,
+      canRestore: (t) => !!services.registry.get(t.accountId),
+      key: (t) => `${t.accountId}/order/${t.productId}`,
+      title: () => 'New Order',
+      create: (panel, target, onDispose) => new OrderPanel(panel, target, services, extensionUri, onDispose),
+    });
+  }
+}

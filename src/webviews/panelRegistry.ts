@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+
+/** What every Cloud Portal panel is: a webview panel with something to let go of. */
+export interface OwnedPanel extends vscode.Disposable {
+  readonly panel: vscode.WebviewPanel;
+}
+
+export interface PanelKind<T, P extends OwnedPanel> {
+  viewType: string;
+  /** Whether state that VS Code kept across a reload is one of ours, still usable. */
+  isTarget(state: unknown): state is T;
+  canRestore(target: T): boolean;
+  key(target: T): string;
+  title(target: T): string;
+  create(panel: vscode.WebviewPanel, target: T, onDispose: () => void): P;
+}
+
+/**
+ * Panels of one kind: one per resource (showing it again reveals the open one), and brought back
+ * after a window reload by a serializer from the ids the page saved with `setState`.
+ */
+export class PanelRegistry<T, P extends OwnedPanel> implements vscode.Disposable {
+  private readonly panels = new Map<string, P>();
+  private readonly serializer: vscode.Disposable;
+
+  constructor(private readonly kind: PanelKind<T, P>) {
+    this.serializer = vscode.window.registerWebviewPanelSerializer(kind.viewType, {
+      deserializeWebviewPanel: async (panel, state: unknown) => {
+        if (!kind.isTarget(state) || !kind.canRestore(state)) {
+          panel.dispose();
+          return;
+        }
+        this.attach(panel, state);
+      },
+    });
+  }
+
+  /** Opens the panel for `target`, or reveals it; returns it and whether it was already open. */
+  show(target: T): { panel: P; existed: boolean } {
+    const existing = this.panels.get(this.kind.key(target));
+    if (existing) {
+      existing.panel.reveal();
+      return { panel: existing, existed: true };
+    }
+    const panel = vscode.window.createWebviewPanel(this.kind.viewType, this.kind.title(target), vscode.ViewColumn.Active, { enableFindWidget: true });
+    return { panel: this.attach(panel, target), existed: false };
+  }
+
+  get(target: T): P | undefined {
+    return this.panels.get(this.kind.key(target));
+  }
+
+  private attach(panel: vscode.WebviewPanel, target: T): P {
+    const key = this.kind.key(target);
+    const owned = this.kind.create(panel, target, () => this.panels.delete(key));
+    this.panels.set(key, owned);
+    return owned;
+  }
+
+  dispose(): void {
+    this.serializer.dispose();
+    for (const p of this.panels.values()) {
+      p.panel.dispose();
+    }
+  }
+}
