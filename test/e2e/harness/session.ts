@@ -42,7 +42,8 @@ export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Rec
     if (options.demoAccounts) {
       env.CLOUD_PORTAL_DEMO_ACCOUNTS = JSON.stringify(options.demoAccounts);
     }
-    session.server = await startCodeServer({ vsix: VSIX, env, settings: options.settings });
+    // Portal notifications pop up on their own schedule; only the test about them turns them on.
+    session.server = await startCodeServer({ vsix: VSIX, env, settings: { 'cloudPortal.notifications.pollMinutes': 0, ...options.settings } });
     session.workbench = await Workbench.open(session.server);
     if (options.demoAccounts) {
       // Opening the container activates the extension (lazily), which signs the demo accounts in;

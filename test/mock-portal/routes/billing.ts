@@ -9,6 +9,12 @@ export function invoiceTotals(invoice: MockInvoice) {
   return { subtotal, tax, total: Math.round((subtotal + tax) * 100) / 100 };
 }
 
+/** The next invoice number of the month, after the highest one issued so far. */
+export function nextInvoiceNumber(state: PortalState): string {
+  const highest = Math.max(0, ...state.invoices.map((i) => Number(/\/(\d+)$/.exec(i.number)?.[1] ?? 0)));
+  return `2026/11/${highest + 1}`;
+}
+
 function unpaidTotal(state: PortalState): number {
   return state.invoices.filter((i) => i.status === 'Unpaid').reduce((s, i) => s + invoiceTotals(i).total - i.credit, 0);
 }

@@ -1,3 +1,4 @@
+import { nextInvoiceNumber } from './billing';
 import { MockProduct, PortalState } from '../model';
 import { notFound, PortalFailure, Router } from '../router';
 
@@ -210,7 +211,7 @@ function placeOrder(state: PortalState, items: unknown[], payMethod: unknown) {
   });
   state.invoices.push({
     id: invoiceId,
-    number: `2026/11/${state.invoices.length + 1}`,
+    number: nextInvoiceNumber(state),
     date: new Date().toISOString().slice(0, 10),
     duedate: new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10),
     datepaid: '',

@@ -1,3 +1,4 @@
+import { nextInvoiceNumber } from './billing';
 import { MockDomain, PortalState } from '../model';
 import { notFound, PortalFailure, required, Router, truthy } from '../router';
 import { validateRecord } from './validation';
@@ -98,7 +99,7 @@ export function domainRoutes(router: Router): void {
       });
       const order = { order_num: String(563647000 + state.orders.length), invoice_id: String(state.nextId++), total, items: [{ id, type: action === 'transfer' ? 'Domain Transfer' : 'Domain Register', name }] };
       state.orders.push(order);
-      state.invoices.push({ id: order.invoice_id, number: `2026/11/${state.invoices.length + 1}`, date: new Date().toISOString().slice(0, 10), duedate: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10), datepaid: '', status: 'Unpaid', currency: 'USD', credit: 0, taxrate: 0, items: [{ id: String(state.nextId++), description: `Domain ${action} ${name}`, amount: total, qty: 1 }] });
+      state.invoices.push({ id: order.invoice_id, number: nextInvoiceNumber(state), date: new Date().toISOString().slice(0, 10), duedate: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10), datepaid: '', status: 'Unpaid', currency: 'USD', credit: 0, taxrate: 0, items: [{ id: String(state.nextId++), description: `Domain ${action} ${name}`, amount: total, qty: 1 }] });
       return { order_num: Number(order.order_num), invoice_id: order.invoice_id, total: total.toFixed(2), items: { id, type: order.items[0].type, name, product_id: tld.id } };
     }, ONLY)
     .add('POST', 'domain/lookup', ({ state, body }) => {
@@ -199,7 +200,7 @@ export function domainRoutes(router: Router): void {
         d.status = 'Active';
       }
       state.orders.push({ order_num: String(563648000 + state.orders.length), invoice_id: invoice, total, items: [{ type: 'Domain Renew', name: d.name }] });
-      state.invoices.push({ id: invoice, number: `2026/11/${state.invoices.length + 1}`, date: new Date().toISOString().slice(0, 10), duedate: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10), datepaid: '', status: 'Unpaid', currency: 'USD', credit: 0, taxrate: 0, items: [{ id: String(state.nextId++), description: `Domain renewal ${d.name} (${years} y)`, amount: total, qty: 1 }] });
+      state.invoices.push({ id: invoice, number: nextInvoiceNumber(state), date: new Date().toISOString().slice(0, 10), duedate: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10), datepaid: '', status: 'Unpaid', currency: 'USD', credit: 0, taxrate: 0, items: [{ id: String(state.nextId++), description: `Domain renewal ${d.name} (${years} y)`, amount: total, qty: 1 }] });
       return { order_num: 563648000 + state.orders.length - 1, invoice_id: invoice, total: total.toFixed(2), items: { id: d.id, type: 'Domain Renew', name: d.name, product_id: '6' } };
     }, ONLY)
     .add('GET', 'certificate', () => ({ sslservices: [] }), ONLY)

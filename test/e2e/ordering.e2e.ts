@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import { eventually, useWorkbench } from './harness/session';
+
+const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
+
+describe('Ordering and billing in the editor', function () {
+  this.timeout(180_000);
+  const s = useWorkbench({ demoAccounts: DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0 } });
+
+  /** The portal's own price for a cart, asked over HTTP like any client would. */
+  async function portalQuote(item: Record<string, unknown>): Promise<{ total: number; subtotal: number }> {
+    const response = await fetch(`${s.portal.apiRoot('elsecloud')}quote`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('demo@elsecloud.test:demo-password').toString('base64')}` },
+      body: JSON.stringify({ items: [item] }),
+    });
+    const body = (await response.json()) as { summary: { total: number; subtotal: number } };
+    return body.summary;
+  }
+
+  it('configures a product in the order form, sees the portal\'s quote, and places one order after a modal with the total', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Services');
+    await wb.row('Services', 'Production').waitFor({ timeout: 30_000 });
+    await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label^="New Order"]').click();
+    await wb.waitForTitle('New Order (Else)');
+    await wb.pick('Cloud Servers');
+    await wb.pick('Cloud VPS S');
+    const page = wb.webview();
+    await page.locator('h1', { hasText: 'New order: Cloud VPS S' }).waitFor({ timeout: 20_000 });
+    const total = page.locator('.totals dd.total');
+    await total.waitFor({ timeout: 15_000 });
+    assert.equal(await total.innerText(), '12.09 USD', 'the first quote is for the defaults (9.99 monthly + 21 % VAT)');
+
+    const quotesBefore = s.portal.received({ path: 'quote' }).length;
+    await page.locator('[data-field="cycle"] vscode-radio[data-option="a"]').click();
+    await page.locator('vscode-textfield[data-input="domain"] input').fill('shop.example.net');
+    await page.locator('[data-field="1619"] vscode-radio[data-option="10341"]').click();
+    await page.locator('[data-field="1620"] vscode-checkbox').click();
+    await page.locator('vscode-textfield[data-input="1621"] input').fill('2');
+
+    const chosen = { type: 'product', product_id: '333', cycle: 'a', domain: 'shop.example.net', custom: { '1618': { '10330': 1 }, '1619': { '10341': 1 }, '1620': { '10350': 1 }, '1621': { '10360': 2 } } };
+    const expected = await portalQuote(chosen);
+    await page.locator('.totals dd.total', { hasText: `${expected.total.toFixed(2)} USD` }).waitFor({ timeout: 15_000 });
+    await eventually(() => s.portal.received({ path: 'quote' }).length > quotesBefore, 'a quote was asked');
+    const lastQuote = s.portal.received({ path: 'quote' }).at(-1)!;
+    assert.deepEqual((lastQuote.body as { items: unknown[] }).items, [chosen], 'the price shown is the portal\'s answer for exactly these choices');
+    assert.equal(await page.locator('.totals dd').first().innerText(), `${expected.subtotal.toFixed(2)} USD`);
+    assert.ok(s.portal.received({ path: 'quote' }).length - quotesBefore < 6, 'changes are debounced, not one quote per keystroke');
+    await wb.screenshot('order-form');
+
+    // Place Order twice in a row: one modal, one order.
+    const place = page.locator('vscode-button.place');
+    await place.click();
+    await place.click({ timeout: 2_000 }).catch(() => undefined);
+    await wb.dialog().waitFor({ timeout: 15_000 });
+    assert.match(await wb.dialog().innerText(), new RegExp(`Place an order for “Cloud VPS S” on “Else” for ${expected.total.toFixed(2)} USD\\?`));
+    await wb.pressDialogButton(`Order for ${expected.total.toFixed(2)} USD`);
+    await wb.webview().locator('h1', { hasText: 'Order placed' }).waitFor({ timeout: 20_000 });
+    assert.equal(s.portal.received({ method: 'POST', path: 'order/333' }).length, 1, 'exactly one order');
+    const order = s.portal.state('elsecloud').orders.at(-1)!;
+    await wb.notifications().filter({ hasText: `Order ${order.order_num} placed on “Else”` }).first().waitFor({ timeout: 15_000 });
+    // The Services view reloads and shows the new service.
+    await wb.row('Services', 'shop.example.net').waitFor({ timeout: 20_000 });
+    await wb.screenshot('order-placed');
+
+    await wb.webview().locator('vscode-button', { hasText: 'Open Invoice' }).click();
+    const invoice = wb.webview();
+    await invoice.locator('h1', { hasText: /^Invoice 2026\/11\/\d+$/ }).waitFor({ timeout: 20_000 });
+    assert.equal(await invoice.locator('.status').innerText(), 'Unpaid');
+    assert.match(await invoice.locator('.items').innerText(), /Cloud VPS S \(shop\.example\.net\)/);
+    assert.equal(await invoice.locator('.totals dd.total').innerText(), `${expected.total.toFixed(2)} USD`);
+  });
+
+  it('a refused order keeps the form as it was and can be placed again by choice', async () => {
+    const wb = s.workbench;
+    await wb.runCommand('Cloud Portal: New Order…');
+    await wb.pick('DNS');
+    await wb.pick('DNS Hosting');
+    const page = wb.webview();
+    await page.locator('h1', { hasText: 'New order: DNS Hosting' }).waitFor({ timeout: 20_000 });
+    await page.locator('[data-field="cycle"] vscode-radio[data-option="a"]').click();
+    await page.locator('.totals dd.total', { hasText: '24.20 USD' }).waitFor({ timeout: 15_000 });
+    s.portal.fault({ kind: 'errorBody', method: 'POST', path: '^order/350$', message: 'Ordering is paused for maintenance', times: 1 });
+    await page.locator('vscode-button.place').click();
+    await wb.pressDialogButton('Order for 24.20 USD');
+    await page.locator('.message .error', { hasText: 'The order was not placed: Ordering is paused for maintenance' }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('[data-field="cycle"] vscode-radio[data-option="a"]').evaluate((r) => (r as HTMLElement & { checked: boolean }).checked), true, 'the choices are kept');
+    assert.equal(s.portal.received({ method: 'POST', path: 'order/350' }).length, 1, 'not retried');
+    await page.locator('vscode-button.place').click();
+    await wb.pressDialogButton('Order for 24.20 USD');
+    await wb.webview().locator('h1', { hasText: 'Order placed' }).waitFor({ timeout: 20_000 });
+    assert.equal(s.portal.received({ method: 'POST', path: 'order/350' }).length, 2);
+  });
+
+  it('the status bar shows unpaid invoices; paying one from credit after a modal with the amount clears it', async () => {
+    const wb = s.workbench;
+    const item = wb.page.locator('.statusbar-item', { hasText: 'Else:' }).first();
+    await item.waitFor({ timeout: 20_000 });
+    const unpaid = s.portal.state('elsecloud').invoices.filter((i) => i.status === 'Unpaid').length;
+    await wb.page.locator('.statusbar-item', { hasText: `Else: ${unpaid} unpaid` }).first().waitFor({ timeout: 20_000 });
+    assert.match((await item.getAttribute('class')) ?? '', /warning-kind/, 'unpaid invoices stand out');
+    await item.click();
+    await wb.waitForTitle('Invoices (Else)');
+    await wb.pick('2026/11/3');
+    const page = wb.webview();
+    await page.locator('h1', { hasText: 'Invoice 2026/11/3' }).waitFor({ timeout: 20_000 });
+    await page.locator('vscode-button.apply-credit', { hasText: 'Apply 8.46 USD Credit' }).click();
+    await wb.dialog().waitFor({ timeout: 15_000 });
+    assert.match(await wb.dialog().innerText(), /Apply 8\.46 USD of account credit to invoice 2026\/11\/3\?/);
+    await wb.pressDialogButton('Apply 8.46 USD');
+    await wb.webview().locator('.status', { hasText: 'Paid' }).waitFor({ timeout: 20_000 });
+    assert.equal(s.portal.received({ method: 'POST', path: 'invoice/309120/credit' }).length, 1);
+    assert.equal(s.portal.state('elsecloud').balance.credit, 16.54);
+    await wb.page.locator('.statusbar-item', { hasText: `Else: ${unpaid - 1} unpaid` }).first().waitFor({ timeout: 20_000 });
+    await wb.screenshot('invoice-paid');
+  });
+
+  it('registers a domain after checking it and stating the price', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Domains');
+    await wb.page.locator('.pane-header[aria-label^="Domains"] .action-label[aria-label^="Register or Transfer Domain"]').click();
+    await wb.type('brand-new-idea.net', 'Register or Transfer Domain (Else)');
+    await wb.waitForTitle('Register brand-new-idea.net');
+    await wb.pick('2 years');
+    await wb.type('ns1.example-dns.net ns2.example-dns.net', 'Register brand-new-idea.net');
+    await wb.pick('BankTransfer');
+    await wb.dialog().waitFor({ timeout: 15_000 });
+    assert.match(await wb.dialog().innerText(), /Register “brand-new-idea\.net” for 2 years for 22\.00 USD\?/);
+    await wb.pressDialogButton('Register for 22.00 USD');
+    await wb.notifications().filter({ hasText: 'Register of brand-new-idea.net ordered' }).first().waitFor({ timeout: 15_000 });
+    const [order] = s.portal.received({ method: 'POST', path: 'domain/order' });
+    assert.deepEqual(order.body, { name: 'brand-new-idea.net', years: '2', action: 'register', tld_id: '8', pay_method: '10', nameservers: ['ns1.example-dns.net', 'ns2.example-dns.net'] });
+    await wb.row('Domains', 'brand-new-idea.net').waitFor({ timeout: 20_000 });
+  });
+});
+
+describe('Portal notifications', function () {
+  this.timeout(180_000);
+  const s = useWorkbench({ demoAccounts: DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0.5 } });
+
+  it('shows each new notification once, as text, and acknowledges it', async () => {
+    const wb = s.workbench;
+    const toast = wb.notifications().filter({ hasText: 'Else: Scheduled maintenance — Network maintenance in AMS1' });
+    await toast.first().waitFor({ timeout: 45_000 });
+    s.portal.state('elsecloud').notifications.push({ id: '90', subject: 'Read [this](command:cloudPortal.removeAccount) <b>now</b>', message: '', date: '2026-11-22 10:00:00', rel_type: '', rel_id: '', acknowledged: false });
+    const second = wb.notifications().filter({ hasText: 'Else: Read [this]' });
+    await second.first().waitFor({ timeout: 45_000 });
+    assert.equal(await second.first().locator('a').count(), 0, 'a Markdown link in portal text is not a link');
+    assert.match(await second.first().innerText(), /<b>now<\/b>/);
+    await second.first().locator('xpath=ancestor::*[contains(@class,"notification-toast")]').locator('.monaco-button', { hasText: 'Acknowledge' }).click();
+    await eventually(() => s.portal.received({ method: 'PUT', path: 'notifications/90/ack' }).length === 1, 'the notification was acknowledged');
+    assert.ok(s.portal.state('elsecloud').notifications.find((n) => n.id === '90')!.acknowledged);
+    // Polls went on meanwhile; the notification centre holds every toast shown: the first one once.
+    assert.ok(s.portal.received({ path: 'notifications/new' }).length >= 2);
+    await wb.runCommand('Notifications: Show Notifications');
+    const centre = wb.page.locator('.notifications-center .notification-list-item-message');
+    await centre.first().waitFor({ timeout: 10_000 });
+    assert.equal(await centre.filter({ hasText: 'Scheduled maintenance' }).count(), 1, 'the first one was not shown again');
+    assert.equal(s.portal.received({ method: 'PUT', path: 'notifications/71/ack' }).length, 0, 'nothing is acknowledged without the user');
+  });
+});
