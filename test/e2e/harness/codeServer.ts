@@ -7,6 +7,8 @@ import { ensureCodeServer, ensureNode24 } from './tools';
 
 export interface CodeServerOptions {
   vsix: string;
+  /** More VSIX files to install next to ours (the extension-host test runner). */
+  extraVsix?: string[];
   /** Extra environment for the extension host (provider overrides, demo accounts). */
   env?: Record<string, string>;
   port?: number;
@@ -80,11 +82,13 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       }, null, 2),
     );
   }
-  const install = spawnSync(node, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', options.vsix], {
-    encoding: 'utf8',
-  });
-  if (install.status !== 0 || !/successfully installed/.test(install.stdout)) {
-    throw new Error(`installing the VSIX failed:\n${install.stdout}\n${install.stderr}`);
+  for (const vsix of [options.vsix, ...(options.extraVsix ?? [])]) {
+    const install = spawnSync(node, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+      encoding: 'utf8',
+    });
+    if (install.status !== 0 || !/successfully installed/.test(install.stdout)) {
+      throw new Error(`installing ${vsix} failed:\n${install.stdout}\n${install.stderr}`);
+    }
   }
   const port = options.port ?? (await freePort());
   const child = spawn(

@@ -1,0 +1,97 @@
+// Extension-host tests: they run inside VS Code (code-server here, or @vscode/test-electron) and see
+// Cloud Portal only through the `vscode` API and the mock portal it talks to, as another extension
+// or a user would. CLOUD_PORTAL_MOCK_URL names the mock portal; one demo account is signed in.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'cloud-portal.cloud-portal';
+const MOCK = process.env.CLOUD_PORTAL_MOCK_URL ?? '';
+
+interface LoggedRequest {
+  method: string;
+  path: string;
+  status: number;
+  provider: string;
+}
+
+async function portalRequests(): Promise<LoggedRequest[]> {
+  const response = await fetch(`${MOCK}/__mock/requests`);
+  return ((await response.json()) as { requests: LoggedRequest[] }).requests;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+const received = (method: string, path: string | RegExp) => async () =>
+  (await portalRequests()).filter((r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)));
+
+function webviewTabs(viewType: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(viewType));
+}
+
+describe('Cloud Portal in the extension host', () => {
+  const extension = () => vscode.extensions.getExtension(EXTENSION_ID)!;
+
+  it('is installed and activates lazily: not at start-up, but on its first command', async () => {
+    assert.ok(extension(), `${EXTENSION_ID} is installed`);
+    assert.equal(extension().isActive, false, 'nothing activated Cloud Portal at start-up');
+    await vscode.commands.executeCommand('cloudPortal.services.refresh');
+    assert.equal(extension().isActive, true);
+    assert.equal(extension().exports, undefined, 'no API is exported to other extensions');
+  });
+
+  it('registers every command it contributes', async () => {
+    const contributed: string[] = extension().packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+    assert.ok(contributed.length > 40);
+  });
+
+  it('contributes its settings under cloudPortal with their documented defaults', () => {
+    const properties: Record<string, { default: unknown }> = extension().packageJSON.contributes.configuration.properties;
+    const config = vscode.workspace.getConfiguration();
+    for (const [key, schema] of Object.entries(properties)) {
+      assert.ok(key.startsWith('cloudPortal.'), key);
+      assert.deepEqual(config.inspect(key)?.defaultValue, schema.default, key);
+    }
+  });
+
+  it('signs the demo account in and loads the Services view through the portal client when the view opens', async () => {
+    await until('the demo account is signed in', async () => (await received('GET', 'details')()).some((r) => r.status === 200));
+    await vscode.commands.executeCommand('workbench.view.extension.cloudPortal');
+    const lists = await until('the Services view asked for the services', async () => {
+      const found = await received('GET', 'service')();
+      return found.length > 0 && found;
+    });
+    assert.ok(lists.every((r) => r.status === 200));
+  });
+
+  it('New Order: the palette flow opens the chosen product\'s order form, which asks the portal for a quote', async () => {
+    const before = (await received('POST', 'quote')()).length;
+    const running = vscode.commands.executeCommand('cloudPortal.order.new');
+    await until('the catalogue was read', async () => (await received('GET', 'category')()).length > 0);
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await until('the first category\'s products were read', async () => (await received('GET', /^category\/\d+\/product$/)()).length > 0);
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await running;
+    const tab = await until('an order form tab is open', () => webviewTabs('cloudPortal.order')[0]);
+    await until('the form loaded the product configuration', async () => (await received('GET', /^order\/\d+$/)()).length > 0);
+    await until('the form asked for a quote', async () => (await received('POST', 'quote')()).length > before);
+    await until('the tab is titled by the product', () => /^Order: /.test(tab.label) || /^Order: /.test(webviewTabs('cloudPortal.order')[0]?.label ?? ''));
+    await vscode.window.tabGroups.close(webviewTabs('cloudPortal.order'));
+  });
+
+  it('keeps secrets out of settings', async () => {
+    const everything = JSON.stringify(vscode.workspace.getConfiguration('cloudPortal'));
+    assert.doesNotMatch(everything, /demo-password|Basic |Bearer |eyJ/);
+  });
+});
