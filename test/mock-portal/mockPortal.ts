@@ -34,7 +34,9 @@ export interface LoggedRequest {
   body: unknown;
   authScheme: 'basic' | 'bearer' | 'none';
   status: number;
+  /** When the request arrived, and when its answer was fully sent (ms since the epoch). */
   at: number;
+  doneAt?: number;
 }
 
 const PROVIDERS: ProviderName[] = ['elsecloud', 'alterncloud'];
@@ -176,6 +178,7 @@ export class MockPortal {
       at: Date.now(),
     };
     this.requests.push(entry);
+    res.once('finish', () => (entry.doneAt = Date.now()));
 
     if (this.latencyMs > 0) {
       await delay(this.latencyMs);

@@ -67,6 +67,13 @@ function vm(id: string, label: string, status: string, ip: string, template = 'd
   };
 }
 
+const CATEGORY: Record<MockService['kind'], { name: string; slug: string }> = {
+  vps: { name: 'Cloud Servers', slug: 'cloud-servers' },
+  hosting: { name: 'Hosting', slug: 'hosting' },
+  dedicated: { name: 'Dedicated Servers', slug: 'dedicated-servers' },
+  dns: { name: 'DNS', slug: 'dns' },
+};
+
 function service(partial: Partial<MockService> & Pick<MockService, 'id' | 'name' | 'kind'>): MockService {
   const total = partial.total ?? '9.99';
   return {
@@ -79,8 +86,8 @@ function service(partial: Partial<MockService> & Pick<MockService, 'id' | 'name'
     date_created: day(-400),
     total,
     firstpayment: total,
-    category: 'Hosting',
-    category_url: 'hosting',
+    category: CATEGORY[partial.kind].name,
+    category_url: CATEGORY[partial.kind].slug,
     username: `u${partial.id}`,
     vms: [],
     templates: partial.kind === 'vps' ? TEMPLATES : [],

@@ -1,12 +1,18 @@
 #!/usr/bin/env node
-// `npm run demo`: installs what is missing, builds the VSIX, starts the mock portal and a real
-// VS Code (code-server) with the extension and two demo accounts signed in, and prints the URL.
-// Ctrl+C stops everything it started. Plain Node, no dependencies: it may run before `npm ci`.
+// `npm run demo` / `npm run bench`: installs what is missing (npm ci), builds the extension and its
+// VSIX, then runs the demo (mock portal + real VS Code, Ctrl+C stops all) or the benchmark.
+// Plain Node, no dependencies: it may run before `npm ci`.
 const { spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
+const what = process.argv[2];
+const entry = { demo: join(root, 'out', 'scripts', 'runDemo.js'), bench: join(root, 'out', 'test', 'bench', 'bench.js') }[what];
+if (!entry) {
+  console.error('usage: node scripts/run.js demo|bench');
+  process.exit(2);
+}
 const run = (cmd, args) => {
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
@@ -21,4 +27,4 @@ if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
 console.log('Building the extension and its VSIX…');
 run('npm', ['run', '--silent', 'compile']);
 run('npm', ['run', '--silent', 'package']);
-require(join(root, 'out', 'scripts', 'runDemo.js'));
+require(entry);

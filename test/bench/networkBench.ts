@@ -1,0 +1,252 @@
+// Round trips: the resource model and view loading logic (the code the trees run) against the mock
+// portal with injected latency and large accounts, compared with the floor physics allows and with
+// a naive sequential client replaying the same requests, all in the same run.
+import { AccountRegistry } from '../../src/accounts/accountRegistry';
+import { AccountStore } from '../../src/accounts/accountStore';
+import { AnyObject } from '../../src/api/schema';
+import { connect, PortalApi, signIn } from '../../src/api/portalApi';
+import { collectNodes } from '../../src/commands/resourceIndex';
+import { PortalModel } from '../../src/model/portalModel';
+import { ExtensionServices } from '../../src/services';
+import { dnsZonesView, domainsView, servicesView, ticketsView, VIEW_SPECS, ViewSpec } from '../../src/views/viewSpecs';
+import { TreeNode } from '../../src/views/nodes';
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { LoggedRequest } from '../mock-portal/mockPortal';
+import { ProviderName } from '../mock-portal/model';
+import { EMAIL, PASSWORD, RecordingLogger } from '../unit/helpers';
+import { MemorySecrets, MemoryState } from '../unit/memoryStore';
+
+export const LATENCY_MS = 50;
+export const POOL = 6;
+
+export interface RoundTripResult {
+  name: string;
+  wallMs: number;
+  requests: number;
+  floorMs: number;
+  naiveMs: number;
+  maxInFlight: number;
+  duplicatesInFlight: number;
+}
+
+/**
+ * A mock portal with the large data set in its own process (as a real portal is: its CPU time is
+ * not ours), controlled over its `/__mock/` endpoints.
+ */
+class PortalProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static start(): Promise<PortalProcess> {
+    const child = spawn(process.execPath, [join(__dirname, '..', 'mock-portal', 'main.js'), '--port', '0', '--large', '--transition', '100'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    return new Promise((resolve, reject) => {
+      let out = '';
+      child.once('exit', (code) => reject(new Error(`mock portal exited with ${code}`)));
+      child.stdout!.on('data', (d) => {
+        out += d;
+        const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+        if (url) resolve(new PortalProcess(child, url));
+      });
+    });
+  }
+
+  apiRoot(provider: ProviderName): string {
+    return `${this.url}/${provider}/api/`;
+  }
+
+  private async control(method: string, what: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${this.url}/__mock/${what}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return response.json();
+  }
+
+  async requests(): Promise<LoggedRequest[]> {
+    return ((await this.control('GET', 'requests')) as { requests: LoggedRequest[] }).requests;
+  }
+
+  async clearRequests(): Promise<void> {
+    await this.control('DELETE', 'requests');
+  }
+
+  async setLatency(ms: number): Promise<void> {
+    await this.control('POST', 'latency', { ms });
+  }
+
+  stop(): void {
+    this.child.removeAllListeners('exit');
+    this.child.kill('SIGTERM');
+  }
+}
+
+interface Env {
+  portals: PortalProcess[];
+  registry: AccountRegistry;
+  model: PortalModel;
+  accounts: { id: string; portal: PortalProcess; provider: ProviderName }[];
+  /** A sequential client per account (one connection, no cache) for the naive comparison. */
+  naive: Map<string, PortalApi>;
+}
+
+const ACCOUNTS: { portal: number; provider: ProviderName }[] = [
+  { portal: 0, provider: 'elsecloud' },
+  { portal: 0, provider: 'alterncloud' },
+  { portal: 1, provider: 'elsecloud' },
+];
+
+async function setUp(): Promise<Env> {
+  const portals = await Promise.all([PortalProcess.start(), PortalProcess.start()]);
+  const logger = new RecordingLogger();
+  const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), logger, () => ({ maxConnections: POOL, timeoutMs: 60_000 }));
+  const accounts: Env['accounts'] = [];
+  const naive = new Map<string, PortalApi>();
+  for (const a of ACCOUNTS) {
+    const portal = portals[a.portal];
+    const result = await signIn({ apiRoot: portal.apiRoot(a.provider), profile: a.provider, logger }, EMAIL[a.provider], PASSWORD, a.provider === 'elsecloud' ? 'basic' : 'jwt');
+    const record = await registry.saveSignIn({ providerId: a.provider, apiRoot: portal.apiRoot(a.provider), username: EMAIL[a.provider] }, result);
+    accounts.push({ id: record.id, portal, provider: a.provider });
+    naive.set(record.id, connect({ apiRoot: portal.apiRoot(a.provider), profile: a.provider, logger, maxConnections: 1, timeoutMs: 60_000 }, result.credentials, async () => undefined));
+  }
+  const model = new PortalModel(registry, { ttlMs: () => 10 * 60_000 });
+  return { portals, registry, model, accounts, naive };
+}
+
+/** Requests the portals logged since they were last cleared, per account (portal + provider). */
+async function logged(env: Env): Promise<{ account: Env['accounts'][number]; requests: LoggedRequest[] }[]> {
+  const logs = await Promise.all(env.portals.map((p) => p.requests()));
+  return env.accounts.map((account) => ({ account, requests: logs[env.portals.indexOf(account.portal)].filter((r) => r.provider === account.provider) }));
+}
+
+/**
+ * The least time these requests can take: each dependency level costs one round trip per POOL
+ * requests of that level (an account never has more than POOL in flight). Level 1 are the lists a
+ * view starts from; everything else hangs below one of them. Accounts load in parallel.
+ */
+function floorMs(perAccount: LoggedRequest[][]): number {
+  const roots = /^(service|domain|dns|tickets)$/;
+  return Math.max(
+    0,
+    ...perAccount.map((requests) => {
+      const level1 = requests.filter((r) => roots.test(r.path)).length;
+      const level2 = requests.length - level1;
+      return (Math.ceil(level1 / POOL) + Math.ceil(level2 / POOL)) * LATENCY_MS;
+    }),
+  );
+}
+
+/** Same request both in flight at once (same account, method and path, overlapping in time). */
+function duplicatesInFlight(requests: LoggedRequest[]): number {
+  let count = 0;
+  const sorted = [...requests].sort((a, b) => a.at - b.at);
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length && sorted[j].at < (sorted[i].doneAt ?? Infinity); j++) {
+      if (sorted[j].method === sorted[i].method && sorted[j].path === sorted[i].path && sorted[j].query === sorted[i].query) count++;
+    }
+  }
+  return count;
+}
+
+/** A naive client: the same GETs, one after another, no cache, no concurrency (signed in beforehand). */
+async function naiveReplay(env: Env, perAccount: { account: Env['accounts'][number]; requests: LoggedRequest[] }[]): Promise<number> {
+  let total = 0;
+  for (const { account, requests } of perAccount) {
+    const api = env.naive.get(account.id)!;
+    const started = performance.now();
+    for (const r of requests) {
+      await api.client.get(r.path, AnyObject, { query: Object.fromEntries(new URLSearchParams(r.query)) });
+    }
+    total += performance.now() - started;
+  }
+  return total;
+}
+
+/** The most requests of one account in flight at the same moment. */
+function maxInFlight(requests: LoggedRequest[]): number {
+  const events = requests.flatMap((r) => [
+    { t: r.at, d: 1 },
+    { t: r.doneAt ?? Infinity, d: -1 },
+  ]);
+  events.sort((a, b) => a.t - b.t || a.d - b.d);
+  let now = 0;
+  let max = 0;
+  for (const e of events) {
+    now += e.d;
+    max = Math.max(max, now);
+  }
+  return max;
+}
+
+async function measure(env: Env, name: string, work: () => Promise<unknown>, naive = true): Promise<RoundTripResult> {
+  await Promise.all(env.portals.map((p) => p.clearRequests()));
+  const started = performance.now();
+  await work();
+  const wallMs = performance.now() - started;
+  const perAccount = await logged(env);
+  const all = perAccount.flatMap((p) => p.requests);
+  return {
+    name,
+    wallMs,
+    requests: all.length,
+    floorMs: floorMs(perAccount.map((p) => p.requests)),
+    naiveMs: naive && all.length > 0 ? await naiveReplay(env, perAccount) : 0,
+    maxInFlight: Math.max(0, ...perAccount.map((p) => maxInFlight(p.requests))),
+    duplicatesInFlight: perAccount.reduce((n, p) => n + duplicatesInFlight(p.requests), 0),
+  };
+}
+
+async function load(env: Env, specs: ViewSpec[], descend: (n: TreeNode) => boolean): Promise<number> {
+  const r = await collectNodes({ model: env.model, registry: env.registry } as unknown as ExtensionServices, specs, { wanted: () => true, descend });
+  if (r.failures.length) throw new Error(r.failures.join('\n'));
+  return r.nodes.length;
+}
+
+/** What Go to Resource walks: everything but records' and VMs' (leaf) children, and tickets. */
+const EVERYTHING = (n: TreeNode) => n.kind !== 'record' && n.kind !== 'vm' && n.kind !== 'ticket' && (n.kind !== 'service' || n.hasVms);
+
+export async function runRoundTrips(): Promise<RoundTripResult[]> {
+  const env = await setUp();
+  try {
+    await Promise.all(env.portals.map((p) => p.setLatency(LATENCY_MS)));
+    const results: RoundTripResult[] = [];
+    // As in the editor, each account's connection is already open (sign-in checked it) when a view opens.
+    await Promise.all(env.accounts.map(async (a) => (await env.model.api(a.id)).account.details()));
+    // (a) each view's first level, all three accounts at once (as opening the view does).
+    for (const spec of [servicesView, domainsView, dnsZonesView, ticketsView]) {
+      results.push(await measure(env, `(a) ${spec.id.replace('cloudPortal.', '')}: first level`, () => load(env, [spec], () => false)));
+    }
+    // (b) every service expanded (the service lists are cached from (a); the VM lists are new).
+    results.push(await measure(env, '(b) expand every service', () => load(env, [servicesView], (n) => n.kind === 'service' && n.hasVms)));
+    // (c) the Go to Resource index from a cold cache.
+    for (const a of env.accounts) env.model.invalidate(a.id);
+    results.push(await measure(env, '(c) Go to Resource index', () => load(env, VIEW_SPECS, EVERYTHING)));
+    // (d) all of it again within the cache lifetime.
+    results.push(await measure(env, '(d) everything again within the TTL', () => load(env, VIEW_SPECS, EVERYTHING), false));
+    return results;
+  } finally {
+    await env.registry.dispose();
+    await Promise.all([...env.naive.values()].map((api) => api.close()));
+    env.model.dispose();
+    env.portals.forEach((p) => p.stop());
+  }
+}
+
+/** Heap growth of the model after loading one large account completely (plain Node, same code as the extension). */
+export async function heapAfterLoading(): Promise<{ growthMb: number; nodes: number }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const env = await setUp();
+  try {
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const nodes = await load(env, VIEW_SPECS, EVERYTHING);
+    await Promise.all(env.accounts.map((a) => env.model.tickets(a.id)));
+    gc?.();
+    const after = process.memoryUsage().heapUsed;
+    return { growthMb: (after - before) / 1024 / 1024 / env.accounts.length, nodes };
+  } finally {
+    await env.registry.dispose();
+    await Promise.all([...env.naive.values()].map((api) => api.close()));
+    env.model.dispose();
+    env.portals.forEach((p) => p.stop());
+  }
+}
