@@ -1,0 +1,132 @@
+// Saving a zone file to the portal: checks, conflict detection, and applying the changes once each.
+// Plain Node (no VS Code): the file system provider and the tests both drive it.
+import { describeError } from '../api/errors';
+import type { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
+import { DomainRef, keys, PortalModel, ZoneRef } from '../model/portalModel';
+import { validateContent, validateName, validatePriority, validateTtl } from '../model/dnsRecordRules';
+import { diffZone, isManaged, ZoneChange, ZoneDiff } from './zoneDiff';
+import { parseZone, ParsedZone, printZone, recordKey, ZoneProblem } from './zoneFile';
+
+/** Where a zone's records live: a zone under a DNS service, or a registered domain. */
+export interface ZoneBackend {
+  /** The zone's name (its origin). */
+  readonly origin: string;
+  /** The portal's records now (never from a cache). */
+  load(): Promise<DnsRecord[]>;
+  create(record: DnsRecordInput): Promise<void>;
+  update(id: string, record: DnsRecordInput): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** Record types the portal accepts here, when it says. */
+  supportedTypes(): Promise<string[] | undefined>;
+}
+
+export function zoneBackend(model: PortalModel, ref: ZoneRef, origin: string): ZoneBackend {
+  return {
+    origin,
+    load: async () => {
+      model.invalidate(keys.zone(ref));
+      return (await model.zone(ref)).records;
+    },
+    create: (record) => model.saveZoneRecord(ref, record),
+    update: (id, record) => model.saveZoneRecord(ref, record, id),
+    remove: (id) => model.deleteZoneRecord(ref, id),
+    supportedTypes: async () => undefined,
+  };
+}
+
+export function domainZoneBackend(model: PortalModel, ref: DomainRef, origin: string): ZoneBackend {
+  let types: Promise<string[] | undefined> | undefined;
+  return {
+    origin,
+    load: () => {
+      model.invalidate(keys.domainRecords(ref));
+      return model.domainRecords(ref);
+    },
+    create: (record) => model.saveDomainRecord(ref, record),
+    update: (id, record) => model.saveDomainRecord(ref, record, id),
+    remove: (id) => model.deleteDomainRecord(ref, id),
+    supportedTypes: () => (types ??= model.api(ref.accountId).then((api) => api.domains.dnsRecordTypes(ref.domainId)).catch(() => undefined)),
+  };
+}
+
+/** Every problem of a zone text: syntax, the record form's per-type rules, types the portal refuses. */
+export function checkZone(parsed: ParsedZone, supported: string[] | undefined): ZoneProblem[] {
+  const problems = [...parsed.problems];
+  const allowed = supported?.map((t) => t.toUpperCase());
+  for (const { line, record } of parsed.records) {
+    if (isManaged(record)) {
+      continue;
+    }
+    if (allowed && !allowed.includes(record.type)) {
+      problems.push({ line, message: `This portal does not accept ${record.type} records here (it accepts ${allowed.join(', ')})`, severity: 'error' });
+      continue;
+    }
+    const problem =
+      (record.name.endsWith('.') ? 'The name is outside this zone' : validateName(record.name)) ??
+      validateContent(record.type, record.content) ??
+      validatePriority(record.type, String(record.priority)) ??
+      validateTtl(String(record.ttl));
+    if (problem) problems.push({ line, message: problem, severity: 'error' });
+  }
+  return problems;
+}
+
+/** What a zone looked like when the file was opened: to notice changes made on the portal since. */
+export function snapshotOf(records: DnsRecord[], origin: string): string {
+  return records
+    .map((r) => `${r.id}=${recordKey(r, origin, 0)}`)
+    .sort()
+    .join('\n');
+}
+
+export function zoneText(records: DnsRecord[], origin: string, header: string[]): string {
+  return printZone(records, origin, header);
+}
+
+export interface ApplyResult {
+  applied: ZoneChange[];
+  failed: { change: ZoneChange; message: string }[];
+}
+
+/**
+ * Sends each change once, in order; a failure is recorded and the rest still go (nothing already
+ * applied is undone, nothing is repeated).
+ */
+export async function applyChanges(backend: ZoneBackend, diff: ZoneDiff, progress: (done: number, total: number) => void = () => undefined): Promise<ApplyResult> {
+  const result: ApplyResult = { applied: [], failed: [] };
+  const total = diff.changes.length;
+  for (const change of diff.changes) {
+    try {
+      if (change.kind === 'create') await backend.create(change.record);
+      else if (change.kind === 'update') await backend.update(change.id, change.record);
+      else await backend.remove(change.id);
+      result.applied.push(change);
+    } catch (e) {
+      result.failed.push({ change, message: describeError(e) });
+    }
+    progress(result.applied.length + result.failed.length, total);
+  }
+  return result;
+}
+
+export type SavePlan =
+  | { kind: 'invalid'; problems: ZoneProblem[] }
+  | { kind: 'conflict'; current: DnsRecord[] }
+  | { kind: 'plan'; diff: ZoneDiff; current: DnsRecord[]; parsed: ParsedZone };
+
+/**
+ * What saving `text` would do: refuse it (problems), report that the portal changed since
+ * `baseSnapshot` (unless `ignoreConflict`), or the changes against the portal's records now.
+ */
+export async function planSave(backend: ZoneBackend, text: string, baseSnapshot: string | undefined, ignoreConflict = false): Promise<SavePlan> {
+  const parsed = parseZone(text, backend.origin);
+  const problems = checkZone(parsed, await backend.supportedTypes()).filter((p) => p.severity === 'error');
+  if (problems.length > 0) {
+    return { kind: 'invalid', problems };
+  }
+  const current = await backend.load();
+  if (!ignoreConflict && baseSnapshot !== undefined && snapshotOf(current, backend.origin) !== baseSnapshot) {
+    return { kind: 'conflict', current };
+  }
+  return { kind: 'plan', diff: diffZone(current, parsed.records, parsed.origin, parsed.defaultTtl), current, parsed };
+}
