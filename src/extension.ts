@@ -32,6 +32,8 @@ import { notificationCommands } from './commands/notificationCommands';
 import { BalanceStatusBar } from './views/balanceStatusBar';
 import { PortalNotifier } from './notifications/portalNotifier';
 import { NotificationTracker } from './notifications/notificationTracker';
+import { registerZoneFiles } from './zones/zoneFileSystem';
+import { zoneCommands } from './commands/zoneCommands';
 
 let services: ExtensionServices | undefined;
 
@@ -64,12 +66,13 @@ export function activate(context: vscode.ExtensionContext): void {
     invoices,
     new BalanceStatusBar(registry, model),
     new PortalNotifier(registry, model, new NotificationTracker(context.globalState)),
+    registerZoneFiles(model, registry),
     vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, new DraftFileSystem(drafts), { isCaseSensitive: true }),
     autosaveDrafts(),
     { dispose: () => model.dispose() },
     ...registerCommands(current, [
       ...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands, showDetails(details), ...ticketCommands({ panels: tickets, drafts }),
-      newOrder(orders), orderDomain, showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands,
+      newOrder(orders), orderDomain, showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands, ...zoneCommands,
     ]),
     registry.onDidRequireSignIn(async (account) => {
       const choice = await vscode.window.showWarningMessage(

@@ -1,0 +1,182 @@
+import * as vscode from 'vscode';
+import { AccountRegistry } from '../accounts/accountRegistry';
+import { providerById } from '../accounts/providers';
+import { PortalModel } from '../model/portalModel';
+import { confirmChanges, applyWithProgress, countsText } from './zoneReview';
+import { ZoneDiagnostics } from './zoneDiagnostics';
+import { domainZoneBackend, planSave, snapshotOf, ZoneBackend, zoneBackend, zoneText } from './zoneSync';
+import { ZONE_SCHEME, ZoneTarget, zoneTargetOf } from './zoneUri';
+
+/** The portal's version of a zone, read-only, for the left side of "Show Changes". */
+export const ZONE_PORTAL_SCHEME = 'cloudportal-zone-portal';
+
+interface OpenZone {
+  snapshot: string;
+  mtime: number;
+  size: number;
+}
+
+/**
+ * DNS zones as files. Reading prints the portal's records as a BIND zone file; saving parses it,
+ * refuses it while it has problems, notices changes made on the portal since it was read, shows the
+ * smallest set of changes for review, and sends them once each after confirmation. If some fail,
+ * the rest stay applied, the file keeps the user's text, and the failures are marked on their lines.
+ */
+export class ZoneFileSystem implements vscode.FileSystemProvider, vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private readonly open = new Map<string, OpenZone>();
+  private readonly portalTexts = new Map<string, string>();
+
+  constructor(
+    private readonly model: PortalModel,
+    private readonly registry: AccountRegistry,
+    private readonly diagnostics: () => ZoneDiagnostics,
+  ) {}
+
+  static backendFor(model: PortalModel, target: ZoneTarget): ZoneBackend {
+    return target.kind === 'zone' ? zoneBackend(model, target, target.name) : domainZoneBackend(model, target, target.name);
+  }
+
+  private target(uri: vscode.Uri): ZoneTarget {
+    const target = zoneTargetOf(uri.path);
+    if (!target || !this.registry.get(target.accountId)) throw vscode.FileSystemError.FileNotFound(uri);
+    return target;
+  }
+
+  header(target: ZoneTarget): string[] {
+    const account = this.registry.get(target.accountId)?.record;
+    const where = account ? `${account.label} (${providerById(account.providerId).name})` : '';
+    return [`${target.name}: ${target.kind === 'zone' ? `DNS zone ${target.zoneId} of service ${target.serviceId}` : `registered domain ${target.domainId}`}${where ? ` on ${where}` : ''}.`, 'Saving sends the changes to the portal after you review them. The SOA record is managed by the portal.'];
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    this.target(uri);
+    const open = this.open.get(uri.path);
+    return { type: vscode.FileType.File, ctime: 0, mtime: open?.mtime ?? 0, size: open?.size ?? 0 };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const target = this.target(uri);
+    const records = await ZoneFileSystem.backendFor(this.model, target).load();
+    const text = zoneText(records, target.name, this.header(target));
+    this.open.set(uri.path, { snapshot: snapshotOf(records, target.name), mtime: Date.now(), size: Buffer.byteLength(text) });
+    return Buffer.from(text, 'utf8');
+  }
+
+  /** The read-only portal version shown beside the user's file. */
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.portalTexts.get(uri.path) ?? '';
+  }
+
+  private async showDiff(uri: vscode.Uri, target: ZoneTarget, current: Parameters<typeof zoneText>[0]): Promise<void> {
+    this.portalTexts.set(uri.path, zoneText(current, target.name, this.header(target)));
+    await vscode.commands.executeCommand('vscode.diff', uri.with({ scheme: ZONE_PORTAL_SCHEME, query: String(Date.now()) }), uri, `${target.name}: portal ↔ your file`);
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const target = this.target(uri);
+    const backend = ZoneFileSystem.backendFor(this.model, target);
+    const text = Buffer.from(content).toString('utf8');
+    const account = this.registry.get(target.accountId)?.record.label ?? '';
+    const opened = this.open.get(uri.path);
+    let plan = await planSave(backend, text, opened?.snapshot);
+    if (plan.kind === 'invalid') {
+      this.diagnostics().show(uri, plan.problems);
+      const first = plan.problems[0];
+      throw new Error(`Not saved: ${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} to fix first (line ${first.line + 1}: ${first.message}).`);
+    }
+    if (plan.kind === 'conflict') {
+      const current = plan.current;
+      const choice = await vscode.window.showWarningMessage(
+        `“${target.name}” changed on the portal since you opened it.`,
+        { modal: true, detail: 'Review your file against the portal’s records as they are now (records added on the portal show as deletions), or reload the portal’s version and lose your edits.' },
+        'Review Against Portal',
+        'Reload from Portal',
+      );
+      if (choice === 'Reload from Portal') {
+        this.open.delete(uri.path);
+        setTimeout(() => void this.revert(uri), 0);
+        throw new Error('Not saved: reloading the portal’s version.');
+      }
+      if (choice !== 'Review Against Portal') {
+        throw new Error('Not saved: the zone changed on the portal since you opened it.');
+      }
+      this.open.set(uri.path, { snapshot: snapshotOf(current, target.name), mtime: opened?.mtime ?? Date.now(), size: opened?.size ?? 0 });
+      plan = await planSave(backend, text, undefined, true);
+      if (plan.kind !== 'plan') throw new Error('Not saved: the zone could not be read again.');
+    }
+    const { diff, current } = plan;
+    if (diff.changes.length > 0) {
+      const confirmed = await confirmChanges(target.name, account, diff, () => this.showDiff(uri, target, current));
+      if (!confirmed) {
+        throw new Error('Not saved: nothing was sent to the portal. Save again to review and apply.');
+      }
+      const result = await applyWithProgress(target.name, backend, diff);
+      const after = await backend.load().catch(() => undefined);
+      this.open.set(uri.path, { snapshot: after ? snapshotOf(after, target.name) : '', mtime: Date.now(), size: content.byteLength });
+      if (result.failed.length > 0) {
+        this.diagnostics().show(
+          uri,
+          result.failed.map(({ change, message }) => ({
+            line: change.kind === 'delete' ? 0 : change.line,
+            message: change.kind === 'delete' ? `Could not delete ${change.from.name} ${change.from.type} ${change.from.content}: ${message}` : `Not applied: ${message}`,
+            severity: 'error',
+          })),
+        );
+        throw new Error(`${result.applied.length} of ${diff.changes.length} changes applied; ${result.failed.length} failed and are marked in the file (${result.failed[0].message}). Your text is kept: save again to retry what failed.`);
+      }
+      void vscode.window.showInformationMessage(`Applied ${countsText(diff)} to ${target.name}.`);
+    } else {
+      this.open.set(uri.path, { snapshot: snapshotOf(current, target.name), mtime: Date.now(), size: content.byteLength });
+    }
+    void this.diagnostics().check(await vscode.workspace.openTextDocument(uri));
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  private async revert(uri: vscode.Uri): Promise<void> {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    if (editor) {
+      await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(): void {
+    throw vscode.FileSystemError.NoPermissions('Zone files cannot hold folders.');
+  }
+
+  delete(): void {
+    throw vscode.FileSystemError.NoPermissions('Delete a zone from the DNS Zones view.');
+  }
+
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions('Zone files cannot be renamed.');
+  }
+}
+
+export function registerZoneFiles(model: PortalModel, registry: AccountRegistry): vscode.Disposable {
+  let diagnostics: ZoneDiagnostics;
+  const files = new ZoneFileSystem(model, registry, () => diagnostics);
+  // Asked once per open zone, not on every keystroke.
+  const types = new Map<string, Promise<string[] | undefined>>();
+  diagnostics = new ZoneDiagnostics(async (uri) => {
+    const target = zoneTargetOf(uri.path);
+    if (!target || !registry.get(target.accountId)) return undefined;
+    if (!types.has(uri.path)) types.set(uri.path, ZoneFileSystem.backendFor(model, target).supportedTypes());
+    return types.get(uri.path);
+  });
+  return vscode.Disposable.from(
+    diagnostics,
+    vscode.workspace.registerFileSystemProvider(ZONE_SCHEME, files, { isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(ZONE_PORTAL_SCHEME, files),
+  );
+}

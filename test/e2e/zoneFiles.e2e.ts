@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import * as v from 'valibot';
+import { DnsRecordSchema } from '../../src/api/resources/dnsRecord';
+import { parseZone, printZone, recordKey } from '../../src/zones/zoneFile';
+import { eventually, useWorkbench } from './harness/session';
+
+const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
+
+describe('DNS zones as files', function () {
+  this.timeout(180_000);
+  const s = useWorkbench({ demoAccounts: DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0 } });
+  const zoneState = () => s.portal.state('elsecloud').zones.find((z) => z.id === '60')!;
+  /** The portal's records as the client reads them (SRV arrays normalised and so on). */
+  const portalRecords = () => zoneState().records.map((r) => v.parse(DnsRecordSchema, r));
+  const editor = () => s.workbench.page.locator('.editor-group-container.active .monaco-editor').first();
+
+  async function replaceEditorText(text: string): Promise<void> {
+    const wb = s.workbench;
+    await editor().locator('.view-lines').click();
+    await wb.page.keyboard.press('ControlOrMeta+A');
+    // insertText is one input event, like a paste: no auto-closed quotes or brackets.
+    await wb.page.keyboard.insertText(text);
+  }
+
+  it('opens a zone as a BIND zone file, highlighted, from the zone\'s context menu', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('DNS Zones');
+    await wb.row('DNS Zones', /^example\.com/).waitFor({ timeout: 30_000 });
+    await wb.contextMenu(wb.row('DNS Zones', /^example\.com/), 'Open Zone as File');
+    await wb.page.locator('.tab[aria-label*="example.com.zone"]').first().waitFor({ timeout: 20_000 });
+    await editor().locator('.view-line', { hasText: '$ORIGIN example.com.' }).waitFor({ timeout: 15_000 });
+    // SRV as priority weight port target, with a relative target.
+    await editor().locator('.view-line', { hasText: /_sip\._tcp\s+IN\s+SRV\s+10 5 5060 sip/ }).waitFor({ timeout: 10_000 });
+    await wb.page.locator('.statusbar-item', { hasText: 'DNS Zone File' }).first().waitFor({ timeout: 10_000 });
+    // Highlighting: the record types get their own token colour class.
+    const typeTokens = await editor().locator('.view-line span', { hasText: /^CNAME$/ }).first().getAttribute('class');
+    const nameTokens = await editor().locator('.view-line span', { hasText: /^www$/ }).first().getAttribute('class');
+    assert.notEqual(typeTokens, nameTokens, 'types and names are coloured differently');
+    await wb.screenshot('zone-file');
+  });
+
+  it('marks a line that fails the record rules, and refuses to save it without sending anything', async () => {
+    const wb = s.workbench;
+    const text = printZone(portalRecords(), 'example.com').concat('bad IN A 300.1.1.1\n');
+    await replaceEditorText(text);
+    await editor().locator('.squiggly-error').first().waitFor({ timeout: 15_000 });
+    await wb.page.keyboard.press('ControlOrMeta+S');
+    await wb.notifications().filter({ hasText: /Not saved: 1 problem to fix first \(line \d+: Enter an IPv4 address/ }).first().waitFor({ timeout: 15_000 });
+    assert.deepEqual(s.portal.received().filter((r) => r.method !== 'GET'), []);
+  });
+
+  it('edit, save, review the changes in a modal, apply: the portal ends up with the file\'s records', async () => {
+    const wb = s.workbench;
+    const before = portalRecords();
+    const edited = printZone(before, 'example.com')
+      .replace(/^www .*$/m, 'www 300 IN CNAME app.example.net.')
+      .replace(/^.*CAA.*\n/m, '')
+      .concat('api 600 IN A 203.0.113.77\n');
+    await replaceEditorText(edited);
+    await wb.page.keyboard.press('ControlOrMeta+S');
+    await wb.dialog().waitFor({ timeout: 15_000 });
+    const review = await wb.dialog().innerText();
+    assert.match(review, /Apply 1 addition, 1 change, 1 deletion to “example\.com” on “Else”\?/);
+    assert.match(review, /− delete @ 3600 CAA 0 issue "letsencrypt\.org"/);
+    assert.match(review, /1 record will be DELETED/);
+    await wb.screenshot('zone-review');
+    await wb.pressDialogButton('Apply 3 Changes');
+    await wb.notifications().filter({ hasText: 'Applied 1 addition, 1 change, 1 deletion to example.com.' }).first().waitFor({ timeout: 20_000 });
+    const wanted = parseZone(edited, 'example.com').records.map((r) => recordKey(r.record, 'example.com', 3600)).sort();
+    await eventually(() => JSON.stringify(portalRecords().map((r) => recordKey(r, 'example.com', 3600)).sort()) === JSON.stringify(wanted), 'the portal holds the file\'s records');
+    assert.equal(s.portal.received({ method: 'POST', path: /records$/ }).length, 1);
+    assert.equal(s.portal.received({ method: 'PUT', path: /records\/\d+$/ }).length, 1);
+    assert.equal(s.portal.received({ method: 'DELETE', path: /records\/\d+$/ }).length, 1);
+    await wb.page.locator('.tab.dirty[aria-label*="example.com.zone"]').waitFor({ state: 'detached', timeout: 10_000 });
+    // The tree shows the new record.
+    await wb.expand(wb.row('DNS Zones', /^example\.com/), { view: 'DNS Zones', text: /api.*203\.0\.113\.77/ });
+  });
+
+  it('a change made on the portal meanwhile is noticed at save; reviewing against it sends only what the file changes', async () => {
+    const wb = s.workbench;
+    const text = printZone(portalRecords(), 'example.com');
+    await replaceEditorText(text.concat('ftp IN CNAME @\n'));
+    zoneState().records.push({ id: '4242', name: 'remote', type: 'A', ttl: 3600, priority: 0, content: '198.51.100.9' });
+    const mark = s.portal.requests.length;
+    await wb.page.keyboard.press('ControlOrMeta+S');
+    await wb.dialog().filter({ hasText: '“example.com” changed on the portal since you opened it.' }).waitFor({ timeout: 15_000 });
+    await wb.pressDialogButton('Review Against Portal');
+    await wb.dialog().filter({ hasText: 'Apply 1 addition, 1 deletion to “example.com”' }).waitFor({ timeout: 15_000 });
+    await wb.pressDialogButton('Cancel');
+    await wb.notifications().filter({ hasText: 'Not saved: nothing was sent to the portal.' }).first().waitFor({ timeout: 15_000 });
+    assert.deepEqual(s.portal.requests.slice(mark).filter((r) => r.method !== 'GET'), []);
+    assert.ok(zoneState().records.some((r) => r.id === '4242'), 'the remote record is untouched');
+  });
+});
