@@ -30,7 +30,7 @@ describe('DNS zones as files', function () {
     await wb.page.locator('.tab[aria-label*="example.com.zone"]').first().waitFor({ timeout: 20_000 });
     await editor().locator('.view-line', { hasText: '$ORIGIN example.com.' }).waitFor({ timeout: 15_000 });
     // SRV as priority weight port target, with a relative target.
-    await editor().locator('.view-line', { hasText: /_sip\._tcp\s+IN\s+SRV\s+10 5 5060 sip/ }).waitFor({ timeout: 10_000 });
+    await editor().locator('.view-line', { hasText: /_sip\._tcp\s+IN\s+SRV\s+10\s5\s5060\ssip/ }).waitFor({ timeout: 10_000 });
     await wb.page.locator('.statusbar-item', { hasText: 'DNS Zone File' }).first().waitFor({ timeout: 10_000 });
     // Highlighting: the record types get their own token colour class.
     const typeTokens = await editor().locator('.view-line span', { hasText: /^CNAME$/ }).first().getAttribute('class');
