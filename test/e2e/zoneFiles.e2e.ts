@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as v from 'valibot';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DnsRecordSchema } from '../../src/api/resources/dnsRecord';
 import { parseZone, printZone, recordKey } from '../../src/zones/zoneFile';
 import { eventually, useWorkbench } from './harness/session';
@@ -90,5 +92,35 @@ describe('DNS zones as files', function () {
     await wb.notifications().filter({ hasText: 'Not saved: nothing was sent to the portal.' }).first().waitFor({ timeout: 15_000 });
     assert.deepEqual(s.portal.requests.slice(mark).filter((r) => r.method !== 'GET'), []);
     assert.ok(zoneState().records.some((r) => r.id === '4242'), 'the remote record is untouched');
+  });
+
+  it('exports a zone to a .zone file, and imports an edited file through the same review', async () => {
+    const wb = s.workbench;
+    const file = join(s.server.folder, 'example.org.zone');
+    await wb.contextMenu(wb.row('DNS Zones', /^example\.org/), 'Export Zone…');
+    // The web workbench's file dialog is a quick input holding the suggested path.
+    await wb.quickInput().waitFor({ state: 'visible', timeout: 15_000 });
+    const input = wb.quickInput().locator('input').first();
+    const deadline = Date.now() + 10_000;
+    while (!(await input.inputValue()).endsWith('example.org.zone') && Date.now() < deadline) await wb.page.waitForTimeout(100);
+    assert.equal(await input.inputValue(), file, 'the suggested file is the zone\'s name in the workspace');
+    await wb.page.keyboard.press('Enter');
+    await wb.notifications().filter({ hasText: /Exported \d+ records of example\.org/ }).first().waitFor({ timeout: 15_000 });
+    const exported = readFileSync(file, 'utf8');
+    assert.match(exported, /^\$ORIGIN example\.org\.$/m);
+
+    writeFileSync(file, exported.replace(/^www .*$/m, 'www 3600 IN A 203.0.113.200').concat('new-host 900 IN AAAA 2001:db8::200\n'));
+    const mark = s.portal.requests.length;
+    await wb.contextMenu(wb.row('DNS Zones', /^example\.org/), 'Import Zone…');
+    // Choosing the file in the dialog's list opens it.
+    await wb.pick('example.org.zone');
+    await wb.dialog().filter({ hasText: 'Apply 2 additions, 1 deletion to “example.org” on “Else”?' }).waitFor({ timeout: 15_000 });
+    await wb.pressDialogButton('Apply 3 Changes');
+    await wb.notifications().filter({ hasText: 'Imported into example.org: 2 additions, 1 deletion.' }).first().waitFor({ timeout: 15_000 });
+    const records = s.portal.state('elsecloud').zones.find((z) => z.id === '61')!.records;
+    assert.ok(records.some((r) => r.name === 'new-host' && r.type === 'AAAA' && r.ttl === 900));
+    assert.ok(records.some((r) => r.name === 'www' && r.type === 'A' && r.content === '203.0.113.200'));
+    assert.ok(!records.some((r) => r.name === 'www' && r.type === 'CNAME'), 'a record whose type changed is replaced');
+    assert.deepEqual(s.portal.requests.slice(mark).filter((r) => r.method !== 'GET').map((r) => r.method), ['POST', 'POST', 'DELETE']);
   });
 });
