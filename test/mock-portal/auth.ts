@@ -30,6 +30,7 @@ export class MockAuth {
     const refresh = this.mint(provider, 'refresh');
     this.access.set(token, { provider, expiresAt: Date.now() + this.tokenTtlMs });
     this.refresh.set(refresh, provider);
+    this.issued.push(token, refresh);
     return { token, refresh };
   }
 
@@ -60,6 +61,9 @@ export class MockAuth {
     }
     void provider;
   }
+
+  /** Every token ever issued, revoked ones too (for checks that no token leaked anywhere). */
+  readonly issued: string[] = [];
 
   /** Every access token expires now (refresh tokens stay valid). */
   expireAll(): void {

@@ -162,6 +162,8 @@ describe('HttpTransport against the mock portal', () => {
     assert.ok(!text.includes(altAuth.split(' ')[1]), 'the Basic credentials must not be logged');
     assert.ok(!text.includes(PASSWORD), 'the password must not be logged');
     assert.ok(!text.includes('hunter2'), 'password-like fields must be redacted');
+    assert.match(text, /→ POST \/alterncloud\/api\/login[^\n]*\ntrace {3}body <not logged>/, 'the login body is not logged at all');
+    assert.ok(!text.includes(EMAIL.alterncloud), 'not even the email of a sign-in');
   });
 });
 

@@ -16,6 +16,8 @@ export interface CodeServerOptions {
   userDataDir?: string;
   /** User settings to add. */
   settings?: Record<string, unknown>;
+  /** code-server's log level (`trace` logs every request the extension makes). */
+  logLevel?: 'trace' | 'debug' | 'info';
 }
 
 export interface CodeServer {
@@ -103,6 +105,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
+      ...(options.logLevel ? ['--log', options.logLevel] : []),
       folder,
     ],
     { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },

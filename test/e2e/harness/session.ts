@@ -25,7 +25,7 @@ export interface E2eSession {
 }
 
 /** Mocha hooks: a mock portal, a code-server with the VSIX, a browser; all stopped afterwards, pass or fail. */
-export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Record<string, unknown>; extraVsix?: () => string[]; env?: (portal: MockPortal) => Record<string, string> } = {}): E2eSession {
+export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Record<string, unknown>; extraVsix?: () => string[]; env?: (portal: MockPortal) => Record<string, string>; logLevel?: 'trace' } = {}): E2eSession {
   const session = {} as E2eSession;
   before(async function () {
     this.timeout(10 * 60_000);
@@ -44,7 +44,7 @@ export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Rec
       env.CLOUD_PORTAL_DEMO_ACCOUNTS = JSON.stringify(options.demoAccounts);
     }
     // Portal notifications pop up on their own schedule; only the test about them turns them on.
-    session.server = await startCodeServer({ vsix: VSIX, extraVsix: options.extraVsix?.(), env, settings: { 'cloudPortal.notifications.pollMinutes': 0, ...options.settings } });
+    session.server = await startCodeServer({ vsix: VSIX, extraVsix: options.extraVsix?.(), env, logLevel: options.logLevel, settings: { 'cloudPortal.notifications.pollMinutes': 0, ...options.settings } });
     session.workbench = await Workbench.open(session.server);
     if (options.demoAccounts) {
       // Opening the container activates the extension (lazily), which signs the demo accounts in;

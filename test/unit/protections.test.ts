@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+interface Protection {
+  /** What keeps the user safe. */
+  name: string;
+  /** Compiled file (under out/) and the code that protects, replaced by code that does not. */
+  file: string;
+  edits: [find: string, replace: string][];
+  /** The test that must catch its removal. */
+  test: string;
+  grep: string;
+}
+
+/**
+ * Each security and reliability protection, and the test that guards it: with the protection taken
+ * out of the compiled code (in a scratch copy), that test must fail. A protection whose removal no
+ * test notices is a protection nobody checks.
+ */
+const PROTECTIONS: Protection[] = [
+  { name: 'Authorization header redacted in the log', file: 'src/api/log.js', edits: [['SECRET_HEADERS.has(name.toLowerCase())', 'false']], test: 'transport.test.js', grep: 'never writes the Authorization header' },
+  { name: 'login/token/revoke bodies never logged', file: 'src/api/log.js', edits: [['if (SECRET_PATHS.test(', 'if (false && SECRET_PATHS.test(']], test: 'transport.test.js', grep: 'never writes the Authorization header' },
+  { name: 'state-changing requests retried only when never sent', file: 'src/api/retry.js', edits: [['return error instanceof errors_1.NetworkError && !error.maybeSeenByServer;', 'return true;']], test: 'retry.test.js', grep: 'never repeats' },
+  { name: 'redirects refused (Authorization never follows to another host)', file: 'src/api/transport.js', edits: [['if (status >= 300 && status < 400)', 'if (false)']], test: 'transport.test.js', grep: 'does not follow a redirect' },
+  { name: 'plain http only for loopback', file: 'src/accounts/apiRootUrl.js', edits: [["url.protocol === 'http:' && !isLoopback(url.hostname)", 'false']], test: 'accounts.test.js', grep: 'accepts https and loopback http' },
+  { name: 'token refresh single-flight', file: 'src/api/auth.js', edits: [['this.refreshing ??= this.refresh()', 'this.refreshing = this.refresh()']], test: 'auth.test.js', grep: 'exactly once for twenty' },
+  { name: 'an order is placed once (double submit)', file: 'src/ordering/orderSession.js', edits: [['if (this.submitting || this.placedOrder || !this.spec)', 'if (!this.spec)']], test: 'ordering.test.js', grep: 'double submit sends one order' },
+  { name: 'only the latest quote is shown', file: 'src/ordering/orderSession.js', edits: [['if (seq === this.seq) {', 'if (true) {'], ['this.inFlight?.abort();', '']], test: 'ordering.test.js', grep: 'drops a slow older quote' },
+  { name: 'portal text cannot become a command link in a notification', file: 'src/util/plainText.js', edits: [[".replace(/\\]\\s*\\(/g, ']\\u2060(')", '']], test: 'billing.test.js', grep: 'makes portal text safe' },
+  { name: 'a zone save with no real change sends nothing', file: 'src/zones/zoneDiff.js', edits: [['const same = unmatched.get(key(w.record));', 'const same = undefined;']], test: 'zoneFile.test.js', grep: 'no-op' },
+];
+
+describe('Every protection is guarded by a test that fails without it', function () {
+  this.timeout(5 * 60_000);
+  let scratch: string;
+
+  before(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'cloud-portal-protections-'));
+    cpSync(join(ROOT, 'out'), join(scratch, 'out'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'), 'dir');
+  });
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  for (const p of PROTECTIONS) {
+    it(`${p.name}: caught by “${p.grep}”`, () => {
+      const file = join(scratch, 'out', p.file);
+      const original = readFileSync(file, 'utf8');
+      let mutated = original;
+      for (const [find, replace] of p.edits) {
+        assert.ok(mutated.includes(find), `the protected code changed; update this table: ${find}`);
+        mutated = mutated.replace(find, replace);
+      }
+      writeFileSync(file, mutated);
+      try {
+        const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--no-config', '--timeout', '20000', '--grep', p.grep, join(scratch, 'out', 'test', 'unit', p.test)], {
+          cwd: scratch,
+          encoding: 'utf8',
+          timeout: 120_000,
+        });
+        const summary = /(\d+) passing[\s\S]*?(?:(\d+) failing)?\s*$/.exec(run.stdout);
+        assert.ok(/\d+ passing|\d+ failing/.test(run.stdout), `the guarding test did not run:\n${run.stdout}\n${run.stderr}`);
+        assert.notEqual(run.status, 0, `with “${p.name}” removed, “${p.grep}” still passes:\n${summary?.[0] ?? run.stdout.slice(-500)}`);
+      } finally {
+        writeFileSync(file, original);
+      }
+    });
+  }
+});
