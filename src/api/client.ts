@@ -7,6 +7,15 @@ import { Logger } from './log';
 import { defaultRetryPolicy, RetryPolicy, withRetry } from './retry';
 import { HttpMethod, HttpTransport, TransportRequest } from './transport';
 
+const OBJECT_TYPES = new Set(['object', 'loose_object', 'strict_object', 'object_with_rest']);
+
+/** Whether a schema describes a JSON object at its top (directly, or as the first step of a pipe). */
+export function expectsObject(schema: { type?: string; pipe?: readonly { type?: string; kind?: string }[] }): boolean {
+  if (OBJECT_TYPES.has(schema.type ?? '')) return true;
+  const first = schema.type === 'pipe' ? schema.pipe?.[0] : undefined;
+  return !!first && first.kind === 'schema' && expectsObject(first as typeof schema);
+}
+
 export interface RequestOptions {
   query?: TransportRequest['query'];
   signal?: AbortSignal;
@@ -106,6 +115,11 @@ export class PortalClient {
         this.logger.info(`Retrying ${method} ${path} in ${delay} ms after: ${(error as Error).message}`),
     });
     assertNoPortalError(response.json, response.status);
+    if (Array.isArray(response.json) && expectsObject(schema)) {
+      // valibot's object schemas accept arrays; an object answer that arrives as a list is a wrong shape.
+      this.logger.warn(`Unexpected answer to ${method} ${path}: a list where an object was expected`);
+      throw new InvalidResponseError(`The portal's answer to ${method} /${path} has an unexpected shape (a list where an object was expected).`, response.status);
+    }
     const parsed = v.safeParse(schema, response.json);
     if (!parsed.success) {
       const issue = parsed.issues[0];

@@ -7,9 +7,9 @@ import { EMAIL, FAST_RETRY, PASSWORD, RecordingLogger } from './helpers';
 import { MemorySecrets, MemoryState } from './memoryStore';
 
 /** Both demo accounts signed in for real, and a model over them (polling fast for tests). */
-export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000) {
+export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000, timeoutMs?: number) {
   const logger = new RecordingLogger();
-  const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), logger, () => ({ retry: FAST_RETRY }));
+  const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), logger, () => ({ retry: FAST_RETRY, timeoutMs }));
   const ids: Record<string, string> = {};
   for (const provider of ['elsecloud', 'alterncloud'] as const) {
     const result = await signIn({ apiRoot: portal.apiRoot(provider), profile: provider, logger, retry: FAST_RETRY }, EMAIL[provider], PASSWORD, provider === 'elsecloud' ? 'basic' : 'jwt');

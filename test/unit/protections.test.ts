@@ -32,6 +32,8 @@ const PROTECTIONS: Protection[] = [
   { name: 'an order is placed once (double submit)', file: 'src/ordering/orderSession.js', edits: [['if (this.submitting || this.placedOrder || !this.spec)', 'if (!this.spec)']], test: 'ordering.test.js', grep: 'double submit sends one order' },
   { name: 'only the latest quote is shown', file: 'src/ordering/orderSession.js', edits: [['if (seq === this.seq) {', 'if (true) {'], ['this.inFlight?.abort();', '']], test: 'ordering.test.js', grep: 'drops a slow older quote' },
   { name: 'portal text cannot become a command link in a notification', file: 'src/util/plainText.js', edits: [[".replace(/\\]\\s*\\(/g, ']\\u2060(')", '']], test: 'billing.test.js', grep: 'makes portal text safe' },
+  { name: 'an answer of the wrong shape is an error, not an empty list', file: 'src/api/client.js', edits: [['if (Array.isArray(response.json) && expectsObject(schema))', 'if (false)']], test: 'faultMatrix.test.js', grep: 'tickets' },
+  { name: 'failed loads are not cached (the next refresh recovers)', file: 'src/model/resourceCache.js', edits: [['promise.then(clear, clear);', 'promise.then(clear, () => undefined);']], test: 'model.test.js', grep: 'does not cache failures' },
   { name: 'a zone save with no real change sends nothing', file: 'src/zones/zoneDiff.js', edits: [['const same = unmatched.get(key(w.record));', 'const same = undefined;']], test: 'zoneFile.test.js', grep: 'no-op' },
 ];
 
