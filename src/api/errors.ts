@@ -1,3 +1,5 @@
+import { inlineText } from '../util/plainText';
+
 /**
  * Typed errors the UI can act on. Every failure that leaves the portal client is one of these,
  * so views and commands can decide between "retry", "sign in again" and "show the portal's words".
@@ -46,7 +48,11 @@ export class NotFoundError extends PortalClientError {
   readonly retryable = false;
 }
 
-/** The portal answered and said no: its own messages (the `error` array) are kept. */
+/**
+ * The portal answered and said no: its own messages (the `error` array) are kept, as one line of
+ * plain text (no control characters, no Markdown links, at most 500 characters), because they end
+ * up in notifications and tree rows.
+ */
 export class PortalError extends PortalClientError {
   readonly kind = 'portal' as const;
   readonly retryable: boolean;
@@ -55,7 +61,7 @@ export class PortalError extends PortalClientError {
     status?: number,
     fallback = 'The portal reported an error.',
   ) {
-    super(messages.length > 0 ? messages.join('; ') : fallback, status);
+    super(messages.length > 0 ? inlineText(messages.join('; '), 500) : fallback, status);
     this.retryable = status !== undefined && status >= 500;
   }
 }

@@ -1,3 +1,4 @@
+import { inlineText } from '../util/plainText';
 import * as vscode from 'vscode';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
@@ -110,7 +111,8 @@ export class TreeItemFactory {
   private ticket(node: TicketNode): vscode.TreeItem {
     const t = node.ticket;
     const unread = !t.client_read;
-    const item = new vscode.TreeItem(unread ? { label: t.subject, highlights: [[0, t.subject.length]] } : t.subject, C.None);
+    const subject = inlineText(t.subject, 200);
+    const item = new vscode.TreeItem(unread ? { label: subject, highlights: [[0, subject.length]] } : subject, C.None);
     item.id = node.id;
     const when = (t.lastreply || t.date).slice(0, 16);
     item.description = [unread ? '● new reply' : '', `#${t.ticket_number}`, t.deptname, when].filter(Boolean).join(' · ');
@@ -140,10 +142,10 @@ export class TreeItemFactory {
   private service(node: ServiceNode): vscode.TreeItem {
     const s = node.service;
     const title = s.label || s.domain || s.name;
-    const item = new vscode.TreeItem(title, node.hasVms ? C.Collapsed : C.None);
+    const item = new vscode.TreeItem(inlineText(title, 200), node.hasVms ? C.Collapsed : C.None);
     item.id = node.id;
     const parts = [title === s.name ? '' : s.name, s.status, s.next_due ? `due ${s.next_due}` : ''].filter(Boolean);
-    item.description = parts.join(' · ');
+    item.description = inlineText(parts.join(' · '), 300);
     item.iconPath = serviceStatusIcon(s.status, node.hasVms);
     const cancellable = !/cancel|terminat|fraud/i.test(s.status);
     item.contextValue = `service status-${s.status.toLowerCase()}${cancellable ? ' canCancel' : ''}`;
@@ -154,7 +156,7 @@ export class TreeItemFactory {
     const ref = { accountId: node.accountId, serviceId: node.serviceId, vmId: node.vmId };
     const vm = this.model.peekVm(ref);
     const busy = this.model.vmBusy(ref);
-    const item = new vscode.TreeItem(vm?.label ?? node.vmId, C.None);
+    const item = new vscode.TreeItem(inlineText(vm?.label ?? node.vmId, 200), C.None);
     item.id = node.id;
     const state = vm?.state ?? 'unknown';
     const stateText = busy ? ACTION_PROGRESS[busy] : VM_STATE_TEXT[state] || vm?.status || '';
@@ -167,7 +169,7 @@ export class TreeItemFactory {
 
   private domain(node: DomainNode): vscode.TreeItem {
     const d = node.domain;
-    const item = new vscode.TreeItem(d.name, C.Collapsed);
+    const item = new vscode.TreeItem(inlineText(d.name, 200), C.Collapsed);
     item.id = node.id;
     const left = d.daytoexpire ?? daysLeft(d.expires);
     const expiry = left === undefined ? '' : left < 0 ? `expired ${-left} days ago` : `expires in ${left} days`;
@@ -178,7 +180,7 @@ export class TreeItemFactory {
   }
 
   private zone(node: ZoneNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.name, C.Collapsed);
+    const item = new vscode.TreeItem(inlineText(node.name, 200), C.Collapsed);
     item.id = node.id;
     item.iconPath = icon('symbol-namespace');
     item.contextValue = 'zone';
@@ -187,9 +189,9 @@ export class TreeItemFactory {
 
   private record(node: RecordNode): vscode.TreeItem {
     const r = node.record;
-    const item = new vscode.TreeItem(`${r.name || '@'}`, C.None);
+    const item = new vscode.TreeItem(inlineText(r.name || '@', 200), C.None);
     item.id = node.id;
-    item.description = `${r.type}  ${recordValue(r)}${r.ttl ? `  · TTL ${r.ttl}` : ''}`;
+    item.description = `${r.type}  ${inlineText(recordValue(r), 250)}${r.ttl ? `  · TTL ${r.ttl}` : ''}`;
     item.iconPath = icon(RECORD_ICONS[r.type] ?? 'symbol-constant');
     const editable = r.type !== 'SOA';
     item.contextValue = `record ${node.zone ? 'zoneRecord' : 'domainRecord'}${editable ? ' editable' : ''}`;
@@ -197,7 +199,7 @@ export class TreeItemFactory {
   }
 
   private message(node: MessageNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.text, C.None);
+    const item = new vscode.TreeItem(inlineText(node.text, 300), C.None);
     item.id = node.id;
     item.tooltip = node.detail;
     if (node.severity === 'error') {

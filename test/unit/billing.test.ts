@@ -117,6 +117,17 @@ describe('Billing, domains and notifications', () => {
     await registry.dispose();
   });
 
+  it('a portal error message reaches the user as one line of plain text, never a command link', async () => {
+    const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+    ctx.portal.fault({ kind: 'errorBody', path: '^service$', message: 'Failed\u0000 [fix it](command:cloudPortal.removeAccount) <script>alert(1)</script>\n' + 'x'.repeat(2000), times: 3 });
+    const error = await rejects(model.services(ids.elsecloud));
+    assert.ok(!/\]\(/.test(error.message), error.message.slice(0, 120));
+    assert.ok(!/[\u0000-\u001f]/.test(error.message));
+    assert.ok(error.message.length <= 500);
+    assert.match(error.message, /^Failed \[fix it\]\u2060\(command:cloudPortal\.removeAccount\) <script>alert\(1\)<\/script> x+…$/, 'shown as text, not dropped');
+    await registry.dispose();
+  });
+
   it('makes portal text safe for notifications: no command links, no control characters, capped length', () => {
     assert.equal(inlineText('Click [here](command:cloudPortal.removeAccount)'), 'Click [here]\u2060(command:cloudPortal.removeAccount)');
     assert.equal(inlineText('a\u0000b\r\n\tc\u202Ed'), 'a b c d');
