@@ -46,6 +46,15 @@ export const retry: CommandFactory = (services) => ({
   },
 });
 
+export const showAll: CommandFactory = (services) => ({
+  id: 'cloudPortal.showAll',
+  run(node?: unknown) {
+    if (isNode(node) && node.kind === 'message') {
+      services.views.providerFor(node)?.showAll(node);
+    }
+  },
+});
+
 export const goToResource: CommandFactory = (services) => ({
   id: 'cloudPortal.goToResource',
   async run() {
@@ -146,4 +155,4 @@ export const openInPortal: CommandFactory = (services) => ({
   },
 });
 
-export const viewCommands = [refreshView, ...refreshEachView, refreshNode, retry, goToResource, copyIp, copyId, openInPortal];
+export const viewCommands = [refreshView, ...refreshEachView, refreshNode, retry, showAll, goToResource, copyIp, copyId, openInPortal];

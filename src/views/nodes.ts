@@ -72,7 +72,7 @@ export interface TicketNode extends NodeBase {
 export interface MessageNode extends NodeBase {
   kind: 'message';
   text: string;
-  severity: 'info' | 'error' | 'signIn';
+  severity: 'info' | 'error' | 'signIn' | 'more';
   detail?: string;
 }
 

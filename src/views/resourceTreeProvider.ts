@@ -4,7 +4,7 @@ import { AuthenticationError, describeError } from '../api/errors';
 import { PortalModel } from '../model/portalModel';
 import { MessageNode, TreeNode } from './nodes';
 import { TreeItemFactory } from './treeItems';
-import { accountHas, accountNodeFor, ViewSpec } from './viewSpecs';
+import { accountHas, accountNodeFor, ROWS_PER_PAGE, ViewSpec } from './viewSpecs';
 
 export interface TreeContext {
   registry: AccountRegistry;
@@ -22,6 +22,8 @@ export interface TreeContext {
 export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** Rows shown under a parent beyond the first page, by the parent's id. */
+  private readonly limits = new Map<string, number>();
   /** Nodes handed out, by id, so model events can name the rows to redraw. */
   private readonly rendered = new Map<string, TreeNode>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -96,7 +98,22 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (children.length === 0) {
       return [this.message(node, 'info', this.spec.emptyText(node))];
     }
+    // Very long lists (a zone of thousands of records) show a page first: VS Code's tree costs
+    // time for every row handed to it, and the rest is one click away.
+    const limit = this.limits.get(node.id) ?? ROWS_PER_PAGE;
+    if (children.length > limit) {
+      const more = `Show All ${children.length.toLocaleString('en-US')} (${limit.toLocaleString('en-US')} shown)`;
+      return [...this.remember(children.slice(0, limit)), this.message(node, 'more', more, 'Open Zone as File or Go to Resource… to work with all of them at once.')];
+    }
     return this.remember(children);
+  }
+
+  /** Shows every child of the parent of a "Show All" row. */
+  showAll(more: MessageNode): void {
+    if (more.parent) {
+      this.limits.set(more.parent.id, Number.POSITIVE_INFINITY);
+      this.changed.fire(more.parent);
+    }
   }
 
   private message(parent: TreeNode, severity: MessageNode['severity'], text: string, detail?: string): MessageNode {

@@ -207,6 +207,10 @@ export class TreeItemFactory {
       item.description = 'Retry';
       item.contextValue = 'message error';
       item.command = { command: 'cloudPortal.retry', title: 'Retry', arguments: [node] };
+    } else if (node.severity === 'more') {
+      item.iconPath = icon('ellipsis');
+      item.contextValue = 'message more';
+      item.command = { command: 'cloudPortal.showAll', title: 'Show All', arguments: [node] };
     } else if (node.severity === 'signIn') {
       item.iconPath = icon('sign-in', 'list.warningForeground');
       item.contextValue = 'message signIn';

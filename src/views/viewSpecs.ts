@@ -206,3 +206,6 @@ export const VIEW_SPECS = [servicesView, domainsView, dnsZonesView, ticketsView]
 export function accountNodeFor(spec: ViewSpec, accountId: string): AccountNode {
   return { kind: 'account', id: `${spec.id}/${accountId}`, accountId };
 }
+
+/** Rows a tree shows under one parent before a "Show All" row (VS Code's tree costs time per row). */
+export const ROWS_PER_PAGE = 500;

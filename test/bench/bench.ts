@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     rows.push({ what: `${r.name}: same request twice in flight`, measured: String(r.duplicatesInFlight), target: '0', ok: r.duplicatesInFlight === 0 });
   }
 
-  rows.push({ what: `${wb.zoneRecords}-record zone: answer → rows on screen`, measured: ms(wb.zoneRenderMs), target: '< 250 ms', ok: wb.zoneRenderMs < 250 });
+  rows.push({ what: `${wb.zoneRecords}-record zone: answer → rows on screen (first ${wb.zonePage}, then "Show All")`, measured: ms(wb.zoneRenderMs), target: '< 250 ms', ok: wb.zoneRenderMs < 250 });
+  rows.push({ what: `${wb.zoneRecords}-record zone: "Show All" → all ${wb.zoneRecords} rows in the tree`, measured: ms(wb.zoneAllMs), target: '(< 250 ms for all rows)', ok: wb.zoneAllMs < 250 });
   rows.push({ what: `${wb.ticketReplies}-reply ticket: answer → conversation on screen`, measured: ms(wb.ticketRenderMs), target: '', ok: undefined });
   const heap = await heapAfterLoading();
   rows.push({
