@@ -21,7 +21,7 @@ describe('Secrets stay in SecretStorage', function () {
   // password in code-server's own trace log of the environment).
   const s = useWorkbench({ logLevel: 'trace', settings: { 'cloudPortal.tickets.pollMinutes': 0 } });
 
-  it('after signing in and using every feature, no password or token is in settings, state, logs, webviews or messages', async () => {
+  it('after signing in and using every feature, no password or token is in settings, state, logs, webviews or messages; every webview is under the strict CSP', async () => {
     const wb = s.workbench;
     await wb.openCloudPortal();
     await wb.runCommand('Cloud Portal: Add Account');
@@ -53,6 +53,11 @@ describe('Secrets stay in SecretStorage', function () {
         if (html.includes('Content-Security-Policy') && html.includes('<main id="app"')) {
           webviews++;
           scan(`${what} webview`, html);
+          // And every page is under the strict policy: nothing but our nonce'd script runs.
+          const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+          assert.match(csp, /default-src 'none'/, `${what}: ${csp}`);
+          assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'(;|$)/, `${what}: ${csp}`);
+          assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, `${what}: ${csp}`);
         }
       }
     };
