@@ -40,7 +40,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
     async run(arg?: unknown) {
       const target = await ticketTarget(services, arg, 'Open which ticket?');
       if (target) {
-        deps.panels.show(target);
+        deps.panels.open(target);
         // Reading the thread marks it read on the portal: the list's unread marker goes away.
         setTimeout(() => services.views.provider(ticketsView.id)?.reload(), 1_500);
       }
@@ -139,7 +139,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
         }
         const opened = { accountId: target.accountId, number };
         if (target.kind === 'new') {
-          deps.panels.show(opened);
+          deps.panels.open(opened);
         } else {
           deps.panels.refresh(opened, true);
         }

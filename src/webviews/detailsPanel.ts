@@ -5,6 +5,7 @@ import { ExtensionServices } from '../services';
 import { DomainNode, ServiceNode, TreeNode, VmNode } from '../views/nodes';
 import { loadDetails } from './detailsView';
 import { DetailsTarget, ExtensionToPage, isDetailsTarget, isPageMessage } from './protocol';
+import { OwnedPanel, PanelRegistry } from './panelRegistry';
 import { configureWebview } from './webviewHtml';
 
 export const DETAILS_VIEW_TYPE = 'cloudPortal.details';
@@ -41,7 +42,7 @@ async function nodeOf(services: ExtensionServices, t: DetailsTarget): Promise<Tr
 }
 
 /** One details panel: fields, resource gauges, IP addresses with copy buttons, and actions. */
-class DetailsPanel implements vscode.Disposable {
+class DetailsPanel implements OwnedPanel {
   private readonly subscriptions: vscode.Disposable[] = [];
   private rendering = 0;
 
@@ -126,45 +127,15 @@ class DetailsPanel implements vscode.Disposable {
 }
 
 /** Opens details panels (one per resource) and brings them back after a window reload. */
-export class DetailsPanels implements vscode.Disposable {
-  private readonly open = new Map<string, DetailsPanel>();
-  private readonly serializer: vscode.Disposable;
-
-  constructor(
-    private readonly services: ExtensionServices,
-    private readonly extensionUri: vscode.Uri,
-  ) {
-    this.serializer = vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        if (!isDetailsTarget(state) || !services.registry.get(state.accountId)) {
-          panel.dispose();
-          return;
-        }
-        this.attach(panel, state);
-      },
+export class DetailsPanels extends PanelRegistry<DetailsTarget, DetailsPanel> {
+  constructor(services: ExtensionServices, extensionUri: vscode.Uri) {
+    super({
+      viewType: DETAILS_VIEW_TYPE,
+      isTarget: isDetailsTarget,
+      canRestore: (t) => !!services.registry.get(t.accountId),
+      key: targetKey,
+      title: () => 'Details',
+      create: (panel, target, onDispose) => new DetailsPanel(panel, target, services, extensionUri, onDispose),
     });
-  }
-
-  show(target: DetailsTarget): void {
-    const existing = this.open.get(targetKey(target));
-    if (existing) {
-      existing.panel.reveal();
-      return;
-    }
-    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, 'Details', vscode.ViewColumn.Active, { enableFindWidget: true, retainContextWhenHidden: false });
-    this.attach(panel, target);
-  }
-
-  private attach(panel: vscode.WebviewPanel, target: DetailsTarget): void {
-    const key = targetKey(target);
-    const details = new DetailsPanel(panel, target, this.services, this.extensionUri, () => this.open.delete(key));
-    this.open.set(key, details);
-  }
-
-  dispose(): void {
-    this.serializer.dispose();
-    for (const panel of this.open.values()) {
-      panel.panel.dispose();
-    }
   }
 }

@@ -4,6 +4,7 @@ import { keys, PortalModel } from '../model/portalModel';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { DraftStore } from '../tickets/draftStore';
 import { ExtensionToTicketPage, isTicketPageMessage, isTicketTarget, TicketTarget, TicketView } from './ticketProtocol';
+import { OwnedPanel, PanelRegistry } from './panelRegistry';
 import { configureWebview } from './webviewHtml';
 
 export const TICKET_VIEW_TYPE = 'cloudPortal.ticket';
@@ -41,7 +42,7 @@ export function safeFileName(name: string): string {
   return cleaned || 'attachment';
 }
 
-class TicketPanel implements vscode.Disposable {
+class TicketPanel implements OwnedPanel {
   private readonly subscriptions: vscode.Disposable[] = [];
   private rendering = 0;
 
@@ -126,52 +127,29 @@ class TicketPanel implements vscode.Disposable {
 }
 
 /** Ticket conversations in the editor area, one per ticket, restored after a window reload. */
-export class TicketPanels implements vscode.Disposable {
-  private readonly open = new Map<string, TicketPanel>();
-  private readonly serializer: vscode.Disposable;
-
-  constructor(private readonly deps: TicketPanelDeps) {
-    this.serializer = vscode.window.registerWebviewPanelSerializer(TICKET_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
-        if (!isTicketTarget(state) || !deps.registry.get(state.accountId)) {
-          panel.dispose();
-          return;
-        }
-        this.attach(panel, state);
-      },
+export class TicketPanels extends PanelRegistry<TicketTarget, TicketPanel> {
+  constructor(deps: TicketPanelDeps) {
+    super({
+      viewType: TICKET_VIEW_TYPE,
+      isTarget: isTicketTarget,
+      canRestore: (t) => !!deps.registry.get(t.accountId),
+      key: (t) => keys.ticket(t),
+      title: (t) => `Ticket #${t.number}`,
+      create: (panel, target, onDispose) => new TicketPanel(panel, target, deps, onDispose),
     });
   }
 
-  show(target: TicketTarget): void {
-    const key = keys.ticket(target);
-    const existing = this.open.get(key);
-    if (existing) {
-      existing.panel.reveal();
-      void existing.render(true);
-      return;
-    }
-    const panel = vscode.window.createWebviewPanel(TICKET_VIEW_TYPE, `Ticket #${target.number}`, vscode.ViewColumn.Active, { enableFindWidget: true });
-    this.attach(panel, target);
+  open(target: TicketTarget): void {
+    const { panel, existed } = this.show(target);
+    if (existed) void panel.render(true);
   }
 
   /** Redraws an open conversation (after a reply was sent, or a draft changed). */
   refresh(target: TicketTarget, fresh = true): void {
-    void this.open.get(keys.ticket(target))?.render(fresh);
+    void this.get(target)?.render(fresh);
   }
 
   busy(target: TicketTarget, what: string | undefined): void {
-    this.open.get(keys.ticket(target))?.post({ type: 'busy', what });
-  }
-
-  private attach(panel: vscode.WebviewPanel, target: TicketTarget): void {
-    const key = keys.ticket(target);
-    this.open.set(key, new TicketPanel(panel, target, this.deps, () => this.open.delete(key)));
-  }
-
-  dispose(): void {
-    this.serializer.dispose();
-    for (const p of this.open.values()) {
-      p.panel.dispose();
-    }
+    this.get(target)?.post({ type: 'busy', what });
   }
 }
