@@ -4,7 +4,8 @@ import { DomainNode, TreeNode, ZoneNode } from '../views/nodes';
 import { dnsZonesView, domainsView } from '../views/viewSpecs';
 import { ZoneFileSystem } from '../zones/zoneFileSystem';
 import { applyWithProgress, confirmChanges, countsText } from '../zones/zoneReview';
-import { planSave, zoneText } from '../zones/zoneSync';
+import { printZone } from '../zones/zoneFile';
+import { planSave } from '../zones/zoneSync';
 import { ZONE_SCHEME, zonePath, ZoneTarget } from '../zones/zoneUri';
 import { CommandFactory } from './command';
 import { describeNode } from './pickNode';
@@ -55,7 +56,7 @@ export const exportZone: CommandFactory = (services) => ({
       filters: { 'Zone files': ['zone', 'db', 'txt'] },
     });
     if (!where) return;
-    await vscode.workspace.fs.writeFile(where, Buffer.from(zoneText(records, target.name, [`${target.name}, exported by Cloud Portal on ${new Date().toISOString().slice(0, 10)}.`]), 'utf8'));
+    await vscode.workspace.fs.writeFile(where, Buffer.from(printZone(records, target.name, [`${target.name}, exported by Cloud Portal on ${new Date().toISOString().slice(0, 10)}.`]), 'utf8'));
     void vscode.window.showInformationMessage(`Exported ${records.length} records of ${target.name} to ${vscode.workspace.asRelativePath(where)}.`);
   },
 });

@@ -33,8 +33,4 @@ export class NotificationTracker {
     const all = [...this.seen(accountId).filter((id) => !ids.includes(id)), ...ids];
     await this.store.update(this.key(accountId), all.slice(-KEEP));
   }
-
-  async forget(accountId: string): Promise<void> {
-    await this.store.update(this.key(accountId), undefined);
-  }
 }

@@ -4,7 +4,9 @@ import { providerById } from '../accounts/providers';
 import { PortalModel } from '../model/portalModel';
 import { confirmChanges, applyWithProgress, countsText } from './zoneReview';
 import { ZoneDiagnostics } from './zoneDiagnostics';
-import { domainZoneBackend, planSave, snapshotOf, ZoneBackend, zoneBackend, zoneText } from './zoneSync';
+import { DnsRecord } from '../api/resources/dnsRecord';
+import { printZone } from './zoneFile';
+import { domainZoneBackend, planSave, snapshotOf, ZoneBackend, zoneBackend } from './zoneSync';
 import { ZONE_SCHEME, ZoneTarget, zoneTargetOf } from './zoneUri';
 
 /** The portal's version of a zone, read-only, for the left side of "Show Changes". */
@@ -63,7 +65,7 @@ export class ZoneFileSystem implements vscode.FileSystemProvider, vscode.TextDoc
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const target = this.target(uri);
     const records = await ZoneFileSystem.backendFor(this.model, target).load();
-    const text = zoneText(records, target.name, this.header(target));
+    const text = printZone(records, target.name, this.header(target));
     this.open.set(uri.path, { snapshot: snapshotOf(records, target.name), mtime: Date.now(), size: Buffer.byteLength(text) });
     return Buffer.from(text, 'utf8');
   }
@@ -73,8 +75,8 @@ export class ZoneFileSystem implements vscode.FileSystemProvider, vscode.TextDoc
     return this.portalTexts.get(uri.path) ?? '';
   }
 
-  private async showDiff(uri: vscode.Uri, target: ZoneTarget, current: Parameters<typeof zoneText>[0]): Promise<void> {
-    this.portalTexts.set(uri.path, zoneText(current, target.name, this.header(target)));
+  private async showDiff(uri: vscode.Uri, target: ZoneTarget, current: DnsRecord[]): Promise<void> {
+    this.portalTexts.set(uri.path, printZone(current, target.name, this.header(target)));
     await vscode.commands.executeCommand('vscode.diff', uri.with({ scheme: ZONE_PORTAL_SCHEME, query: String(Date.now()) }), uri, `${target.name}: portal ↔ your file`);
   }
 

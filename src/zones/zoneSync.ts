@@ -5,7 +5,7 @@ import type { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
 import { DomainRef, keys, PortalModel, ZoneRef } from '../model/portalModel';
 import { validateContent, validateName, validatePriority, validateTtl } from '../model/dnsRecordRules';
 import { diffZone, isManaged, ZoneChange, ZoneDiff } from './zoneDiff';
-import { parseZone, ParsedZone, printZone, recordKey, ZoneProblem } from './zoneFile';
+import { parseZone, ParsedZone, recordKey, ZoneProblem } from './zoneFile';
 
 /** Where a zone's records live: a zone under a DNS service, or a registered domain. */
 export interface ZoneBackend {
@@ -77,10 +77,6 @@ export function snapshotOf(records: DnsRecord[], origin: string): string {
     .map((r) => `${r.id}=${recordKey(r, origin, 0)}`)
     .sort()
     .join('\n');
-}
-
-export function zoneText(records: DnsRecord[], origin: string, header: string[]): string {
-  return printZone(records, origin, header);
 }
 
 export interface ApplyResult {
