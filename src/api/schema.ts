@@ -6,9 +6,18 @@ import * as v from 'valibot';
  * These schemas turn all of that into one type each; unknown fields are kept (`looseObject`).
  */
 
+/**
+ * Which JSON scalars a field accepts. A type guard instead of `v.union` of scalar schemas: a union
+ * records an issue for every member a value is not (a string id "tried" as a number first), which
+ * on a zone of thousands of records costs more than everything else in parsing it.
+ */
+function scalar<T extends string | number | boolean | null>(kinds: readonly ('string' | 'number' | 'boolean' | 'null')[], what: string) {
+  return v.custom<T>((x) => (x === null ? kinds.includes('null') : kinds.includes(typeof x as 'string')), `expected ${what}`);
+}
+
 /** Ids are always strings. */
 export const Id = v.pipe(
-  v.union([v.string(), v.number()]),
+  scalar<string | number>(['string', 'number'], 'an id (text or number)'),
   v.transform((x) => String(x)),
 );
 
@@ -24,7 +33,7 @@ const numeric = (x: string | number | null): number => {
 
 /** Money and other amounts are always numbers; "" and null become 0. Wrap in `v.optional` where it may be absent. */
 export const Amount = v.pipe(
-  v.union([v.string(), v.number(), v.null()]),
+  scalar<string | number | null>(['string', 'number', 'null'], 'a number'),
   v.transform(numeric),
   v.check((n) => Number.isFinite(n), 'expected a number'),
 );
@@ -33,13 +42,13 @@ export const Integer = v.pipe(Amount, v.transform((n) => Math.trunc(n)));
 
 /** Free text: null becomes "", numbers become strings. Wrap in `v.optional(Text, '')` where it may be absent. */
 export const Text = v.pipe(
-  v.union([v.string(), v.number(), v.boolean(), v.null()]),
+  scalar<string | number | boolean | null>(['string', 'number', 'boolean', 'null'], 'text'),
   v.transform((x) => (x === null || x === undefined ? '' : String(x))),
 );
 
 /** "1", 1, true, "Yes", "on", "enabled" are true; everything else false. */
 export const Flag = v.pipe(
-  v.union([v.boolean(), v.number(), v.string(), v.null()]),
+  scalar<string | number | boolean | null>(['boolean', 'number', 'string', 'null'], 'a flag'),
   v.transform((x) => {
     if (typeof x === 'boolean') {
       return x;

@@ -2,26 +2,41 @@ import { DnsRecord } from '../api/resources/dnsRecord';
 
 const TYPE_ORDER = ['SOA', 'NS', 'A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV', 'CAA', 'PTR'];
 
-function nameRank(name: string): string {
-  // Apex first, then wildcards, then the rest alphabetically by label from the right.
+/** Apex first (`0`), then by label from the right, wildcards before their siblings; case does not matter. */
+function nameKey(name: string): string {
   if (name === '@' || name === '') {
     return '0';
   }
-  return `1${name.split('.').reverse().join('.').replace(/^\*/, ' ')}`;
+  return `1${name.toLowerCase().split('.').reverse().join('.').replace(/^\*/, ' ')}`;
 }
 
-/** Records sorted the way DNS people read a zone: by owner name (apex first), then by type and priority. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Keyed {
+  record: DnsRecord;
+  name: string;
+  type: number;
+}
+
+/**
+ * Records sorted the way DNS people read a zone: by owner name (apex first), then by type and
+ * priority. Keys are computed once per record (zones can hold thousands) and compared as plain
+ * strings, which for DNS names (ASCII, compared lower-case) is the order people expect.
+ */
 export function sortRecords(records: readonly DnsRecord[]): DnsRecord[] {
-  return [...records].sort((a, b) => {
-    const byName = nameRank(a.name).localeCompare(nameRank(b.name));
-    if (byName !== 0) {
-      return byName;
-    }
-    const ta = TYPE_ORDER.indexOf(a.type);
-    const tb = TYPE_ORDER.indexOf(b.type);
-    const byType = (ta < 0 ? 99 : ta) - (tb < 0 ? 99 : tb) || a.type.localeCompare(b.type);
-    return byType || a.priority - b.priority || a.content.localeCompare(b.content);
+  const keyed = records.map((record): Keyed => {
+    const type = TYPE_ORDER.indexOf(record.type);
+    return { record, name: nameKey(record.name), type: type < 0 ? TYPE_ORDER.length : type };
   });
+  keyed.sort(
+    (a, b) =>
+      compareText(a.name, b.name) ||
+      a.type - b.type ||
+      compareText(a.record.type, b.record.type) ||
+      a.record.priority - b.record.priority ||
+      compareText(a.record.content, b.record.content),
+  );
+  return keyed.map((k) => k.record);
 }
 
 /** `10 mail.example.com` for MX and SRV (priority first, as in a zone file), the content otherwise. */

@@ -24,7 +24,10 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   /** Rows shown under a parent beyond the first page, by the parent's id. */
   private readonly limits = new Map<string, number>();
-  /** Nodes handed out, by id, so model events can name the rows to redraw. */
+  /**
+   * Rows that model events can redraw, by id: rows with children (an invalidated key names them)
+   * and VMs (their state changes). Leaves such as records are not kept: a zone can hold thousands.
+   */
   private readonly rendered = new Map<string, TreeNode>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -122,7 +125,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private remember<T extends TreeNode>(nodes: T[]): T[] {
     for (const node of nodes) {
-      this.rendered.set(node.id, node);
+      if (node.kind === 'vm' || this.spec.childrenKey(node) !== undefined) {
+        this.rendered.set(node.id, node);
+      }
     }
     return nodes;
   }

@@ -23,6 +23,14 @@ function table(rows: Row[]): string {
   return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
 }
 
+/** Median and range of a few samples. */
+function spread(samples: number[]): { median: number; text: string } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, text: `${ms(median)} (${ms(sorted[0])}–${ms(sorted[sorted.length - 1])})` };
+}
+
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -35,13 +43,16 @@ async function main(): Promise<void> {
   const tripRows: Row[] = [];
   for (const r of trips) {
     const zero = r.name.startsWith('(d)');
+    const range = `${ms(r.wallRangeMs[0])}–${ms(r.wallRangeMs[1])}`;
     tripRows.push({
       what: `${r.name}: ${r.requests} requests, max ${r.maxInFlight} in flight/account, naive sequential ${ms(r.naiveMs)}`,
-      measured: zero ? `${r.requests} requests, ${ms(r.wallMs)}` : `${ms(r.wallMs)} = ${(r.wallMs / r.floorMs).toFixed(2)}× floor ${ms(r.floorMs)}; ${(r.naiveMs / r.wallMs).toFixed(0)}× faster than naive`,
+      measured: zero
+        ? `${Math.max(...r.requestsPerRun)} requests in each of ${r.runs} runs, ${ms(r.wallMs)}`
+        : `${ms(r.wallMs)} = ${(r.wallMs / r.floorMs).toFixed(2)}× floor ${ms(r.floorMs)} (median of ${r.runs}, ${range}); ${(r.naiveMs / r.wallMs).toFixed(0)}× faster than naive`,
       target: zero ? '0 requests' : `≤ 1.3× floor, ≤ ${POOL} in flight`,
-      ok: zero ? r.requests === 0 : r.wallMs <= 1.3 * r.floorMs && r.maxInFlight <= POOL,
+      ok: zero ? r.requestsPerRun.every((n) => n === 0) : r.wallMs <= 1.3 * r.floorMs && r.maxInFlight <= POOL,
     });
-    tripRows.push({ what: `${r.name}: same request twice in flight`, measured: String(r.duplicatesInFlight), target: '0', ok: r.duplicatesInFlight === 0 });
+    tripRows.push({ what: `${r.name}: same request twice in flight (all runs)`, measured: String(r.duplicatesInFlight), target: '0', ok: r.duplicatesInFlight === 0 });
   }
 
   process.stderr.write('bench: real VS Code (activation, large zone and ticket)…\n');
@@ -53,8 +64,10 @@ async function main(): Promise<void> {
   rows.push({ what: 'VSIX', measured: kb(vsix), target: '< 400 KB', ok: vsix < 400 * 1024 });
 
   rows.push(...tripRows);
-  rows.push({ what: `${wb.zoneRecords}-record zone: answer → rows on screen (first ${wb.zonePage}, then "Show All")`, measured: ms(wb.zoneRenderMs), target: '< 250 ms', ok: wb.zoneRenderMs < 250 });
-  rows.push({ what: `${wb.zoneRecords}-record zone: "Show All" → all ${wb.zoneRecords} rows in the tree`, measured: ms(wb.zoneAllMs), target: '(< 250 ms for all rows)', ok: wb.zoneAllMs < 250 });
+  const page = spread(wb.zoneRenderMs);
+  rows.push({ what: `${wb.zoneRecords}-record zone: answer → rows on screen (first ${wb.zonePage}; median of ${wb.zoneRenderMs.length} zones, range)`, measured: page.text, target: '< 250 ms', ok: page.median < 250 });
+  const all = spread(wb.zoneAllMs);
+  rows.push({ what: `${wb.zoneRecords}-record zone: "Show All" → all ${wb.zoneRecords} rows in the tree (median, range)`, measured: all.text, target: '(< 250 ms for all rows)', ok: all.median < 250 });
   rows.push({ what: `${wb.ticketReplies}-reply ticket: answer → conversation on screen`, measured: ms(wb.ticketRenderMs), target: '', ok: undefined });
   const heap = await heapAfterLoading();
   rows.push({

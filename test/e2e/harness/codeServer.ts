@@ -80,6 +80,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         'workbench.tips.enabled': false,
         'telemetry.telemetryLevel': 'off',
         'extensions.ignoreRecommendations': true,
+        // code-server's extension host otherwise scans /proc every few seconds for ports to forward
+        // (a remote-only feature), taking 0.1–0.2 s of the extension host's one thread each time.
+        'remote.autoForwardPorts': false,
         ...options.settings,
       }, null, 2),
     );
