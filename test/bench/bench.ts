@@ -3,8 +3,8 @@
 // with 50 ms latency and large accounts, next to their floors and a naive client measured now.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { heapAfterLoading, LATENCY_MS, POOL, runRoundTrips } from './networkBench';
-import { runWorkbenchBench } from './workbenchBench';
+import { LATENCY_MS, POOL, runRoundTrips } from './networkBench';
+import { runExtensionHostHeapBench, runWorkbenchBench } from './workbenchBench';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -57,7 +57,13 @@ async function main(): Promise<void> {
 
   process.stderr.write('bench: real VS Code (activation, large zone and ticket)…\n');
   const wb = await runWorkbenchBench();
-  rows.push({ what: `activation (activate(), by ${wb.activationEvent})`, measured: ms(wb.activationMs), target: '< 20 ms, lazy', ok: wb.activationMs < 20 && !/^\*$|onStartupFinished/.test(wb.activationEvent) });
+  const activation = spread(wb.activationMs);
+  rows.push({
+    what: `activation (activate(), by ${wb.activationEvent}; median of ${wb.activationMs.length}: start-up, then window reloads)`,
+    measured: activation.text,
+    target: '< 20 ms, lazy',
+    ok: activation.median < 20 && !/(^|, )(\*|onStartupFinished)(,|$)/.test(wb.activationEvent),
+  });
   const bundle = statSync(join(ROOT, 'dist', 'extension.js')).size;
   const vsix = statSync(join(ROOT, 'dist', 'cloud-portal.vsix')).size;
   rows.push({ what: 'bundle dist/extension.js', measured: kb(bundle), target: '< 300 KB', ok: bundle < 300 * 1024 });
@@ -69,12 +75,14 @@ async function main(): Promise<void> {
   const all = spread(wb.zoneAllMs);
   rows.push({ what: `${wb.zoneRecords}-record zone: "Show All" → all ${wb.zoneRecords} rows in the tree (median, range)`, measured: all.text, target: '(< 250 ms for all rows)', ok: all.median < 250 });
   rows.push({ what: `${wb.ticketReplies}-reply ticket: answer → conversation on screen`, measured: ms(wb.ticketRenderMs), target: '', ok: undefined });
-  const heap = await heapAfterLoading();
+  process.stderr.write('bench: extension host heap with a large account…\n');
+  const heap = await runExtensionHostHeapBench();
+  const growth = heap.afterMb - heap.beforeMb;
   rows.push({
-    what: `heap growth per large account, everything loaded (${heap.nodes} nodes over 3; model in plain Node${(globalThis as { gc?: unknown }).gc ? ', after GC' : ', no --expose-gc'})`,
-    measured: `${heap.growthMb.toFixed(1)} MB`,
+    what: `extension host heap growth, one large account loaded (Go to Resource: ${heap.requests} requests; ${heap.beforeMb.toFixed(0)} → ${heap.afterMb.toFixed(0)} MB${heap.collected ? ', after GC' : ', no GC available'})`,
+    measured: `${growth.toFixed(1)} MB`,
     target: '< 60 MB',
-    ok: heap.growthMb < 60,
+    ok: growth < 60,
   });
 
   process.stdout.write(`\nCloud Portal benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${Math.round((Date.now() - started) / 1000)} s)\n\n${table(rows)}\n\n`);

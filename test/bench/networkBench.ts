@@ -261,23 +261,3 @@ export async function runRoundTrips(): Promise<RoundTripResult[]> {
     env.portals.forEach((p) => p.stop());
   }
 }
-
-/** Heap growth of the model after loading one large account completely (plain Node, same code as the extension). */
-export async function heapAfterLoading(): Promise<{ growthMb: number; nodes: number }> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const env = await setUp();
-  try {
-    gc?.();
-    const before = process.memoryUsage().heapUsed;
-    const nodes = await load(env, VIEW_SPECS, EVERYTHING);
-    await Promise.all(env.accounts.map((a) => env.model.tickets(a.id)));
-    gc?.();
-    const after = process.memoryUsage().heapUsed;
-    return { growthMb: (after - before) / 1024 / 1024 / env.accounts.length, nodes };
-  } finally {
-    await env.registry.dispose();
-    await Promise.all([...env.naive.values()].map((api) => api.close()));
-    env.model.dispose();
-    env.portals.forEach((p) => p.stop());
-  }
-}

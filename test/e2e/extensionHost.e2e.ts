@@ -1,31 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SuiteResults } from '../extension-host/suite/index';
 import { eventually, useWorkbench } from './harness/session';
-import { ROOT } from './harness/tools';
+import { packageRunnerVsix, ROOT } from './harness/tools';
 
 const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
 const work = mkdtempSync(join(tmpdir(), 'cloud-portal-ext-tests-'));
 const resultsFile = join(work, 'results.json');
 
-/** The small runner extension that runs the suite inside code-server, packaged as a VSIX (installing folders does not work there). */
-function runnerVsix(): string[] {
-  const out = join(work, 'cloud-portal-test-runner.vsix');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], {
-    cwd: join(ROOT, 'test', 'extension-host', 'runner'),
-    stdio: 'pipe',
-  });
-  return [out];
-}
-
 describe('Extension-host tests (mocha inside VS Code, against the vscode API)', function () {
   this.timeout(240_000);
   // The workbench is not opened on the Cloud Portal container: the suite checks lazy activation itself.
   const s = useWorkbench({
-    extraVsix: runnerVsix,
+    extraVsix: () => [packageRunnerVsix(work)],
     env: (portal) => ({
       CLOUD_PORTAL_EXT_TESTS: join(ROOT, 'out', 'test', 'extension-host', 'suite', 'index.js'),
       CLOUD_PORTAL_EXT_TEST_RESULTS: resultsFile,

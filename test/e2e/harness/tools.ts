@@ -81,3 +81,16 @@ function ensureSystemPackages(packages: string[], marker: string): void {
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
+
+/**
+ * The small runner extension (`test/extension-host/runner/`) packaged as a VSIX in `dir`: it runs
+ * a module inside the real extension host (installing folders does not work in code-server).
+ */
+export function packageRunnerVsix(dir: string): string {
+  const out = join(dir, 'cloud-portal-test-runner.vsix');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], {
+    cwd: join(ROOT, 'test', 'extension-host', 'runner'),
+    stdio: 'pipe',
+  });
+  return out;
+}
