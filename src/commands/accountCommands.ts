@@ -71,6 +71,7 @@ export const renameAccount: CommandFactory = (services) => ({
       prompt: `A name for ${account.record.username} on ${providerById(account.record.providerId).name}`,
       value: account.record.label,
       validateInput: (value) => (value.trim() ? undefined : 'The name cannot be empty'),
+      ignoreFocusOut: true,
     });
     if (label !== undefined) {
       await services.registry.rename(account.record.id, label);

@@ -151,7 +151,7 @@ export const createZone: CommandFactory = (services) => ({
           const s = all.find((x) => x.id === id);
           return { label: s ? s.label || s.name : `Service ${id}`, description: `#${id}`, id };
         }),
-        { placeHolder: 'Which DNS service holds the new zone?' },
+        { placeHolder: 'Which DNS service holds the new zone?', ignoreFocusOut: true },
       );
       if (!picked) {
         return;
@@ -162,6 +162,7 @@ export const createZone: CommandFactory = (services) => ({
       title: 'New DNS zone',
       prompt: 'The domain name of the zone, e.g. example.com',
       validateInput: (v) => (/^([a-z0-9-]+\.)+[a-z]{2,}\.?$/i.test(v.trim()) ? undefined : 'Enter a domain name such as example.com'),
+      ignoreFocusOut: true,
     });
     if (!name) {
       return;

@@ -114,7 +114,7 @@ export const renewDomain: CommandFactory = (services) => ({
     const yearly = node.domain.recurring_amount / Math.max(1, node.domain.period);
     const years = await vscode.window.showQuickPick(
       [1, 2, 3, 5].map((y) => ({ label: `${y} year${y > 1 ? 's' : ''}`, description: `${(yearly * y).toFixed(2)} ${currency}`, years: y })),
-      { title: `Renew ${node.domain.name}`, placeHolder: `Expires ${node.domain.expires}. Renew for how long?` },
+      { title: `Renew ${node.domain.name}`, placeHolder: `Expires ${node.domain.expires}. Renew for how long?`, ignoreFocusOut: true },
     );
     if (!years) {
       return;
@@ -122,7 +122,7 @@ export const renewDomain: CommandFactory = (services) => ({
     const method =
       methods.length === 1
         ? methods[0]
-        : (await vscode.window.showQuickPick(methods.map((m) => ({ label: m.name, method: m })), { title: `Renew ${node.domain.name}`, placeHolder: 'Payment method' }))?.method;
+        : (await vscode.window.showQuickPick(methods.map((m) => ({ label: m.name, method: m })), { title: `Renew ${node.domain.name}`, placeHolder: 'Payment method', ignoreFocusOut: true }))?.method;
     if (!method) {
       return;
     }

@@ -29,7 +29,7 @@ export function newOrder(panels: OrderPanels): CommandFactory {
       const categories = services.model.categories(accountId);
       const category = await vscode.window.showQuickPick<vscode.QuickPickItem & { category: Category }>(
         categories.then((list) => list.map((c) => ({ label: c.name, detail: c.description || undefined, category: c }))),
-        { title, placeHolder: 'Category', matchOnDetail: true },
+        { title, placeHolder: 'Category', matchOnDetail: true, ignoreFocusOut: true },
       );
       if (!category) return;
       const currency = currencyOf(services, accountId);
@@ -44,7 +44,7 @@ export function newOrder(panels: OrderPanels): CommandFactory {
           };
         }),
       );
-      const product = await vscode.window.showQuickPick<vscode.QuickPickItem & { product: Product }>(products, { title: `${title}: ${category.label}`, placeHolder: 'Product', matchOnDescription: true, matchOnDetail: true });
+      const product = await vscode.window.showQuickPick<vscode.QuickPickItem & { product: Product }>(products, { title: `${title}: ${category.label}`, placeHolder: 'Product', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
       if (!product) return;
       panels.show({ accountId, productId: product.product.id });
     },
@@ -73,6 +73,7 @@ export const orderDomain: CommandFactory = (services) => ({
         prompt: 'The domain to check, for example example.com',
         placeHolder: 'example.com',
         validateInput: (v) => (DOMAIN.test(v.trim().toLowerCase()) ? undefined : 'Enter a domain name such as example.com'),
+        ignoreFocusOut: true,
       })
     )?.trim().toLowerCase();
     if (!name) return;
@@ -92,11 +93,12 @@ export const orderDomain: CommandFactory = (services) => ({
     const period = await vscode.window.showQuickPick(priceRows(result, action, currency), {
       title: `${action === 'register' ? 'Register' : 'Transfer'} ${name}`,
       placeHolder: action === 'register' ? `${name} is available${result.premium ? ' (premium)' : ''}. For how long?` : 'Transfer with how many years added?',
+      ignoreFocusOut: true,
     });
     if (!period) return;
     let epp: string | undefined;
     if (action === 'transfer') {
-      epp = await vscode.window.showInputBox({ title: `Transfer ${name}`, prompt: 'The EPP (authorisation) code from the current registrar', password: true, validateInput: (v) => (v.trim() ? undefined : 'The transfer needs the EPP code') });
+      epp = await vscode.window.showInputBox({ title: `Transfer ${name}`, prompt: 'The EPP (authorisation) code from the current registrar', password: true, validateInput: (v) => (v.trim() ? undefined : 'The transfer needs the EPP code'), ignoreFocusOut: true });
       if (!epp) return;
     }
     const nsText = await vscode.window.showInputBox({
@@ -104,11 +106,12 @@ export const orderDomain: CommandFactory = (services) => ({
       prompt: 'Name servers, separated by commas or spaces (leave empty for the portal’s defaults)',
       placeHolder: 'ns1.example.net, ns2.example.net',
       validateInput: (v) => (v.split(/[\s,]+/).filter(Boolean).every((ns) => DOMAIN.test(ns.toLowerCase())) ? undefined : 'Each name server is a host name such as ns1.example.net'),
+      ignoreFocusOut: true,
     });
     if (nsText === undefined) return;
     const nameservers = nsText.split(/[\s,]+/).filter(Boolean).map((ns) => ns.toLowerCase());
     const methods = await services.model.paymentMethods(accountId);
-    const method = methods.length === 1 ? methods[0] : (await vscode.window.showQuickPick(methods.map((m) => ({ label: m.name, method: m })), { title: `${name}: payment method` }))?.method;
+    const method = methods.length === 1 ? methods[0] : (await vscode.window.showQuickPick(methods.map((m) => ({ label: m.name, method: m })), { title: `${name}: payment method`, ignoreFocusOut: true }))?.method;
     if (!method) return;
     const price = formatMoney(period.price, currency);
     const verb = action === 'register' ? 'Register' : 'Transfer';

@@ -24,6 +24,7 @@ export const renameService: CommandFactory = (services) => ({
       prompt: 'A name of your own for this service; leave empty to remove the label.',
       value: node.service.label,
       validateInput: (v) => (v.length > 200 ? 'At most 200 characters' : undefined),
+      ignoreFocusOut: true,
     });
     if (label === undefined) {
       return;
@@ -45,7 +46,7 @@ export const cancelService: CommandFactory = (services) => ({
         { label: 'At the end of the billing period', description: node.service.next_due ? `service ends ${node.service.next_due}` : '', immediate: false },
         { label: 'Immediately', description: 'the service and its data are removed now', immediate: true },
       ],
-      { title: `Cancel “${name}”`, placeHolder: 'When should the service end?' },
+      { title: `Cancel “${name}”`, placeHolder: 'When should the service end?', ignoreFocusOut: true },
     );
     if (!when) {
       return;
@@ -54,6 +55,7 @@ export const cancelService: CommandFactory = (services) => ({
       title: `Cancel “${name}”: reason`,
       prompt: 'Tell the provider why (required by most portals)',
       validateInput: (v) => (v.trim() ? undefined : 'Enter a reason'),
+      ignoreFocusOut: true,
     });
     if (reason === undefined) {
       return;

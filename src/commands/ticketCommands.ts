@@ -68,7 +68,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
       const departments = await services.model.departments(account.record.id);
       const dept = await vscode.window.showQuickPick(
         departments.map((d) => ({ label: d.name, description: d.description, id: d.id })),
-        { title: 'New ticket: department', placeHolder: 'Which team should answer?' },
+        { title: 'New ticket: department', placeHolder: 'Which team should answer?', ignoreFocusOut: true },
       );
       if (!dept) {
         return;
@@ -78,6 +78,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
         title: `New ticket to ${dept.label}: subject`,
         value: about ? `About ${about.short}` : '',
         validateInput: (v) => (v.trim() ? undefined : 'Enter a subject'),
+        ignoreFocusOut: true,
       });
       if (!subject) {
         return;

@@ -360,13 +360,21 @@ export class PortalModel {
     }
   }
 
+  /**
+   * Puts a polled VM into the cached list. Only a VM that differs fires a change: every redraw
+   * of a tree row is work for the workbench, and VS Code's tree view takes focus back when a
+   * refresh ends just as focus leaves it (a quick pick opened then would close).
+   */
   private replaceVm(ref: VmRef, vm: Vm): void {
     const listKey = keys.vms(ref);
     const list = this.cache.peek<Vm[]>(listKey);
+    const old = list?.find((x) => x.id === vm.id);
     if (list) {
       this.cache.set(listKey, list.map((x) => (x.id === vm.id ? vm : x)));
     }
-    this.vmChanged.fire(ref);
+    if (!old || JSON.stringify(old) !== JSON.stringify(vm)) {
+      this.vmChanged.fire(ref);
+    }
   }
 
   // ---- other mutations: each invalidates what it changed -------------------------------------

@@ -13,12 +13,9 @@ describe('More actions, from menus and from the palette', function () {
     await wb.row('Services', 'Production').waitFor({ timeout: 30_000 });
     await wb.runCommand('Cloud Portal: Reboot VM');
     await wb.pick('web-01');
-    await wb.page.waitForTimeout(500);
-    await wb.row('Services', 'Production').waitFor();
-    const deadline = Date.now() + 10_000;
-    while (s.portal.received({ path: /reboot$/ }).length === 0 && Date.now() < deadline) {
-      await wb.page.waitForTimeout(100);
-    }
+    // The row shows the reboot until the portal reports the VM settled again.
+    await wb.expand(wb.row('Services', 'Production'), { view: 'Services', text: /web-01.*rebooting…/ });
+    await wb.row('Services', /web-01.*running/).waitFor({ timeout: 20_000 });
     assert.deepEqual(s.portal.received({ path: /reboot$/ }).map((r) => r.path), ['service/301/vms/1001/reboot']);
   });
 

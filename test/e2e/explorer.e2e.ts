@@ -58,7 +58,7 @@ describe('Resource explorer in a real VS Code', function () {
     await wb.contextMenu(wb.row('DNS Zones', /^example\.com/), 'Add DNS Record…');
     await wb.pickExact('A');
     await wb.type('api', 'name');
-    assert.match(await wb.typeAndReadValidation('not-an-ip', /Enter an IPv4 address/), /Enter an IPv4 address/);
+    assert.match(await wb.typeAndReadValidation('not-an-ip', /Enter an IPv4 address/, 'content'), /Enter an IPv4 address/);
     await wb.type('203.0.113.77', 'content');
     await wb.type('300', 'TTL');
     await wb.row('DNS Zones', /api.*203\.0\.113\.77/).waitFor({ timeout: 15_000 });
@@ -110,7 +110,7 @@ describe('Resource explorer in a real VS Code', function () {
     await wb.row('Domains', /example\.org.*autorenew on/).waitFor({ timeout: 15_000 });
     assert.equal(s.portal.state('elsecloud').domains.find((d) => d.name === 'example.org')!.autorenew, true);
     await wb.contextMenu(wb.row('Domains', 'example.org'), 'Edit Name Servers…');
-    assert.match(await wb.typeAndReadValidation('ns1.example.net', /2 to 4 name servers/), /2 to 4 name servers/);
+    assert.match(await wb.typeAndReadValidation('ns1.example.net', /2 to 4 name servers/, 'Name servers'), /2 to 4 name servers/);
     await wb.type('ns1.example.net, ns2.example.net, ns3.example.net', 'Name servers');
     await wb.notifications().filter({ hasText: 'example.org now uses ns1.example.net, ns2.example.net, ns3.example.net' }).first().waitFor({ timeout: 15_000 });
     assert.deepEqual(s.portal.state('elsecloud').domains.find((d) => d.name === 'example.org')!.nameservers, ['ns1.example.net', 'ns2.example.net', 'ns3.example.net']);

@@ -83,6 +83,8 @@ describe('Resource model', () => {
     assert.equal(model.peekVm(ref)?.state, 'stopped');
     assert.ok(states.includes('stop:transitional'), states.join(' '));
     assert.equal(states[states.length - 1], '-:stopped');
+    assert.ok(states.length >= 3 && states.every((s, i) => i === 0 || s !== states[i - 1]), `a poll that finds nothing new redraws nothing: ${states.join(' ')}`);
+    assert.ok(ctx.portal.received({ path: 'service/301/vms/1001' }).length > states.length - 2, 'it did poll more often than it redrew');
     assert.equal(model.vmBusy(ref), undefined);
     await registry.dispose();
   });

@@ -101,12 +101,15 @@ export class Workbench {
   }
 
   /**
-   * Types into the open input box without pressing Enter and returns the validation message, waiting
+   * Types into the input box titled `expecting` without pressing Enter and returns the validation message, waiting
    * (up to 10 s) for one that matches `expected` — validation runs asynchronously.
    */
-  async typeAndReadValidation(text: string, expected: RegExp): Promise<string> {
+  async typeAndReadValidation(text: string, expected: RegExp, expecting: string): Promise<string> {
     const widget = this.quickInput();
     await widget.waitFor({ state: 'visible', timeout: 15_000 });
+    // The same widget serves each step of a form: typing before this step's box is up would land
+    // in the previous one (and be cleared when this one opens).
+    await this.waitForTitle(expecting);
     await widget.locator('input').first().fill(text);
     const deadline = Date.now() + 10_000;
     let message = '';
