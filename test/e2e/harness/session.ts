@@ -62,6 +62,12 @@ export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Rec
     if (session.workbench) {
       const title = (this.currentTest?.fullTitle() ?? 'test').replace(/[^\w-]+/g, '-').slice(0, 80);
       await session.workbench.screenshot(title).catch(() => undefined);
+      if (this.currentTest?.state === 'failed') {
+        // A menu, quick input or dialog a failed test left open would fail the next test too.
+        for (let i = 0; i < 3; i++) {
+          await session.workbench.page.keyboard.press('Escape').catch(() => undefined);
+        }
+      }
     }
   });
   after(async () => {

@@ -58,8 +58,39 @@ export class Workbench {
     }
   }
 
+  /**
+   * Waits until the side bar has not changed for `quietMs` (at most `maxMs`): a tree refresh has
+   * finished. VS Code's tree view ends each refresh by focusing the tree again if it thinks it has
+   * focus, and it learns that it lost focus only a timer tick later; a menu or quick input opened
+   * in that moment loses focus (a quick pick closes, a context menu stops taking clicks). A user
+   * never acts within those milliseconds; a script does, so it waits for trees to stand still.
+   */
+  async settle(quietMs = 250, maxMs = 3_000): Promise<void> {
+    await this.page.evaluate(
+      ([quiet, max]) =>
+        new Promise<void>((resolve) => {
+          const root = document.querySelector('.part.sidebar') ?? document.body;
+          const observer = new MutationObserver(() => {
+            clearTimeout(quietTimer);
+            quietTimer = setTimeout(done, quiet);
+          });
+          let quietTimer = setTimeout(done, quiet);
+          const capTimer = setTimeout(done, max);
+          function done() {
+            observer.disconnect();
+            clearTimeout(quietTimer);
+            clearTimeout(capTimer);
+            resolve();
+          }
+          observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+        }),
+      [quietMs, maxMs],
+    );
+  }
+
   /** F1, the command's title, Enter. */
   async runCommand(title: string): Promise<void> {
+    await this.settle();
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input[type="text"], .quick-input-widget input:not([type])').first();
@@ -160,6 +191,8 @@ export class Workbench {
 
   /** Clicks an inline action (the icons shown on hover) of a row. */
   async inlineAction(row: Locator, title: string): Promise<void> {
+    await row.waitFor({ timeout: 30_000 });
+    await this.settle();
     await row.hover();
     await row.locator(`.actions .action-label[aria-label^="${title}"]`).first().click();
   }
@@ -187,11 +220,18 @@ export class Workbench {
 
   /** Right-clicks a row and chooses a context-menu entry. */
   async contextMenu(row: Locator, entry: string): Promise<void> {
+    await row.waitFor({ timeout: 30_000 });
+    await this.settle();
     await row.click({ button: 'right' });
     const item = this.page.locator('.context-view .action-menu-item', { hasText: entry }).first();
     await item.waitFor({ state: 'visible' });
     await item.hover();
     await item.click();
+    // A chosen entry closes the menu; one left open would swallow every later click.
+    await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 5_000 }).catch(async (e: Error) => {
+      await this.page.keyboard.press('Escape');
+      throw new Error(`the context menu did not take “${entry}”: ${e.message}`);
+    });
   }
 
   /** The modal dialog's message, and a button to press. */
