@@ -20,6 +20,21 @@ export class Workbench {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Where focus went, and when: a gesture that did not take is explained by what took focus from it.
+    await page.addInitScript(() => {
+      const log: string[] = [];
+      (window as unknown as { __focusLog: string[] }).__focusLog = log;
+      const describe = (el: EventTarget | null) => {
+        const e = el as HTMLElement | null;
+        return e && e.tagName ? `${e.tagName.toLowerCase()}.${String(e.className).split(' ').slice(0, 3).join('.')}` : String(el);
+      };
+      document.addEventListener('focusin', (ev) => {
+        log.push(`${Math.round(performance.now())} focus ${describe(ev.target)}`);
+        if (log.length > 40) {
+          log.shift();
+        }
+      }, true);
+    });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(server.folder)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     return new Workbench(browser, page, server);
@@ -218,20 +233,47 @@ export class Workbench {
     return (await this.viewRows(viewTitle).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
-  /** Right-clicks a row and chooses a context-menu entry. */
+  /**
+   * Right-clicks a row and chooses a context-menu entry. A menu still open after the click ran
+   * nothing (VS Code closes it before running the entry); that happens when a tree refresh took
+   * focus from the menu (see `settle`), so the gesture is made again, as a user would, up to three times.
+   */
   async contextMenu(row: Locator, entry: string): Promise<void> {
-    await row.waitFor({ timeout: 30_000 });
-    await this.settle();
-    await row.click({ button: 'right' });
-    const item = this.page.locator('.context-view .action-menu-item', { hasText: entry }).first();
-    await item.waitFor({ state: 'visible' });
-    await item.hover();
-    await item.click();
-    // A chosen entry closes the menu; one left open would swallow every later click.
-    await this.page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 5_000 }).catch(async (e: Error) => {
-      await this.page.keyboard.press('Escape');
-      throw new Error(`the context menu did not take “${entry}”: ${e.message}`);
-    });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    for (let attempt = 1; ; attempt++) {
+      await row.waitFor({ timeout: 30_000 });
+      await this.settle();
+      await this.mark('right-click');
+      await row.click({ button: 'right' });
+      const item = this.page.locator('.context-view .action-menu-item', { hasText: entry }).first();
+      await item.waitFor({ state: 'visible' });
+      await item.hover();
+      await this.mark(`click ${entry}`);
+      await item.click();
+      try {
+        await menu.waitFor({ state: 'detached', timeout: 3_000 });
+        return;
+      } catch (e) {
+        const focus = await this.focusLog();
+        // A menu left open would swallow every later click.
+        await this.page.keyboard.press('Escape');
+        await menu.waitFor({ state: 'detached', timeout: 3_000 }).catch(() => undefined);
+        if (attempt >= 3) {
+          throw new Error(`the context menu did not take “${entry}” (${attempt} tries): ${(e as Error).message}\nfocus: ${focus.join('\n  ')}`);
+        }
+        console.log(`[harness] the context menu did not take “${entry}”; again. Focus: ${focus.join(' | ')}`);
+      }
+    }
+  }
+
+  private async mark(what: string): Promise<void> {
+    await this.page.evaluate((w) => (window as unknown as { __focusLog?: string[] }).__focusLog?.push(`${Math.round(performance.now())} ${w}`), what).catch(() => undefined);
+  }
+
+  /** The last focus changes in the page (newest last), with page-clock milliseconds. */
+  async focusLog(): Promise<string[]> {
+    const log = await this.page.evaluate(() => (window as unknown as { __focusLog?: string[] }).__focusLog ?? []).catch(() => []);
+    return [...log.slice(-8), `${await this.page.evaluate(() => Math.round(performance.now())).catch(() => '?')} now`];
   }
 
   /** The modal dialog's message, and a button to press. */
