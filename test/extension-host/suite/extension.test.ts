@@ -66,8 +66,15 @@ describe('Cloud Portal in the extension host', () => {
   it('signs the demo account in and loads the Services view through the portal client when the view opens', async () => {
     await until('the demo account is signed in', async () => (await received('GET', 'details')()).some((r) => r.status === 200));
     await vscode.commands.executeCommand('workbench.view.extension.cloudPortal');
+    let asked = Date.now();
     const lists = await until('the Services view asked for the services', async () => {
       const found = await received('GET', 'service')();
+      if (found.length === 0 && Date.now() - asked > 5_000) {
+        // The container can open with the Services pane collapsed (a layout restored from an earlier
+        // window); focusing the view itself expands it, as a user's click on it would.
+        await vscode.commands.executeCommand('cloudPortal.services.focus');
+        asked = Date.now();
+      }
       return found.length > 0 && found;
     });
     assert.ok(lists.every((r) => r.status === 200));
