@@ -8,16 +8,20 @@ const zlib = require('zlib');
  *   it also ships when loading SIMD fails, so the stub exports nothing);
  * - leaves out the fetch body encoder, used only for FormData/Blob request bodies (we send JSON);
  * - leaves out the HTTP/2 client (our pools never offer h2, so it is never picked);
+ * - leaves out the SOCKS5 proxy agent (the client refuses socks:// proxies before building a
+ *   ProxyAgent, so undici never constructs it);
  * - stores the plain parser Brotli-compressed (70 KB of base64 become about 20 KB) and inflates it
  *   on first use, which undici already defers until the first connection.
  */
 const undiciTrim = {
   name: 'undici-trim',
   setup(build) {
-    build.onResolve({ filter: /llhttp_simd-wasm\.js$|web[\\/]fetch[\\/]body\.js$|client-h2\.js$/ }, (args) => ({ path: args.path, namespace: 'undici-trim' }));
+    build.onResolve({ filter: /llhttp_simd-wasm\.js$|web[\\/]fetch[\\/]body\.js$|client-h2\.js$|socks5-proxy-agent(\.js)?$/ }, (args) => ({ path: args.path, namespace: 'undici-trim' }));
     build.onLoad({ filter: /.*/, namespace: 'undici-trim' }, (args) => ({
       contents: args.path.includes('simd')
         ? 'module.exports = undefined;'
+        : args.path.includes('socks5')
+          ? "module.exports = class { constructor() { throw new Error('SOCKS proxies are not supported.'); } };"
         : args.path.includes('client-h2')
           ? "module.exports = () => { throw new Error('HTTP/2 is not supported.'); };"
           : "module.exports.extractBody = () => { throw new Error('FormData and Blob request bodies are not supported.'); };",

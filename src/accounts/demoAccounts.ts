@@ -35,7 +35,7 @@ export async function signInDemoAccounts(
   for (const demo of accounts) {
     const provider = providers.find((p) => p.id === demo.providerId);
     const apiRoot = provider?.apiRoot;
-    if (!provider || !apiRoot || !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?\//.test(apiRoot)) {
+    if (!provider || !apiRoot || !/^https?:\/\/(127\.\d+\.\d+\.\d+|localhost)(:\d+)?\//.test(apiRoot)) {
       continue;
     }
     const exists = registry.list().some((a) => a.record.apiRoot === apiRoot && a.record.username === demo.username);

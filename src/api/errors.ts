@@ -13,7 +13,9 @@ export type PortalErrorKind =
   | 'timeout'
   | 'invalidResponse'
   | 'cancelled'
-  | 'unsupported';
+  | 'unsupported'
+  | 'certificate'
+  | 'proxy';
 
 export abstract class PortalClientError extends Error {
   abstract readonly kind: PortalErrorKind;
@@ -89,6 +91,48 @@ export class NetworkError extends PortalClientError {
     cause?: unknown,
   ) {
     super(message, undefined, { cause });
+  }
+}
+
+/** What was wrong with the certificate the portal (or a TLS-inspecting proxy) presented. */
+export type CertificateProblem = 'untrusted' | 'expired' | 'notYetValid' | 'wrongHost' | 'revoked' | 'other';
+
+/**
+ * The TLS handshake refused the portal's certificate. Nothing was sent (the request is written
+ * only after the handshake), so an order or payment that fails this way was not placed; and
+ * repeating it cannot help until the user trusts the issuer, so it is never retried.
+ */
+export class CertificateError extends PortalClientError {
+  readonly kind = 'certificate' as const;
+  readonly retryable = false;
+  readonly maybeSeenByServer = false;
+  constructor(
+    message: string,
+    readonly problem: CertificateProblem,
+    /** OpenSSL's / Node's code, e.g. `SELF_SIGNED_CERT_IN_CHAIN`. */
+    readonly code: string,
+    cause?: unknown,
+  ) {
+    super(message, undefined, { cause });
+  }
+}
+
+/**
+ * The proxy in the way refused or failed the tunnel (407, 403, 502, reset, unreachable). The
+ * request never reached the portal. `proxyStatus` is the proxy's answer to CONNECT, when there was one.
+ */
+export class ProxyError extends PortalClientError {
+  readonly kind = 'proxy' as const;
+  readonly maybeSeenByServer = false;
+  readonly retryable: boolean;
+  constructor(
+    message: string,
+    readonly proxyStatus: number | undefined,
+    cause?: unknown,
+  ) {
+    super(message, undefined, { cause });
+    // Credentials or a policy refusal do not fix themselves; a gateway error or a reset may.
+    this.retryable = proxyStatus !== 407 && proxyStatus !== 403;
   }
 }
 

@@ -11,6 +11,7 @@ import { DomainsApi } from './resources/domains';
 import { ServicesApi } from './resources/services';
 import { TicketsApi } from './resources/tickets';
 import { VmsApi } from './resources/vms';
+import { NetworkOptions } from './network/networkOptions';
 import { RetryPolicy } from './retry';
 import { HttpTransport } from './transport';
 import { AnyObject } from './schema';
@@ -59,6 +60,8 @@ export interface ConnectionSettings {
   maxConnections?: number;
   retry?: RetryPolicy;
   userAgent?: string;
+  /** Proxy and certificate settings (VS Code's `http.*`); defaults and the environment when absent. */
+  network?: NetworkOptions;
 }
 
 function transportFor(settings: ConnectionSettings): HttpTransport {
@@ -68,6 +71,7 @@ function transportFor(settings: ConnectionSettings): HttpTransport {
     timeoutMs: settings.timeoutMs,
     maxConnections: settings.maxConnections,
     userAgent: settings.userAgent,
+    network: settings.network,
   });
 }
 

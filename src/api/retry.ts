@@ -27,6 +27,10 @@ export function mayRetry(error: unknown, idempotent: boolean, policy: RetryPolic
   if (!(error instanceof PortalClientError) || error instanceof CancelledError) {
     return false;
   }
+  if (error.kind === 'certificate' || error.kind === 'proxy') {
+    // Repeating cannot help until a setting changes: one clear error instead of three.
+    return false;
+  }
   if (!idempotent) {
     return error instanceof NetworkError && !error.maybeSeenByServer;
   }

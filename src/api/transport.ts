@@ -1,10 +1,13 @@
-import { Pool } from './undiciPool';
+import { connectError, errorCodes } from './network/connectFailure';
+import { createDispatcher, PortalDispatcher } from './network/dispatcher';
+import { defaultNetworkOptions, NetworkOptions } from './network/networkOptions';
 import {
   AuthenticationError,
   CancelledError,
   InvalidResponseError,
   NetworkError,
   NotFoundError,
+  PortalClientError,
   PortalError,
   RateLimitedError,
   TimeoutError,
@@ -24,6 +27,8 @@ export interface TransportOptions {
   maxBodyBytes?: number;
   logger: Logger;
   userAgent?: string;
+  /** Proxy and certificate settings; VS Code's defaults and this process's environment when absent. */
+  network?: NetworkOptions;
 }
 
 export interface TransportRequest {
@@ -47,25 +52,16 @@ export interface TransportResponse {
   headers: Record<string, string | string[] | undefined>;
 }
 
-const CONNECT_ERRORS = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-]);
-
 /**
  * One account's HTTP connection to its portal: a pooled, keep-alive undici dispatcher,
  * a time limit on every request, cancellation through AbortSignal, and the mapping of
  * HTTP outcomes to typed errors. It knows nothing about auth or retries.
  */
 export class HttpTransport {
-  private readonly pool: Pool;
+  private readonly origin: URL;
+  private readonly network: NetworkOptions;
+  private readonly connections: number;
+  private connection: Promise<PortalDispatcher> | undefined;
   private readonly basePath: string;
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
@@ -80,16 +76,24 @@ export class HttpTransport {
     this.maxBodyBytes = options.maxBodyBytes ?? 32 * 1024 * 1024;
     this.logger = options.logger;
     this.userAgent = options.userAgent ?? 'cloud-portal-vscode';
-    this.pool = new Pool(root.origin, {
-      connections: options.maxConnections ?? 6,
-      allowH2: false,
-      pipelining: 1,
-      keepAliveTimeout: 10_000,
-      keepAliveMaxTimeout: 60_000,
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-      connect: { timeout: Math.min(this.timeoutMs, 10_000) },
+    this.origin = new URL(root.origin);
+    this.network = options.network ?? defaultNetworkOptions();
+    this.connections = options.maxConnections ?? 6;
+  }
+
+  /**
+   * The pooled dispatcher, made on first use: choosing the route and loading the trust store
+   * (the OS store can take a moment) wait for the first request, not for activation.
+   */
+  private dispatcher(): Promise<PortalDispatcher> {
+    this.connection ??= createDispatcher({
+      origin: this.origin,
+      connections: this.connections,
+      timeoutMs: this.timeoutMs,
+      network: this.network,
+      logger: this.logger,
     });
+    return this.connection;
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
@@ -123,8 +127,13 @@ export class HttpTransport {
     const onCallerAbort = () => timeout.abort();
     request.signal?.addEventListener('abort', onCallerAbort, { once: true });
     const started = Date.now();
+    let connection: PortalDispatcher | undefined;
     try {
-      const response = await this.pool.request({
+      connection = await this.dispatcher();
+      if (this.closed || request.signal?.aborted) {
+        throw new CancelledError();
+      }
+      const response = await connection.dispatcher.request({
         path,
         method: request.method,
         headers,
@@ -153,7 +162,7 @@ export class HttpTransport {
         this.logger.warn(`✗ ${request.method} ${path}: no answer within ${this.timeoutMs} ms`);
         throw new TimeoutError(this.timeoutMs);
       }
-      throw this.mapFailure(e, request.method, path);
+      throw this.mapFailure(e, request.method, path, connection);
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onCallerAbort);
@@ -166,7 +175,8 @@ export class HttpTransport {
       return;
     }
     this.closed = true;
-    await this.pool.destroy();
+    const connection = await this.connection?.catch(() => undefined);
+    await connection?.dispatcher.destroy();
   }
 
   private async readBody(
@@ -189,24 +199,24 @@ export class HttpTransport {
     return Buffer.concat(chunks);
   }
 
-  private mapFailure(e: unknown, method: string, path: string): Error {
-    if (e instanceof InvalidResponseError || e instanceof PortalError || e instanceof NotFoundError) {
+  private mapFailure(e: unknown, method: string, path: string, connection: PortalDispatcher | undefined): Error {
+    if (e instanceof PortalClientError) {
+      // Typed already: an answer we interpreted, or the dispatcher refusing its configuration.
       return e;
     }
-    if (e instanceof AuthenticationError || e instanceof RateLimitedError) {
-      return e;
-    }
-    const code = errorCode(e);
-    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    const codes = errorCodes(e);
+    if (codes.includes('UND_ERR_HEADERS_TIMEOUT') || codes.includes('UND_ERR_BODY_TIMEOUT')) {
       return new TimeoutError(this.timeoutMs);
     }
-    const unsent = code !== undefined && CONNECT_ERRORS.has(code);
-    const reason = code ?? (e instanceof Error ? e.message : String(e));
+    const refused = connection && connectError(e, this.origin, connection.route);
+    if (refused) {
+      // Failed while connecting: nothing of the request was written.
+      this.logger.warn(`✗ ${method} ${path}: not sent: ${refused.message}`);
+      return refused;
+    }
+    const reason = codes[0] ?? (e instanceof Error ? e.message : String(e));
     this.logger.warn(`✗ ${method} ${path}: ${reason}`);
-    const message = unsent
-      ? `Could not connect to the portal (${reason}).`
-      : `The connection to the portal failed (${reason}).`;
-    return new NetworkError(message, !unsent, e);
+    return new NetworkError(`The connection to the portal failed (${reason}).`, true, e);
   }
 }
 
@@ -222,18 +232,6 @@ function queryString(query: TransportRequest['query']): string {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
-}
-
-function errorCode(e: unknown): string | undefined {
-  let current: unknown = e;
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR') {
-      return code;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 function header(headers: TransportResponse['headers'], name: string): string | undefined {

@@ -53,7 +53,11 @@ export function outcomeUnknown(e: unknown): boolean {
     return false;
   }
   const error = e as PortalClientError & { maybeSeenByServer?: boolean };
-  return error.kind === 'timeout' || error.kind === 'invalidResponse' || (error.kind === 'network' && error.maybeSeenByServer !== false) || (error.status ?? 0) >= 500;
+  if (error.maybeSeenByServer === false) {
+    // Refused before anything was written (no connection, certificate, proxy): certainly not placed.
+    return false;
+  }
+  return error.kind === 'timeout' || error.kind === 'invalidResponse' || error.kind === 'network' || (error.status ?? 0) >= 500;
 }
 
 export class OrderSession {

@@ -17,6 +17,7 @@ import { LoggedRequest } from '../mock-portal/mockPortal';
 import { ProviderName } from '../mock-portal/model';
 import { EMAIL, PASSWORD, RecordingLogger } from '../unit/helpers';
 import { MemorySecrets, MemoryState } from '../unit/memoryStore';
+import { trustedFetch } from '../pki/trustedFetch';
 
 export const LATENCY_MS = 50;
 export const POOL = 6;
@@ -64,7 +65,7 @@ class PortalProcess {
   }
 
   private async control(method: string, what: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${this.url}/__mock/${what}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await trustedFetch(`${this.url}/__mock/${what}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     return response.json();
   }
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { eventually, useWorkbench } from './harness/session';
+import { trustedFetch } from '../pki/trustedFetch';
 
 const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
 
@@ -9,7 +10,7 @@ describe('Ordering and billing in the editor', function () {
 
   /** The portal's own price for a cart, asked over HTTP like any client would. */
   async function portalQuote(item: Record<string, unknown>): Promise<{ total: number; subtotal: number }> {
-    const response = await fetch(`${s.portal.apiRoot('elsecloud')}quote`, {
+    const response = await trustedFetch(`${s.portal.apiRoot('elsecloud')}quote`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('demo@elsecloud.test:demo-password').toString('base64')}` },
       body: JSON.stringify({ items: [item] }),

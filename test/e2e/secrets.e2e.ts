@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventually, useWorkbench } from './harness/session';
+import { trustedFetch } from '../pki/trustedFetch';
 
 const PASSWORD = 'demo-password';
 const ELSE = 'demo@elsecloud.test';
@@ -92,7 +93,7 @@ describe('Secrets stay in SecretStorage', function () {
     await wb.contextMenu(wb.row('DNS Zones', /^example\.com/), 'Open Zone as File');
     await wb.page.locator('.tab[aria-label*="example.com.zone"]').first().waitFor({ timeout: 20_000 });
     // Renewed tokens: every JWT access token expires; the next loads refresh them.
-    await fetch(`${s.portal.url}/__mock/expire-tokens`, { method: 'POST' });
+    await trustedFetch(`${s.portal.url}/__mock/expire-tokens`, { method: 'POST' });
     await wb.runCommand('Cloud Portal: Refresh All Views');
     await eventually(() => s.portal.received({ path: 'token' }).some((r) => r.status === 200), 'a token was refreshed', 30_000);
     // An error message carrying the portal's words.

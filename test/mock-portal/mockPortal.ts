@@ -1,4 +1,6 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { ServerCertificate, testPki } from '../pki/testPki';
 import { AddressInfo, Socket } from 'node:net';
 import { MockAuth } from './auth';
 import { FaultInjector, FaultRule } from './faults';
@@ -23,6 +25,13 @@ export interface MockPortalOptions {
   tokenTtlMs?: number;
   /** Extra bulk data (benchmarks). */
   size?: SeedSize;
+  /**
+   * HTTPS with this certificate (default: the run's test PKI server certificate, issued by its
+   * private CA); `false` serves plain HTTP.
+   */
+  tls?: ServerCertificate | false;
+  /** The host name in `url` and `apiRoot` (default 127.0.0.1), e.g. a name only a proxy can resolve. */
+  publicHost?: string;
 }
 
 export interface LoggedRequest {
@@ -53,7 +62,7 @@ export class MockPortal {
   readonly requests: LoggedRequest[] = [];
   readonly states = new Map<ProviderName, PortalState>();
   private readonly router = new Router();
-  private readonly server: Server;
+  private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly hanging = new Set<ServerResponse>();
   latencyMs: number;
@@ -61,7 +70,10 @@ export class MockPortal {
   /** Requests being handled now, and the most seen at once since the last reset. */
   inFlight = 0;
   maxInFlight = 0;
+  /** TCP connections accepted since the last reset (keep-alive checks). */
+  connectionsOpened = 0;
   private port = 0;
+  private secure = false;
 
   constructor(private readonly options: MockPortalOptions = {}) {
     this.auth = new MockAuth(options.tokenTtlMs ?? 15 * 60_000);
@@ -75,32 +87,39 @@ export class MockPortal {
     dnsRoutes(this.router);
     ticketRoutes(this.router);
     catalogueRoutes(this.router);
-    this.server = createServer((req, res) => {
+  }
+
+  async start(): Promise<this> {
+    const tls = this.options.tls ?? (this.options.tls === false ? false : (await testPki()).server);
+    const onRequest = (req: IncomingMessage, res: ServerResponse) => {
       this.handle(req, res).catch((e) => {
         if (!res.headersSent) {
           res.writeHead(500, { 'content-type': 'application/json' });
         }
         res.end(JSON.stringify({ error: [`mock portal failure: ${(e as Error).message}`] }));
       });
-    });
-    this.server.keepAliveTimeout = 5_000;
-    this.server.on('connection', (socket) => {
+    };
+    const server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, onRequest) : createHttpServer(onRequest);
+    this.secure = !!tls;
+    this.server = server;
+    server.keepAliveTimeout = 5_000;
+    server.on('connection', (socket: Socket) => {
+      this.connectionsOpened++;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
-  }
-
-  async start(): Promise<this> {
+    // A refused handshake is the client's business; keep the server quiet and running.
+    server.on('tlsClientError', () => undefined);
     await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve());
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', () => resolve());
     });
-    this.port = (this.server.address() as AddressInfo).port;
+    this.port = (server.address() as AddressInfo).port;
     return this;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.secure ? 'https' : 'http'}://${this.options.publicHost ?? '127.0.0.1'}:${this.port}`;
   }
 
   apiRoot(provider: ProviderName): string {
@@ -119,6 +138,7 @@ export class MockPortal {
     this.faults.clear();
     this.requests.length = 0;
     this.maxInFlight = this.inFlight;
+    this.connectionsOpened = 0;
   }
 
   fault(rule: FaultRule): void {
@@ -146,7 +166,8 @@ export class MockPortal {
     for (const socket of this.sockets) {
       socket.destroy();
     }
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const server = this.server;
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { AuthenticationError } from '../../src/api/errors';
 import { signIn } from '../../src/api/portalApi';
 import { EMAIL, FAST_RETRY, RecordingLogger, rejects, signedIn, useMockPortal } from './helpers';
+import { trustedFetch } from '../pki/trustedFetch';
 
 describe('Authentication', () => {
   const ctx = useMockPortal();
@@ -97,7 +98,7 @@ describe('Authentication', () => {
     assert.ok(credentials.mode === 'jwt');
     assert.deepEqual(revoke.body, { refresh_token: credentials.tokens.refresh });
     // The revoked refresh token no longer renews anything.
-    const renewed = await fetch(`${ctx.portal.apiRoot('alterncloud')}token`, {
+    const renewed = await trustedFetch(`${ctx.portal.apiRoot('alterncloud')}token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ refresh_token: credentials.tokens.refresh }),

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { UnsupportedError, PortalError } from '../../src/api/errors';
 import { PortalApi } from '../../src/api/portalApi';
 import { rejects, signedIn, sleep, useMockPortal } from './helpers';
+import { trustedFetch } from '../pki/trustedFetch';
 
 async function settleVm(api: PortalApi, serviceId: string, vmId: string, ms = 2_000) {
   const deadline = Date.now() + ms;
@@ -306,7 +307,7 @@ describe('Endpoint families against the mock portal', () => {
     });
 
     it('the domain endpoints answer “invalid method” on the real ALTERNcloud mock too', async () => {
-      const res = await fetch(`${ctx.portal.apiRoot('alterncloud')}domain`, { headers: { authorization: 'Basic ' + Buffer.from('demo@alterncloud.test:demo-password').toString('base64') } });
+      const res = await trustedFetch(`${ctx.portal.apiRoot('alterncloud')}domain`, { headers: { authorization: 'Basic ' + Buffer.from('demo@alterncloud.test:demo-password').toString('base64') } });
       assert.equal(res.status, 404);
       assert.deepEqual(await res.json(), { error: ['invalid method'] });
     });
