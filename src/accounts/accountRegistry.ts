@@ -20,8 +20,8 @@ export interface NewAccount {
   label?: string;
 }
 
-/** Per-connection settings that come from the user's configuration (timeouts). */
-export type SettingsProvider = () => Pick<ConnectionSettings, 'timeoutMs' | 'maxConnections' | 'retry' | 'userAgent'>;
+/** Per-connection settings that come from the user's configuration (timeouts, proxy, certificates). */
+export type SettingsProvider = () => Pick<ConnectionSettings, 'timeoutMs' | 'maxConnections' | 'retry' | 'userAgent' | 'network'>;
 
 /**
  * Every signed-in account and its one shared portal client. Views, commands and the resource

@@ -134,6 +134,7 @@ export class HttpTransport {
         throw new CancelledError();
       }
       const response = await connection.dispatcher.request({
+        origin: this.origin.origin,
         path,
         method: request.method,
         headers,

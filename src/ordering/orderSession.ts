@@ -60,6 +60,11 @@ export function outcomeUnknown(e: unknown): boolean {
   return error.kind === 'timeout' || error.kind === 'invalidResponse' || error.kind === 'network' || (error.status ?? 0) >= 500;
 }
 
+/** Whether a failure happened before any byte of the request left (connection, certificate, proxy). */
+function neverSent(e: unknown): boolean {
+  return isPortalClientError(e) && (e as { maybeSeenByServer?: boolean }).maybeSeenByServer === false;
+}
+
 export class OrderSession {
   private spec: OrderFormSpec | undefined;
   private choices: OrderChoices | undefined;
@@ -201,7 +206,9 @@ export class OrderSession {
       } catch (e) {
         const message = outcomeUnknown(e)
           ? `${describeError(e)} The portal may have received the order: check your invoices before ordering again.`
-          : `The order was not placed: ${describeError(e)}`;
+          : neverSent(e)
+            ? `The order was not sent: ${describeError(e)}`
+            : `The order was not placed: ${describeError(e)}`;
         this.post({ type: 'submitFailed', message, problems: [] });
         return;
       }

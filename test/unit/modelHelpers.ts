@@ -1,5 +1,6 @@
 import { AccountRegistry } from '../../src/accounts/accountRegistry';
 import { AccountStore } from '../../src/accounts/accountStore';
+import { NetworkOptions } from '../../src/api/network/networkOptions';
 import { signIn } from '../../src/api/portalApi';
 import { PortalModel } from '../../src/model/portalModel';
 import { MockPortal } from '../mock-portal/mockPortal';
@@ -7,12 +8,14 @@ import { EMAIL, FAST_RETRY, PASSWORD, RecordingLogger } from './helpers';
 import { MemorySecrets, MemoryState } from './memoryStore';
 
 /** Both demo accounts signed in for real, and a model over them (polling fast for tests). */
-export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000, timeoutMs?: number) {
-  const logger = new RecordingLogger();
-  const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), logger, () => ({ retry: FAST_RETRY, timeoutMs }));
+export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000, timeoutMs?: number, extra: { network?: NetworkOptions; sessionNetwork?: NetworkOptions; logger?: RecordingLogger; maxConnections?: number } = {}) {
+  const logger = extra.logger ?? new RecordingLogger();
+  const { network, maxConnections } = extra;
+  // The sessions after sign-in use `sessionNetwork` when given (e.g. trust lost since signing in).
+  const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), logger, () => ({ retry: FAST_RETRY, timeoutMs, network: extra.sessionNetwork ?? network, maxConnections }));
   const ids: Record<string, string> = {};
   for (const provider of ['elsecloud', 'alterncloud'] as const) {
-    const result = await signIn({ apiRoot: portal.apiRoot(provider), profile: provider, logger, retry: FAST_RETRY }, EMAIL[provider], PASSWORD, provider === 'elsecloud' ? 'basic' : 'jwt');
+    const result = await signIn({ apiRoot: portal.apiRoot(provider), profile: provider, logger, retry: FAST_RETRY, network, maxConnections }, EMAIL[provider], PASSWORD, provider === 'elsecloud' ? 'basic' : 'jwt');
     ids[provider] = (await registry.saveSignIn({ providerId: provider, apiRoot: portal.apiRoot(provider), username: EMAIL[provider] }, result)).id;
   }
   const model = new PortalModel(registry, { ttlMs: () => ttlMs, pollIntervalMs: 30, pollTimeoutMs: 5_000 });
