@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import { NetworkOptions } from './api/network/networkOptions';
 import { ConnectionSettings } from './api/portalApi';
 
 const SECTION = 'cloudPortal';
 
-/** Connection settings from the `cloudPortal.*` configuration, read when a client is created. */
-export function connectionSettings(): Pick<ConnectionSettings, 'timeoutMs' | 'maxConnections' | 'userAgent'> {
+/** Connection settings from the `cloudPortal.*` and `http.*` configuration, read when a client is created. */
+export function connectionSettings(): Pick<ConnectionSettings, 'timeoutMs' | 'maxConnections' | 'userAgent' | 'network'> {
   const config = vscode.workspace.getConfiguration(SECTION);
   const timeout = config.get<number>('requestTimeoutSeconds', 30);
   const connections = config.get<number>('maxConcurrentRequestsPerAccount', 6);
@@ -12,7 +13,36 @@ export function connectionSettings(): Pick<ConnectionSettings, 'timeoutMs' | 'ma
     timeoutMs: Math.max(5, Math.min(300, timeout)) * 1000,
     maxConnections: Math.max(1, Math.min(16, Math.round(connections))),
     userAgent: `cloud-portal-vscode/${vscode.extensions.getExtension('cloud-portal.cloud-portal')?.packageJSON.version ?? 'dev'} vscode/${vscode.version}`,
+    network: networkOptions(),
   };
+}
+
+/**
+ * VS Code's own network settings, which the client follows as VS Code's requests do: the proxy
+ * (`http.proxy`, `http.noProxy`, `http.proxyAuthorization`, `http.proxySupport`) and the trust
+ * (`http.proxyStrictSSL`, `http.systemCertificates`), plus the environment (`HTTPS_PROXY`,
+ * `NO_PROXY`, `NODE_EXTRA_CA_CERTS`). The proxy authorization is a user setting VS Code already
+ * keeps; we only read it and never log it.
+ */
+export function networkOptions(): NetworkOptions {
+  const http = vscode.workspace.getConfiguration('http');
+  const support = http.get<string>('proxySupport', 'override');
+  return {
+    proxySupport: support === 'off' || support === 'on' || support === 'fallback' ? support : 'override',
+    proxy: http.get<string>('proxy')?.trim() || undefined,
+    noProxy: http.get<string[]>('noProxy', []),
+    proxyAuthorization: http.get<string | null>('proxyAuthorization')?.trim() || undefined,
+    strictSSL: http.get<boolean>('proxyStrictSSL', true),
+    systemCertificates: http.get<boolean>('systemCertificates', true),
+    env: process.env,
+  };
+}
+
+/** Whether a configuration change alters how clients connect (they are then rebuilt). */
+export function affectsConnections(e: vscode.ConfigurationChangeEvent): boolean {
+  return ['http.proxy', 'http.noProxy', 'http.proxyAuthorization', 'http.proxySupport', 'http.proxyStrictSSL', 'http.systemCertificates', `${SECTION}.requestTimeoutSeconds`, `${SECTION}.maxConcurrentRequestsPerAccount`].some((key) =>
+    e.affectsConfiguration(key),
+  );
 }
 
 /** How long loaded resources are reused before the portal is asked again. */

@@ -12,7 +12,7 @@ import { domainCommands } from './commands/domainCommands';
 import { serviceCommands } from './commands/serviceCommands';
 import { viewCommands } from './commands/viewCommands';
 import { vmCommands } from './commands/vmCommands';
-import { cacheTtlMs, connectionSettings } from './config';
+import { affectsConnections, cacheTtlMs, connectionSettings } from './config';
 import { PortalModel } from './model/portalModel';
 import { ExtensionServices } from './services';
 import { PortalViews } from './views/portalViews';
@@ -74,6 +74,11 @@ export function activate(context: vscode.ExtensionContext): void {
       ...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands, showDetails(details), ...ticketCommands({ panels: tickets, drafts }),
       newOrder(orders), orderDomain, showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands, ...zoneCommands,
     ]),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsConnections(e)) {
+        void registry.reconnectAll();
+      }
+    }),
     registry.onDidRequireSignIn(async (account) => {
       const choice = await vscode.window.showWarningMessage(
         `Your session for “${account.record.label}” has ended. Sign in again to keep using it.`,

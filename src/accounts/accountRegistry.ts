@@ -182,6 +182,15 @@ export class AccountRegistry {
     this.changed.fire();
   }
 
+  /**
+   * Closes every open client, so the next request connects with the current settings (a changed
+   * proxy or trust setting). Cached data stays; nothing is re-requested until someone asks.
+   */
+  async reconnectAll(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.closeSession(id)));
+    this.logger.info('Network settings changed: accounts reconnect with the new settings on their next request.');
+  }
+
   private async closeSession(id: string): Promise<void> {
     const session = this.sessions.get(id);
     this.sessions.delete(id);

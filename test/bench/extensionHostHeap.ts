@@ -5,6 +5,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
+import { mockControl } from '../extension-host/mockControl';
 
 export interface HeapFigures {
   beforeMb: number;
@@ -16,8 +17,7 @@ export interface HeapFigures {
 const MOCK = process.env.CLOUD_PORTAL_MOCK_URL ?? '';
 
 async function portalRequests(): Promise<{ path: string; status: number; doneAt?: number }[]> {
-  const response = await fetch(`${MOCK}/__mock/requests`);
-  return ((await response.json()) as { requests: { path: string; status: number; doneAt?: number }[] }).requests;
+  return (await mockControl<{ requests: { path: string; status: number; doneAt?: number }[] }>(`${MOCK}/__mock/requests`)).requests;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -35,6 +35,9 @@ const PROTECTIONS: Protection[] = [
   { name: 'portal error messages become plain one-line text', file: 'src/api/errors.js', edits: [["(0, plainText_1.inlineText)(messages.join('; '), 500)", "messages.join('; ')"]], test: 'billing.test.js', grep: 'portal error message reaches the user' },
   { name: 'an answer of the wrong shape is an error, not an empty list', file: 'src/api/client.js', edits: [['if (Array.isArray(response.json) && expectsObject(schema))', 'if (false)']], test: 'faultMatrix.test.js', grep: 'tickets' },
   { name: 'failed loads are not cached (the next refresh recovers)', file: 'src/model/resourceCache.js', edits: [['promise.then(clear, clear);', 'promise.then(clear, () => undefined);']], test: 'model.test.js', grep: 'does not cache failures' },
+  { name: 'certificate checks on (unless http.proxyStrictSSL is false)', file: 'src/api/network/dispatcher.js', edits: [['rejectUnauthorized: network.strictSSL', 'rejectUnauthorized: false']], test: 'network.test.js', grep: 'untrusted: the first sign-in fails' },
+  { name: 'proxy credentials never logged', file: 'src/api/network/proxyRoute.js', edits: [['const proxy = new URL(`${url.protocol}//${url.host}`);', 'const proxy = url;']], test: 'network.test.js', grep: 'a proxy asking for credentials' },
+  { name: 'certificate failures are their own kind, never retried', file: 'src/api/network/connectFailure.js', edits: [['if (certificateCode) {', 'if (false) {']], test: 'network.test.js', grep: 'each say what is wrong' },
   { name: 'a zone save with no real change sends nothing', file: 'src/zones/zoneDiff.js', edits: [['const same = unmatched.get(key(w.record));', 'const same = undefined;']], test: 'zoneFile.test.js', grep: 'no-op' },
 ];
 

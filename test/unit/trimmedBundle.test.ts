@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as PortalApiModule from '../../src/api/portalApi';
+import { startMockPortal } from '../mock-portal/mockPortal';
+import { TestProxy } from '../proxy/testProxy';
 import { EMAIL, PASSWORD, RecordingLogger, useMockPortal } from './helpers';
 
 const root = join(__dirname, '..', '..', '..');
@@ -61,4 +63,25 @@ describe('The portal client as bundled (trimmed undici)', function () {
       }
     });
   }
+
+  it('reaches an HTTPS portal through a CONNECT proxy with the trimmed bundle (ProxyAgent wiring)', async () => {
+    const host = 'elsecloud.portal.test';
+    const portal = await startMockPortal({ publicHost: host });
+    const proxy = await new TestProxy({ hosts: { [host]: '127.0.0.1' } }).start();
+    try {
+      const network = { proxySupport: 'override' as const, proxy: proxy.url, noProxy: [], strictSSL: true, systemCertificates: false, env: process.env };
+      const settings = { apiRoot: portal.apiRoot('elsecloud'), profile: 'elsecloud' as const, timeoutMs: 3_000, logger: new RecordingLogger(), network };
+      const { api } = await bundled.signIn(settings, EMAIL.elsecloud, PASSWORD, 'basic');
+      try {
+        assert.ok((await api.services.list()).length > 0);
+      } finally {
+        await api.close();
+      }
+      assert.ok(proxy.tunnels().length >= 1);
+      assert.equal(portal.connectionsOpened, proxy.tunnels().length);
+    } finally {
+      await proxy.stop();
+      await portal.stop();
+    }
+  });
 });

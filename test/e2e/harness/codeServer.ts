@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testPki } from '../../pki/testPki';
 import { ensureCodeServer, ensureNode24 } from './tools';
 
 export interface CodeServerOptions {
@@ -111,7 +112,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       ...(options.logLevel ? ['--log', options.logLevel] : []),
       folder,
     ],
-    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    // The mock portal's private test CA is trusted the way an administrator trusts a private root
+    // for VS Code: NODE_EXTRA_CA_CERTS in VS Code's environment.
+    { env: { ...process.env, NODE_EXTRA_CA_CERTS: (await testPki()).caFile, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
   child.stdout?.on('data', (d) => (output += d));

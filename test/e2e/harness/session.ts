@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { MockPortal, startMockPortal } from '../../mock-portal/mockPortal';
+import { MockPortal, MockPortalOptions, startMockPortal } from '../../mock-portal/mockPortal';
 import { CodeServer, startCodeServer } from './codeServer';
 import { ROOT } from './tools';
 import { Workbench } from './workbench';
@@ -25,14 +25,14 @@ export interface E2eSession {
 }
 
 /** Mocha hooks: a mock portal, a code-server with the VSIX, a browser; all stopped afterwards, pass or fail. */
-export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Record<string, unknown>; extraVsix?: () => string[]; env?: (portal: MockPortal) => Record<string, string>; logLevel?: 'trace' } = {}): E2eSession {
+export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Record<string, unknown> | (() => Record<string, unknown>); extraVsix?: () => string[]; env?: (portal: MockPortal) => Record<string, string>; logLevel?: 'trace'; portal?: MockPortalOptions } = {}): E2eSession {
   const session = {} as E2eSession;
   before(async function () {
     this.timeout(10 * 60_000);
     if (!existsSync(VSIX)) {
       throw new Error('dist/cloud-portal.vsix is missing: run `npm run package` first (npm test does)');
     }
-    session.portal = await startMockPortal({ transitionMs: 1500 });
+    session.portal = await startMockPortal({ transitionMs: 1500, ...options.portal });
     const env: Record<string, string> = {
       CLOUD_PORTAL_PROVIDER_ROOTS: JSON.stringify({
         elsecloud: session.portal.apiRoot('elsecloud'),
@@ -44,7 +44,7 @@ export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Rec
       env.CLOUD_PORTAL_DEMO_ACCOUNTS = JSON.stringify(options.demoAccounts);
     }
     // Portal notifications pop up on their own schedule; only the test about them turns them on.
-    session.server = await startCodeServer({ vsix: VSIX, extraVsix: options.extraVsix?.(), env, logLevel: options.logLevel, settings: { 'cloudPortal.notifications.pollMinutes': 0, ...options.settings } });
+    session.server = await startCodeServer({ vsix: VSIX, extraVsix: options.extraVsix?.(), env, logLevel: options.logLevel, settings: { 'cloudPortal.notifications.pollMinutes': 0, ...(typeof options.settings === 'function' ? options.settings() : options.settings) } });
     session.workbench = await Workbench.open(session.server);
     if (options.demoAccounts) {
       // Opening the container activates the extension (lazily), which signs the demo accounts in;

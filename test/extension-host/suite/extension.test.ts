@@ -3,6 +3,7 @@
 // or a user would. CLOUD_PORTAL_MOCK_URL names the mock portal; one demo account is signed in.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { mockControl } from '../mockControl';
 
 const EXTENSION_ID = 'cloud-portal.cloud-portal';
 const MOCK = process.env.CLOUD_PORTAL_MOCK_URL ?? '';
@@ -15,8 +16,7 @@ interface LoggedRequest {
 }
 
 async function portalRequests(): Promise<LoggedRequest[]> {
-  const response = await fetch(`${MOCK}/__mock/requests`);
-  return ((await response.json()) as { requests: LoggedRequest[] }).requests;
+  return (await mockControl<{ requests: LoggedRequest[] }>(`${MOCK}/__mock/requests`)).requests;
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
