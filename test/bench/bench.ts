@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const zero = r.name.startsWith('(d)');
     const range = `${ms(r.wallRangeMs[0])}–${ms(r.wallRangeMs[1])}`;
     tripRows.push({
-      what: `${r.name}: ${r.requests} requests, max ${r.maxInFlight} in flight/account, naive (1 at a time/account) ${ms(r.naiveMs)}`,
+      what: `${r.name}: ${r.requests} requests, max ${r.maxInFlight} in flight/account${r.tunnels !== undefined ? `, ${r.tunnels} CONNECT tunnels in all ${r.runs} runs and the warm-up` : ''}, naive (1 at a time/account) ${ms(r.naiveMs)}`,
       measured: zero
         ? `${Math.max(...r.requestsPerRun)} requests in each of ${r.runs} runs, ${ms(r.wallMs)}`
         : `${ms(r.wallMs)} = ${(r.wallMs / r.floorMs).toFixed(2)}× floor ${ms(r.floorMs)} (median of ${r.runs}, ${range}); ${(r.naiveMs / r.wallMs).toFixed(0)}× faster than naive`,

@@ -18,6 +18,8 @@ import { ProviderName } from '../mock-portal/model';
 import { EMAIL, PASSWORD, RecordingLogger } from '../unit/helpers';
 import { MemorySecrets, MemoryState } from '../unit/memoryStore';
 import { trustedFetch } from '../pki/trustedFetch';
+import { testPki } from '../pki/testPki';
+import { NetworkOptions, defaultNetworkOptions } from '../../src/api/network/networkOptions';
 
 export const LATENCY_MS = 50;
 export const POOL = 6;
@@ -35,6 +37,8 @@ export interface RoundTripResult {
   naiveMs: number;
   maxInFlight: number;
   duplicatesInFlight: number;
+  /** CONNECT tunnels the proxy opened over all runs (proxied rows only). */
+  tunnels?: number;
 }
 
 /**
@@ -47,21 +51,25 @@ class PortalProcess {
     readonly url: string,
   ) {}
 
-  static start(): Promise<PortalProcess> {
+  static async start(): Promise<PortalProcess> {
+    await testPki(); // made before the child starts, so it serves a certificate of the same CA
     const child = spawn(process.execPath, [join(__dirname, '..', 'mock-portal', 'main.js'), '--port', '0', '--large', '--transition', '100'], { stdio: ['ignore', 'pipe', 'inherit'] });
     return new Promise((resolve, reject) => {
       let out = '';
       child.once('exit', (code) => reject(new Error(`mock portal exited with ${code}`)));
       child.stdout!.on('data', (d) => {
         out += d;
-        const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+        const url = /listening on (https?:\/\/\S+)/.exec(out)?.[1];
         if (url) resolve(new PortalProcess(child, url));
       });
     });
   }
 
-  apiRoot(provider: ProviderName): string {
-    return `${this.url}/${provider}/api/`;
+  /** The API root, optionally under another host name (one only the proxy resolves). */
+  apiRoot(provider: ProviderName, host?: string): string {
+    const url = new URL(this.url);
+    if (host) url.hostname = host;
+    return `${url.origin}/${provider}/api/`;
   }
 
   private async control(method: string, what: string, body?: unknown): Promise<unknown> {
@@ -102,18 +110,25 @@ const ACCOUNTS: { portal: number; provider: ProviderName }[] = [
   { portal: 1, provider: 'elsecloud' },
 ];
 
-async function setUp(): Promise<Env> {
-  const portals = await Promise.all([PortalProcess.start(), PortalProcess.start()]);
+/** The host name the proxied accounts use: only the proxy resolves it (to 127.0.0.1). */
+export const PROXIED_HOST = 'bench.portal.test';
+
+async function setUp(portals?: PortalProcess[], proxy?: { url: string }): Promise<Env> {
+  portals ??= await Promise.all([PortalProcess.start(), PortalProcess.start()]);
+  // The portals serve HTTPS from the run's test CA, trusted as a user trusts a private root.
+  const network: NetworkOptions = { ...defaultNetworkOptions({ NODE_EXTRA_CA_CERTS: (await testPki()).caFile }), proxy: proxy?.url };
+  const host = proxy ? PROXIED_HOST : undefined;
   const logger = new RecordingLogger();
-  const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), logger, () => ({ maxConnections: POOL, timeoutMs: 60_000 }));
+  const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), logger, () => ({ maxConnections: POOL, timeoutMs: 60_000, network }));
   const accounts: Env['accounts'] = [];
   const naive = new Map<string, PortalApi>();
   for (const a of ACCOUNTS) {
     const portal = portals[a.portal];
-    const result = await signIn({ apiRoot: portal.apiRoot(a.provider), profile: a.provider, logger }, EMAIL[a.provider], PASSWORD, a.provider === 'elsecloud' ? 'basic' : 'jwt');
-    const record = await registry.saveSignIn({ providerId: a.provider, apiRoot: portal.apiRoot(a.provider), username: EMAIL[a.provider] }, result);
+    const apiRoot = portal.apiRoot(a.provider, host);
+    const result = await signIn({ apiRoot, profile: a.provider, logger, network }, EMAIL[a.provider], PASSWORD, a.provider === 'elsecloud' ? 'basic' : 'jwt');
+    const record = await registry.saveSignIn({ providerId: a.provider, apiRoot, username: EMAIL[a.provider] }, result);
     accounts.push({ id: record.id, portal, provider: a.provider });
-    naive.set(record.id, connect({ apiRoot: portal.apiRoot(a.provider), profile: a.provider, logger, maxConnections: 1, timeoutMs: 60_000 }, result.credentials, async () => undefined));
+    naive.set(record.id, connect({ apiRoot, profile: a.provider, logger, maxConnections: 1, timeoutMs: 60_000, network }, result.credentials, async () => undefined));
   }
   const model = new PortalModel(registry, { ttlMs: () => 10 * 60_000 });
   return { portals, registry, model, accounts, naive };
@@ -234,6 +249,56 @@ async function load(env: Env, specs: ViewSpec[], descend: (n: TreeNode) => boole
 /** What Go to Resource walks: everything but records' and VMs' (leaf) children, and tickets. */
 const EVERYTHING = (n: TreeNode) => n.kind !== 'record' && n.kind !== 'vm' && n.kind !== 'ticket' && (n.kind !== 'service' || n.hasVms);
 
+async function close(env: Env, portals: boolean): Promise<void> {
+  await env.registry.dispose();
+  await Promise.all([...env.naive.values()].map((api) => api.close()));
+  env.model.dispose();
+  if (portals) env.portals.forEach((p) => p.stop());
+}
+
+/** The test proxy (proxy-chain) in its own process, as a real proxy runs on its own machine. */
+class ProxyProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
+
+  static start(hosts: Record<string, string>): Promise<ProxyProcess> {
+    const child = spawn(process.execPath, [join(__dirname, '..', 'proxy', 'main.js'), JSON.stringify(hosts)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    return new Promise((resolve, reject) => {
+      let out = '';
+      child.once('exit', (code) => reject(new Error(`proxy exited with ${code}`)));
+      child.stdout!.on('data', (d) => {
+        out += d;
+        const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+        if (url) resolve(new ProxyProcess(child, url));
+      });
+    });
+  }
+
+  /** How many tunnels it opened so far (it answers a line on stdin with the count). */
+  tunnels(): Promise<number> {
+    return new Promise((resolve) => {
+      let out = '';
+      const onData = (d: Buffer) => {
+        out += d;
+        const count = /tunnels (\d+)/.exec(out)?.[1];
+        if (count) {
+          this.child.stdout!.off('data', onData);
+          resolve(Number(count));
+        }
+      };
+      this.child.stdout!.on('data', onData);
+      this.child.stdin!.write('count\n');
+    });
+  }
+
+  stop(): void {
+    this.child.removeAllListeners('exit');
+    this.child.kill('SIGTERM');
+  }
+}
+
 export async function runRoundTrips(): Promise<RoundTripResult[]> {
   const env = await setUp();
   try {
@@ -258,11 +323,24 @@ export async function runRoundTrips(): Promise<RoundTripResult[]> {
     results.push(await measure(env, '(c) Go to Resource index', () => load(env, VIEW_SPECS, EVERYTHING), { prepare: cold }));
     // (d) all of it again within the cache lifetime (the last run of (c) filled it).
     results.push(await measure(env, '(d) everything again within the TTL', () => load(env, VIEW_SPECS, EVERYTHING), { naive: false }));
+    // (b) again, HTTPS through a forward proxy (its own process): every connection is a CONNECT tunnel.
+    const proxy = await ProxyProcess.start({ [PROXIED_HOST]: '127.0.0.1' });
+    const proxied = await setUp(env.portals, proxy);
+    try {
+      await Promise.all(proxied.accounts.map(async (a) => (await proxied.model.api(a.id)).account.details()));
+      await load(proxied, [servicesView], (n) => n.kind === 'service' && n.hasVms);
+      const shown = async () => {
+        proxied.accounts.forEach((a) => proxied.model.invalidate(a.id));
+        await load(proxied, [servicesView], () => false);
+      };
+      const result = await measure(proxied, '(b) expand every service, HTTPS via proxy', () => load(proxied, [servicesView], (n) => n.kind === 'service' && n.hasVms), { prepare: shown });
+      results.push({ ...result, tunnels: await proxy.tunnels() });
+    } finally {
+      await close(proxied, false);
+      proxy.stop();
+    }
     return results;
   } finally {
-    await env.registry.dispose();
-    await Promise.all([...env.naive.values()].map((api) => api.close()));
-    env.model.dispose();
-    env.portals.forEach((p) => p.stop());
+    await close(env, true);
   }
 }

@@ -199,7 +199,14 @@ export class MockPortal {
       at: Date.now(),
     };
     this.requests.push(entry);
-    res.once('finish', () => (entry.doneAt = Date.now()));
+    // Done when the portal ends its answer: the client cannot send its next request on this
+    // connection before that. ('finish' comes later over TLS, once the encrypted bytes are flushed,
+    // which would make requests on one connection appear to overlap.)
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      entry.doneAt ??= Date.now();
+      return end(...args);
+    }) as typeof res.end;
 
     if (this.latencyMs > 0) {
       await delay(this.latencyMs);
