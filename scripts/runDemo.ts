@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       'Cloud Portal demo is running.',
       `  VS Code (code-server): ${url}`,
       `  Mock portal:           ${portal.url}  (ElseCloud and ALTERNcloud, accounts demo@elsecloud.test / demo@alterncloud.test, password demo-password)`,
+      '                         HTTPS with a certificate from a test CA made for this demo; this VS Code trusts it through NODE_EXTRA_CA_CERTS.',
       '',
       'Open the VS Code URL in a browser and click the Cloud Portal icon in the activity bar.',
       'Press Ctrl+C to stop.',
