@@ -205,15 +205,15 @@ export class HttpTransport {
       // Typed already: an answer we interpreted, or the dispatcher refusing its configuration.
       return e;
     }
-    const codes = errorCodes(e);
-    if (codes.includes('UND_ERR_HEADERS_TIMEOUT') || codes.includes('UND_ERR_BODY_TIMEOUT')) {
-      return new TimeoutError(this.timeoutMs);
-    }
     const refused = connection && connectError(e, this.origin, connection.route);
     if (refused) {
       // Failed while connecting: nothing of the request was written.
       this.logger.warn(`✗ ${method} ${path}: not sent: ${refused.message}`);
       return refused;
+    }
+    const codes = errorCodes(e);
+    if (codes.includes('UND_ERR_HEADERS_TIMEOUT') || codes.includes('UND_ERR_BODY_TIMEOUT')) {
+      return new TimeoutError(this.timeoutMs);
     }
     const reason = codes[0] ?? (e instanceof Error ? e.message : String(e));
     this.logger.warn(`✗ ${method} ${path}: ${reason}`);

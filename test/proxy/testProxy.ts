@@ -82,14 +82,17 @@ export class TestProxy {
   }
 }
 
-/** A "proxy" that accepts the connection and drops it as soon as the CONNECT line arrives. */
-export async function startResettingProxy(): Promise<{ url: string; stop(): Promise<void>; connections: () => number }> {
+/**
+ * A broken "proxy": it accepts the connection and, when the CONNECT line arrives, either drops it
+ * (`reset`) or never answers (`silent`).
+ */
+export async function startBrokenProxy(behaviour: 'reset' | 'silent'): Promise<{ url: string; stop(): Promise<void>; connections: () => number }> {
   let connections = 0;
   const sockets = new Set<Socket>();
   const server: NetServer = createServer((socket) => {
     connections++;
     sockets.add(socket);
-    socket.once('data', () => socket.resetAndDestroy());
+    socket.once('data', () => (behaviour === 'reset' ? socket.resetAndDestroy() : undefined));
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
   });

@@ -8,7 +8,7 @@ import { VIEW_SPECS } from '../../src/views/viewSpecs';
 import { ExtensionToOrderPage } from '../../src/webviews/orderProtocol';
 import { MockPortal, startMockPortal } from '../mock-portal/mockPortal';
 import { testPki, TestPki } from '../pki/testPki';
-import { startResettingProxy, TestProxy, TestProxyOptions } from '../proxy/testProxy';
+import { startBrokenProxy, TestProxy, TestProxyOptions } from '../proxy/testProxy';
 import { collectAll } from './expandViews';
 import { EMAIL, FAST_RETRY, PASSWORD, RecordingLogger, rejects, sleep } from './helpers';
 import { modelWithAccounts } from './modelHelpers';
@@ -165,8 +165,24 @@ describe('Networks: proxies and certificates, for real', () => {
       });
     }
 
+    it('a proxy that never answers CONNECT: a proxy error within the connect time limit, not a portal timeout', async () => {
+      const silent = await startBrokenProxy('silent');
+      try {
+        const started = Date.now();
+        const error = await rejects(
+          signIn({ apiRoot: portal.apiRoot('elsecloud'), profile: 'elsecloud', logger: new RecordingLogger(), retry: FAST_RETRY, timeoutMs: 1_000, network: network(pki, { proxy: silent.url }) }, EMAIL.elsecloud, PASSWORD, 'basic'),
+        );
+        assert.ok(error instanceof ProxyError, `got ${error}`);
+        assert.match(error.message, /^The proxy http:\/\/127\.0\.0\.1:\d+ \(from http\.proxy\) did not answer in time while opening a tunnel/);
+        assert.ok(Date.now() - started < 1_000, `gave up after ${Date.now() - started} ms`);
+        assert.equal(silent.connections(), 1, 'not retried');
+      } finally {
+        await silent.stop();
+      }
+    });
+
     it('a proxy that resets the connection, or is not there: a proxy error, never blamed on the portal', async () => {
-      const resetting = await startResettingProxy();
+      const resetting = await startBrokenProxy('reset');
       try {
         const error = await rejects(signInWith(portal, network(pki, { proxy: resetting.url })));
         assert.ok(error instanceof ProxyError, `got ${error}`);
@@ -273,6 +289,18 @@ describe('Networks: proxies and certificates, for real', () => {
         } finally {
           await other.stop();
         }
+      }
+    });
+
+    it('plain http on loopback still works (no TLS, no trust store needed)', async () => {
+      const plain = await startMockPortal({ tls: false });
+      try {
+        assert.match(plain.apiRoot('elsecloud'), /^http:\/\/127\.0\.0\.1:/);
+        const result = await signInWith(plain, defaultNetworkOptions({}));
+        assert.ok((await result.api.services.list()).length > 0);
+        await result.api.close();
+      } finally {
+        await plain.stop();
       }
     });
 

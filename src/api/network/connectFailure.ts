@@ -1,5 +1,5 @@
 import { CertificateError, CertificateProblem, NetworkError, PortalClientError, ProxyError } from '../errors';
-import { ProxyRoute } from './proxyRoute';
+import { proxyText, ProxyRoute } from './proxyRoute';
 
 /**
  * A failure while opening a connection: TCP, the proxy's CONNECT tunnel, or the TLS handshake.
@@ -102,7 +102,7 @@ function certificateError(code: string, portal: URL, route: ProxyRoute, ofProxy:
 }
 
 function proxyError(e: ConnectFailure, reason: string, portal: URL, route: Extract<ProxyRoute, { kind: 'proxy' }>): ProxyError {
-  const proxy = `${route.proxy.origin} (from ${route.source})`;
+  const proxy = `${proxyText(route.proxy)} (from ${route.source})`;
   const status = /Proxy response \((\d{3})\)/.exec(e.message)?.[1];
   const target = portal.host;
   if (status === '407') {
@@ -120,6 +120,9 @@ function proxyError(e: ConnectFailure, reason: string, portal: URL, route: Extra
   }
   if (status) {
     return new ProxyError(`The proxy ${proxy} could not open a connection to ${target} (HTTP ${status}). Try again; if it persists, check the proxy or "http.noProxy".`, Number(status), e);
+  }
+  if (reason === 'UND_ERR_HEADERS_TIMEOUT' || reason === 'UND_ERR_CONNECT_TIMEOUT') {
+    return new ProxyError(`The proxy ${proxy} did not answer in time while opening a tunnel to ${target} (${reason}). Check "http.proxy" or the proxy environment variables.`, undefined, e);
   }
   if (UNREACHABLE.has(reason)) {
     return new ProxyError(`Could not connect to the proxy ${proxy} (${reason}). Check "http.proxy" or the proxy environment variables.`, undefined, e);

@@ -11,7 +11,7 @@ export interface DispatcherSettings {
   origin: URL;
   /** Connections kept, which is also the number of requests in flight at once. */
   connections: number;
-  /** Time limit for answers (headers, body) and, capped at 10 s, for connecting (TCP, CONNECT, TLS). */
+  /** Time limit for answers (headers, body); half of it, at most 10 s, for connecting (TCP, the proxy's CONNECT, TLS). */
   timeoutMs: number;
   network: NetworkOptions;
   logger: Logger;
@@ -51,7 +51,8 @@ export async function createDispatcher(settings: DispatcherSettings): Promise<Po
   if (usesTls && !network.strictSSL) {
     logger.warn('"http.proxyStrictSSL" is false: the certificates of the portal and the proxy are NOT checked.');
   }
-  const connectTimeoutMs = Math.min(settings.timeoutMs, 10_000);
+  // Shorter than the whole request's limit, so a silent proxy or portal is reported as such.
+  const connectTimeoutMs = Math.min(settings.timeoutMs / 2, 10_000);
   // `ca` as well as the prebuilt context: VS Code's TLS patch leaves connections that name their CAs alone.
   const tls = trust ? { ca: trust.ca as string[], secureContext: trust.secureContext, rejectUnauthorized: network.strictSSL } : {};
   const pool = {

@@ -5,7 +5,7 @@ export type ProxyRoute =
   | { kind: 'direct'; why: string }
   | {
       kind: 'proxy';
-      /** The proxy's origin, without credentials (safe to log). */
+      /** The proxy's address with any user:password removed: what logs and messages show. */
       proxy: URL;
       /** Where it came from: `http.proxy` or the environment variable's name. */
       source: string;
@@ -103,6 +103,7 @@ function proxyRoute(value: string, source: string, headerValue: string | undefin
     const password = decodeURIComponent(url.password);
     authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   }
+  // The one place credentials are taken out: everything after this shows `proxy` as it is.
   const proxy = new URL(`${url.protocol}//${url.host}`);
   return { kind: 'proxy', proxy, source, authorization };
 }
@@ -113,8 +114,13 @@ export function describeRoute(target: URL, route: ProxyRoute): string {
     case 'direct':
       return `${target.origin}: direct connection (${route.why})`;
     case 'proxy':
-      return `${target.origin}: through proxy ${route.proxy.origin} (from ${route.source}${route.authorization ? ', with credentials' : ''})`;
+      return `${target.origin}: through proxy ${proxyText(route.proxy)} (from ${route.source}${route.authorization ? ', with credentials' : ''})`;
     case 'unsupported':
       return `${target.origin}: proxy ${route.proxy} from ${route.source} is not an http:// or https:// proxy`;
   }
+}
+
+/** The proxy's URL as shown to the user (no trailing slash). */
+export function proxyText(proxy: URL): string {
+  return proxy.href.replace(/\/$/, '');
 }
