@@ -72,6 +72,8 @@ export interface MockDomain {
   nameservers: string[];
   /** Registered-domain DNS: addressed by position (1-based `id` in answers). */
   records: { name: string; type: string; ttl: number; priority: number; content: string }[];
+  /** Answers `GET /domain/@id/dns` without ids, as some portals do: the client must count from 1. */
+  omitRecordIds?: boolean;
 }
 
 export interface MockTicketMessage {

@@ -364,7 +364,7 @@ export function seedPortal(provider: ProviderName, size?: SeedSize): PortalState
   }
 
   const domains: MockDomain[] = isElse
-    ? [domain('47', 'example.com', 210, 'Active', true), domain('48', 'example.org', 20, 'Active', false), domain('49', 'old-brand.net', -12, 'Expired', false)]
+    ? [domain('47', 'example.com', 210, 'Active', true), { ...domain('48', 'example.org', 20, 'Active', false), omitRecordIds: true }, domain('49', 'old-brand.net', -12, 'Expired', false)]
     : [];
 
   const ticketList = tickets(provider);

@@ -91,8 +91,9 @@ const DnsRecordList = v.pipe(
   v.unknown(),
   v.transform((body) => pickList(body, ['records', 'dns'])),
   list(DnsRecordSchema),
-  // Records on a registered domain are addressed by index: a record without an id gets its position.
-  v.transform((records) => records.map((r, i) => (r.id === '' ? { ...r, id: String(i) } : r))),
+  // Records on a registered domain are addressed by index, counted from 1 as in the reference's
+  // example (`"id": 1` for the first record): a record without an id gets its position from 1.
+  v.transform((records) => records.map((r, i) => (r.id === '' ? { ...r, id: String(i + 1) } : r))),
 );
 
 export interface DomainOrder {

@@ -135,9 +135,10 @@ export function domainRoutes(router: Router): void {
       find(state, params.id);
       return { info: ['nameservers_registered'] };
     }, ONLY)
-    .add('GET', 'domain/@id/dns', ({ state, params }) => ({
-      records: find(state, params.id).records.map((r, i) => ({ id: i + 1, ...r })),
-    }), ONLY)
+    .add('GET', 'domain/@id/dns', ({ state, params }) => {
+      const d = find(state, params.id);
+      return { records: d.records.map((r, i) => (d.omitRecordIds ? { ...r } : { id: i + 1, ...r })) };
+    }, ONLY)
     .add('POST', 'domain/@id/dns', ({ state, params, body }) => {
       find(state, params.id).records.push(recordFrom(body));
       return { info: ['DNS Management updated successfully'] };
