@@ -4,6 +4,7 @@ import { Feature } from './capabilities';
 import { AuthenticationError, InvalidResponseError, UnsupportedError } from './errors';
 import { assertNoPortalError } from './envelope';
 import { Logger } from './log';
+import { unreadableItems } from './schema';
 import { defaultRetryPolicy, RetryPolicy, withRetry } from './retry';
 import { HttpMethod, HttpTransport, TransportRequest } from './transport';
 
@@ -130,7 +131,17 @@ export class PortalClient {
         response.status,
       );
     }
+    this.reportUnreadable(method, path, parsed.output);
     return parsed.output;
+  }
+
+  /** Logs the items a tolerant list left out (the answer itself, or a list one level inside it). */
+  private reportUnreadable(method: string, path: string, output: unknown): void {
+    const lists = Array.isArray(output) ? [output] : output && typeof output === 'object' ? Object.values(output).filter(Array.isArray) : [];
+    for (const items of lists.map(unreadableItems).filter((u) => u.length > 0)) {
+      const what = items.map((u) => `#${u.index + 1}${u.id ? ` (${u.id})` : ''}: ${u.reason}`).join('; ');
+      this.logger.warn(`${items.length} item(s) of ${method} /${path} could not be read and are left out: ${what}`);
+    }
   }
 
   private async sendAuthorised(request: TransportRequest) {

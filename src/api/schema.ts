@@ -91,6 +91,65 @@ export function list<TItem extends v.GenericSchema>(item: TItem, fromEntry?: (ke
   );
 }
 
+/** An item of a resource list that did not have the shape its schema needs. */
+export interface UnreadableItem {
+  /** Position in the portal's list, from 0. */
+  index: number;
+  /** The item's id, name or number when it has one. */
+  id: string;
+  /** Where and why, for the log. */
+  reason: string;
+}
+
+const UNREADABLE = Symbol('unreadable items');
+
+/** The items a tolerant list left out (empty for any other value). */
+export function unreadableItems(value: unknown): readonly UnreadableItem[] {
+  return (Array.isArray(value) && (value as { [UNREADABLE]?: UnreadableItem[] })[UNREADABLE]) || [];
+}
+
+/** Carries the left-out items of `from` over to `to` (a list derived from it by map, filter or sort). */
+export function keepUnreadable<T>(to: T[], from: readonly unknown[]): T[] {
+  const items = unreadableItems(from);
+  if (items.length > 0 && to !== from) {
+    Object.defineProperty(to, UNREADABLE, { value: items, enumerable: false });
+  }
+  return to;
+}
+
+/**
+ * A resource list (services, domains, zones, records, tickets, invoices) validated item by item:
+ * an item that does not fit is left out and reported (`unreadableItems`) instead of turning the
+ * whole answer into an error, so a portal upgrade that adds one sparse row does not take a view
+ * down. Only an answer that is not a list at all is an error. Order forms and prices keep the
+ * strict `list`: a choice silently left out there could change what is bought.
+ */
+export function tolerantList<TItem extends v.GenericSchema>(item: TItem) {
+  return v.pipe(
+    v.unknown(),
+    v.transform((x) => entriesToArray(x)),
+    v.array(v.unknown()),
+    v.transform((items) => {
+      const read: v.InferOutput<TItem>[] = [];
+      const unreadable: UnreadableItem[] = [];
+      items.forEach((raw, index) => {
+        const parsed = v.safeParse(item, raw);
+        if (parsed.success) {
+          read.push(parsed.output);
+          return;
+        }
+        const issue = parsed.issues[0];
+        const record = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+        unreadable.push({ index, id: firstText(record, ['id', 'number', 'name', 'domain', 'label']), reason: `${v.getDotPath(issue) ?? 'the item'}: ${issue.message}` });
+      });
+      if (unreadable.length > 0) {
+        Object.defineProperty(read, UNREADABLE, { value: unreadable, enumerable: false });
+      }
+      return read;
+    }),
+  );
+}
+
 /** Success answers that carry only message keys (`{"info": ["label_updated"]}`, `{"status": true}`). */
 export const Ack = v.pipe(
   v.looseObject({

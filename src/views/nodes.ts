@@ -68,11 +68,14 @@ export interface TicketNode extends NodeBase {
   ticket: TicketSummary;
 }
 
-/** A row that explains an empty list, a failure (with Retry) or an ended session (with Sign In). */
+/**
+ * A row that explains an empty list, a failure (with Retry), an ended session (with Sign In), a
+ * long list's first page (Show All) or entries the portal sent in a shape we cannot read (Show Log).
+ */
 export interface MessageNode extends NodeBase {
   kind: 'message';
   text: string;
-  severity: 'info' | 'error' | 'signIn' | 'more';
+  severity: 'info' | 'error' | 'signIn' | 'more' | 'unreadable';
   detail?: string;
 }
 

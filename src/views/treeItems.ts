@@ -211,6 +211,11 @@ export class TreeItemFactory {
       item.iconPath = icon('ellipsis');
       item.contextValue = 'message more';
       item.command = { command: 'cloudPortal.showAll', title: 'Show All', arguments: [node] };
+    } else if (node.severity === 'unreadable') {
+      item.iconPath = icon('warning', 'list.warningForeground');
+      item.description = 'Show Log';
+      item.contextValue = 'message unreadable';
+      item.command = { command: 'cloudPortal.showLog', title: 'Show Log' };
     } else if (node.severity === 'signIn') {
       item.iconPath = icon('sign-in', 'list.warningForeground');
       item.contextValue = 'message signIn';

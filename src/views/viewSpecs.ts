@@ -2,7 +2,8 @@ import { Account } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
 import { Feature, featuresOf } from '../api/capabilities';
 import { keys, mayHaveVms, PortalModel } from '../model/portalModel';
-import { AccountNode, childId, RecordNode, TreeNode } from './nodes';
+import { unreadableItems } from '../api/schema';
+import { AccountNode, childId, MessageNode, RecordNode, TreeNode } from './nodes';
 import { sortRecords } from './recordOrder';
 
 /**
@@ -22,6 +23,29 @@ export interface ViewSpec {
   emptyText(node: TreeNode): string;
 }
 
+/**
+ * The rows of a list, plus one row saying how many entries of the portal's answer could not be
+ * read (the log has which and why), when there were any: the rest of the list still shows.
+ */
+export function withUnreadableRow(rows: TreeNode[], answer: readonly unknown[], parent: TreeNode, noun: readonly [one: string, many: string]): TreeNode[] {
+  const unreadable = unreadableItems(answer);
+  if (unreadable.length === 0) {
+    return rows;
+  }
+  const n = unreadable.length;
+  const ids = unreadable.map((u) => u.id).filter(Boolean);
+  const row: MessageNode = {
+    kind: 'message',
+    id: `${parent.id}/unreadable`,
+    accountId: parent.accountId,
+    parent,
+    severity: 'unreadable',
+    text: `${n} ${n === 1 ? noun[0] : noun[1]} could not be read`,
+    detail: `The portal sent ${n === 1 ? 'an entry' : `${n} entries`}${ids.length ? ` (${ids.join(', ')})` : ''} in a shape Cloud Portal cannot read; they are left out. The log says what was missing.`,
+  };
+  return [...rows, row];
+}
+
 export function accountHas(account: Account, feature: Feature): boolean {
   return featuresOf(providerById(account.record.providerId).profile, account.record.probedFeatures).has(feature);
 }
@@ -37,7 +61,7 @@ export const servicesView: ViewSpec = {
   async children(model, node) {
     if (node.kind === 'account') {
       const services = await model.services(node.accountId);
-      return services.map((service) => ({
+      const rows = services.map((service) => ({
         kind: 'service' as const,
         id: childId(node, this.id, node.accountId, `service/${service.id}`),
         accountId: node.accountId,
@@ -46,6 +70,7 @@ export const servicesView: ViewSpec = {
         hasVms: mayHaveVms(service),
         parent: node,
       }));
+      return withUnreadableRow(rows, services, node, ['service', 'services']);
     }
     if (node.kind === 'service') {
       const vms = await model.vms({ accountId: node.accountId, serviceId: node.serviceId });
@@ -75,7 +100,7 @@ export const domainsView: ViewSpec = {
   async children(model, node) {
     if (node.kind === 'account') {
       const domains = await model.domains(node.accountId);
-      return domains.map((domain) => ({
+      const rows = domains.map((domain) => ({
         kind: 'domain' as const,
         id: childId(node, this.id, node.accountId, `domain/${domain.id}`),
         accountId: node.accountId,
@@ -83,10 +108,11 @@ export const domainsView: ViewSpec = {
         domain,
         parent: node,
       }));
+      return withUnreadableRow(rows, domains, node, ['domain', 'domains']);
     }
     if (node.kind === 'domain') {
       const records = await model.domainRecords({ accountId: node.accountId, domainId: node.domainId });
-      return sortRecords(records).map(
+      const rows = sortRecords(records).map(
         (record): RecordNode => ({
           kind: 'record',
           // Indexes shift when a record is deleted, so the id includes what the record is.
@@ -98,6 +124,7 @@ export const domainsView: ViewSpec = {
           parent: node,
         }),
       );
+      return withUnreadableRow(rows, records, node, ['DNS record', 'DNS records']);
     }
     return [];
   },
@@ -115,7 +142,7 @@ export const dnsZonesView: ViewSpec = {
   async children(model, node) {
     if (node.kind === 'account') {
       const zones = await model.zones(node.accountId);
-      return zones
+      const rows = zones
         .slice()
         .sort((a, b) => a.name.localeCompare(b.name))
         .map((zone) => ({
@@ -127,10 +154,11 @@ export const dnsZonesView: ViewSpec = {
           name: zone.name,
           parent: node,
         }));
+      return withUnreadableRow(rows, zones, node, ['DNS zone', 'DNS zones']);
     }
     if (node.kind === 'zone') {
       const zone = await model.zone({ accountId: node.accountId, serviceId: node.serviceId, zoneId: node.zoneId });
-      return sortRecords(zone.records).map(
+      const rows = sortRecords(zone.records).map(
         (record): RecordNode => ({
           kind: 'record',
           id: childId(node, this.id, node.accountId, `record/${record.id}`),
@@ -141,6 +169,7 @@ export const dnsZonesView: ViewSpec = {
           parent: node,
         }),
       );
+      return withUnreadableRow(rows, zone.records, node, ['record', 'records']);
     }
     return [];
   },
@@ -172,7 +201,7 @@ export const ticketsView: ViewSpec = {
       for (const t of tickets) {
         counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
       }
-      return [...counts]
+      const groups = [...counts]
         .sort(([a], [b]) => statusRank(a) - statusRank(b) || a.localeCompare(b))
         .map(([status, count]) => ({
           kind: 'ticketGroup' as const,
@@ -182,6 +211,7 @@ export const ticketsView: ViewSpec = {
           count,
           parent: node,
         }));
+      return withUnreadableRow(groups, tickets, node, ['ticket', 'tickets']);
     }
     if (node.kind === 'ticketGroup') {
       const tickets = (await model.tickets(node.accountId)).filter((t) => t.status === node.status);

@@ -38,6 +38,8 @@ export interface MockService {
   resources: { name: string; used: number; total: number; unit: string }[];
   ips: string[];
   cancellation?: { immediate: boolean; reason: string };
+  /** Listed without `status` and `name` (a sparse row, as a new service type on a real portal may be). */
+  sparse?: boolean;
 }
 
 export interface MockDnsRecord {

@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
+import { InvalidResponseError } from '../../src/api/errors';
 import { PortalApi } from '../../src/api/portalApi';
-import { signedIn, useMockPortal } from './helpers';
+import { unreadableItems } from '../../src/api/schema';
+import { MessageNode } from '../../src/views/nodes';
+import { servicesView, ticketsView, dnsZonesView } from '../../src/views/viewSpecs';
+import { collectAll } from './expandViews';
+import { rejects, signedIn, useMockPortal } from './helpers';
+import { modelWithAccounts } from './modelHelpers';
 
 /**
  * What real portals send and mean, read against the references: answers that omit what the
@@ -33,6 +39,43 @@ describe('Fidelity to what portals send', () => {
       // The first record can be addressed too (index 0 would be "not found").
       await api.domains.deleteDnsRecord('48', records[0].id);
       assert.deepEqual(raw.records.map((r) => r.name), ['www', '@', '@']);
+    });
+  });
+
+  describe('one entry the client cannot read does not take a list down', () => {
+    it('Services: the other services show, plus one row “1 service could not be read”; the log says which and why', async () => {
+      const services = ctx.portal.state('elsecloud').services;
+      services.push({ ...services[0], id: '399', sparse: true, vms: [] });
+      const { model, registry } = await modelWithAccounts(ctx.portal);
+      const nodes = await collectAll(registry, model, servicesView);
+      const elseServices = nodes.filter((n) => n.kind === 'service' && n.parent?.accountId === n.accountId && n.service.id !== '399');
+      assert.ok(elseServices.length >= 3, 'the readable services are listed');
+      const rows = nodes.filter((n): n is MessageNode => n.kind === 'message' && n.severity === 'unreadable');
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0].text, '1 service could not be read');
+      assert.match(rows[0].detail ?? '', /\(399\)/);
+      const log = (registry as unknown as { logger: { text(): string } }).logger.text();
+      assert.match(log, /1 item\(s\) of GET \/service could not be read and are left out: #\d+ \(399\): (name|status): /);
+      await registry.dispose();
+    });
+
+    it('records, zones and tickets read item by item too; a list that is not a list is still an error', async () => {
+      const zone = ctx.portal.state('elsecloud').zones[0];
+      (zone.records as unknown[]).push({ id: '7777', name: 'broken', type: { odd: true }, content: 'x', ttl: 60, priority: 0 });
+      const zoneAnswer = await api.dns.zone(zone.serviceId, zone.id);
+      assert.equal(unreadableItems(zoneAnswer.records).length, 1);
+      assert.ok(zoneAnswer.records.length >= 3);
+      const { model, registry } = await modelWithAccounts(ctx.portal);
+      const zoneRows = (await collectAll(registry, model, dnsZonesView)).filter((n) => n.kind === 'message' && n.severity === 'unreadable');
+      assert.deepEqual(zoneRows.map((n) => (n as MessageNode).text), ['1 record could not be read']);
+      (ctx.portal.state('elsecloud').tickets as unknown[]).push({ number: '999', subject: { no: 'text' }, status: 'Open', date: '2026-01-01 10:00', dept_id: '1', client_read: true, body: '', attachments: [], replies: [] });
+      const ticketRows = (await collectAll(registry, model, ticketsView)).filter((n) => n.kind === 'message' && n.severity === 'unreadable');
+      assert.deepEqual(ticketRows.map((n) => (n as MessageNode).text), ['1 ticket could not be read']);
+      await registry.dispose();
+
+      ctx.portal.fault({ kind: 'wrongShape', path: '^service$' });
+      const error = await rejects(api.services.list());
+      assert.ok(error instanceof InvalidResponseError, `got ${error}`);
     });
   });
 });

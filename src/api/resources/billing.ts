@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
-import { Amount, Id, list, seg, Text } from '../schema';
+import { Amount, Id, list, tolerantList, seg, Text } from '../schema';
 
 export const Balance = v.pipe(
   v.looseObject({
@@ -84,7 +84,7 @@ export class BillingApi {
   }
 
   async invoices(options?: RequestOptions): Promise<InvoiceSummary[]> {
-    const body = await this.client.get('invoice', v.looseObject({ invoices: list(InvoiceSummary) }), options);
+    const body = await this.client.get('invoice', v.looseObject({ invoices: tolerantList(InvoiceSummary) }), options);
     return body.invoices;
   }
 

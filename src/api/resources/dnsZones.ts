@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
-import { Ack, Id, list, seg, Text } from '../schema';
+import { Ack, Id, list, tolerantList, seg, Text } from '../schema';
 import { DnsRecord, DnsRecordInput, DnsRecordSchema, srvContentArray } from './dnsRecord';
 
 export const DnsZone = v.pipe(
@@ -17,14 +17,14 @@ export type DnsZone = v.InferOutput<typeof DnsZone>;
 
 const ZoneIndex = v.looseObject({
   service_ids: v.optional(list(Id), []),
-  zones: v.optional(list(DnsZone), []),
+  zones: v.optional(tolerantList(DnsZone), []),
 });
 export type ZoneIndex = v.InferOutput<typeof ZoneIndex>;
 
 const ZoneDetails = v.looseObject({
   service_id: v.optional(Id, ''),
   name: Text,
-  records: v.optional(list(DnsRecordSchema), []),
+  records: v.optional(tolerantList(DnsRecordSchema), []),
 });
 export type DnsZoneDetails = v.InferOutput<typeof ZoneDetails>;
 
@@ -54,7 +54,7 @@ export class DnsZonesApi {
   }
 
   async listForService(serviceId: string, options?: RequestOptions): Promise<DnsZone[]> {
-    const body = await this.client.get(`service/${seg(serviceId)}/dns`, v.looseObject({ zones: v.optional(list(DnsZone), []) }), options);
+    const body = await this.client.get(`service/${seg(serviceId)}/dns`, v.looseObject({ zones: v.optional(tolerantList(DnsZone), []) }), options);
     return body.zones;
   }
 

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
-import { Ack, Amount, AnyObject, Flag, Id, Integer, list, pickList, seg, Text } from '../schema';
+import { Ack, Amount, AnyObject, Flag, Id, Integer, keepUnreadable, list, tolerantList, pickList, seg, Text } from '../schema';
 import { DnsRecord, DnsRecordInput, DnsRecordSchema } from './dnsRecord';
 
 export const Domain = v.looseObject({
@@ -90,10 +90,10 @@ const EppCode = v.pipe(
 const DnsRecordList = v.pipe(
   v.unknown(),
   v.transform((body) => pickList(body, ['records', 'dns'])),
-  list(DnsRecordSchema),
+  tolerantList(DnsRecordSchema),
   // Records on a registered domain are addressed by index, counted from 1 as in the reference's
   // example (`"id": 1` for the first record): a record without an id gets its position from 1.
-  v.transform((records) => records.map((r, i) => (r.id === '' ? { ...r, id: String(i + 1) } : r))),
+  v.transform((records) => keepUnreadable(records.map((r, i) => (r.id === '' ? { ...r, id: String(i + 1) } : r)), records)),
 );
 
 export interface DomainOrder {
@@ -116,7 +116,7 @@ export class DomainsApi {
 
   async list(options?: RequestOptions): Promise<Domain[]> {
     this.need();
-    return (await this.client.get('domain', v.looseObject({ domains: list(Domain) }), options)).domains;
+    return (await this.client.get('domain', v.looseObject({ domains: tolerantList(Domain) }), options)).domains;
   }
 
   async details(id: string, options?: RequestOptions): Promise<DomainDetails> {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
-import { Ack, Amount, AnyObject, firstText, Id, list, listWithKeys, pickList, seg, Text } from '../schema';
+import { Ack, Amount, AnyObject, firstText, Id, list, tolerantList, listWithKeys, pickList, seg, Text } from '../schema';
 
 export const Service = v.looseObject({
   id: Id,
@@ -156,7 +156,7 @@ export class ServicesApi {
   constructor(private readonly client: PortalClient) {}
 
   async list(options?: RequestOptions): Promise<Service[]> {
-    return (await this.client.get('service', v.looseObject({ services: list(Service) }), options)).services;
+    return (await this.client.get('service', v.looseObject({ services: tolerantList(Service) }), options)).services;
   }
 
   async details(id: string, options?: RequestOptions): Promise<ServiceDetails> {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { Download, PortalClient, RequestOptions } from '../client';
-import { Ack, firstText, Flag, Id, list, pickList, seg, Text } from '../schema';
+import { Ack, firstText, Flag, Id, list, tolerantList, pickList, seg, Text } from '../schema';
 
 export const TicketSummary = v.looseObject({
   ticket_number: Id,
@@ -87,7 +87,7 @@ export class TicketsApi {
   constructor(private readonly client: PortalClient) {}
 
   async list(options?: RequestOptions): Promise<TicketSummary[]> {
-    return (await this.client.get('tickets', v.looseObject({ tickets: v.optional(list(TicketSummary), []) }), options)).tickets;
+    return (await this.client.get('tickets', v.looseObject({ tickets: v.optional(tolerantList(TicketSummary), []) }), options)).tickets;
   }
 
   thread(number: string, options?: RequestOptions): Promise<TicketThread> {
