@@ -1,5 +1,6 @@
 import { VmAction } from '../api/capabilities';
-import { CancellationRequest, Service } from '../api/resources/services';
+import { CancellationRequest, Service, ServiceMethod } from '../api/resources/services';
+import { NotFoundError, PortalError } from '../api/errors';
 import { Vm } from '../api/resources/vms';
 import { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
 import { Domain, DomainDetails } from '../api/resources/domains';
@@ -65,7 +66,34 @@ export const keys = {
   invoices: (accountId: string) => `${accountId}/billing/invoices`,
   invoice: (r: InvoiceRef) => `${r.accountId}/billing/invoices/${r.invoiceId}`,
   notifications: (accountId: string) => `${accountId}/notifications`,
+  // Outside the account's subtree on purpose: refreshing a view does not ask every service again.
+  serviceMethods: (r: ServiceRef) => `methods/${r.accountId}/${r.serviceId}`,
 };
+
+/** What a service offers, and whether the portal said so (`/methods`) or it is our guess. */
+export interface ServiceFeatures {
+  vms: boolean;
+  dns: boolean;
+  ips: boolean;
+  upgrade: boolean;
+  source: 'portal' | 'guess';
+}
+
+/** A service's endpoints (`GET /service/@id/methods`: `{name, method, route}`) say what it offers. */
+export function serviceFeaturesFrom(methods: readonly ServiceMethod[]): ServiceFeatures {
+  const routes = methods.map((m) => m.route.replace(/\\\//g, '/').toLowerCase());
+  const has = (pattern: RegExp) => routes.some((route) => pattern.test(route));
+  return { vms: has(/\/vms(\/|$)/), dns: has(/\/dns(\/|$)/), ips: has(/\/(ip|ips|rdns|ippool)(\/|$)/), upgrade: has(/\/upgrade(\/|$)/), source: 'portal' };
+}
+
+/** Today's guess from the name and category, for portals without `/methods`. */
+export function guessedServiceFeatures(service: Service): ServiceFeatures {
+  const vms = mayHaveVms(service);
+  return { vms, dns: /dns/i.test(`${service.name} ${service.category}`), ips: vms, upgrade: false, source: 'guess' };
+}
+
+/** How long a service's methods are reused: they change with its product, not from minute to minute. */
+const METHODS_TTL_MS = 60 * 60_000;
 
 const VM_SERVICE = /vps|vds|cloud|virtual|server|\bvm\b|kvm|proxmox|compute|instance/i;
 
@@ -97,6 +125,10 @@ export class PortalModel {
   readonly onDidChangeVm = this.vmChanged.event;
   private readonly pollIntervalMs: number;
   private readonly pollTimeoutMs: number;
+  private readonly learned = new Emitter<ServiceRef>();
+  /** Fires when the portal says a service the guess took for VM-less has VMs after all. */
+  readonly onDidLearnServiceHasVms = this.learned.event;
+  private readonly learning = new Set<Promise<unknown>>();
 
   constructor(
     private readonly registry: AccountRegistry,
@@ -116,6 +148,54 @@ export class PortalModel {
   }
 
   // ---- reads -------------------------------------------------------------------------------
+
+  /**
+   * What a service offers, from the portal's `GET /service/@id/methods` (cached for an hour,
+   * one request at a time per service); the name-and-category guess only where the portal has
+   * no `/methods` (it answers "not found" or "invalid method").
+   */
+  async serviceFeatures(ref: ServiceRef): Promise<ServiceFeatures> {
+    try {
+      const methods = await this.cache.get(keys.serviceMethods(ref), async () => (await this.api(ref.accountId)).services.methods(ref.serviceId), { ttlMs: METHODS_TTL_MS });
+      return serviceFeaturesFrom(methods);
+    } catch (e) {
+      const service = this.peekService(ref) ?? (await this.services(ref.accountId)).find((s) => s.id === ref.serviceId);
+      if (service && (e instanceof NotFoundError || (e instanceof PortalError && (e.status ?? 200) < 500))) {
+        return guessedServiceFeatures(service);
+      }
+      throw e;
+    }
+  }
+
+  /** What is known of a service's features without a request. */
+  peekServiceFeatures(ref: ServiceRef): ServiceFeatures | undefined {
+    const methods = this.cache.peek<ServiceMethod[]>(keys.serviceMethods(ref));
+    return methods ? serviceFeaturesFrom(methods) : undefined;
+  }
+
+  /**
+   * Asks the portal in the background whether a service the guess took for VM-less has VMs
+   * (a VPS named "Web Hosting Box"); `onDidLearnServiceHasVms` fires when it does. Once per
+   * service per hour; nothing when the answer is known or on its way.
+   */
+  learnServiceFeatures(ref: ServiceRef): void {
+    if (this.peekServiceFeatures(ref) || this.cache.loading(keys.serviceMethods(ref))) {
+      return;
+    }
+    const work = this.serviceFeatures(ref).then(
+      (features) => features.vms && features.source === 'portal' && this.learned.fire(ref),
+      () => undefined,
+    );
+    this.learning.add(work);
+    void work.finally(() => this.learning.delete(work));
+  }
+
+  /** Resolves once no background learning is under way (tests and the bench wait for quiet). */
+  async backgroundSettled(): Promise<void> {
+    while (this.learning.size > 0) {
+      await Promise.all([...this.learning]);
+    }
+  }
 
   services(accountId: string): Promise<Service[]> {
     return this.read(keys.services(accountId), accountId, (api) => api.services.list());
@@ -456,5 +536,6 @@ export class PortalModel {
   dispose(): void {
     this.cache.dispose();
     this.vmChanged.dispose();
+    this.learned.dispose();
   }
 }

@@ -32,7 +32,8 @@ export class ResourceCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get<T>(key: string, load: () => Promise<T>, options: { force?: boolean } = {}): Promise<T> {
+  /** Cached or loaded once at a time; `ttlMs` overrides the cache's lifetime for this key. */
+  get<T>(key: string, load: () => Promise<T>, options: { force?: boolean; ttlMs?: number } = {}): Promise<T> {
     let entry = this.entries.get(key);
     if (!entry) {
       entry = { loadedAt: 0, generation: 0 };
@@ -41,7 +42,7 @@ export class ResourceCache {
     if (entry.inflight) {
       return entry.inflight as Promise<T>;
     }
-    if (!options.force && entry.value !== undefined && this.now() - entry.loadedAt < this.ttlMs()) {
+    if (!options.force && entry.value !== undefined && this.now() - entry.loadedAt < (options.ttlMs ?? this.ttlMs())) {
       return Promise.resolve(entry.value as T);
     }
     const current = entry;
@@ -65,6 +66,11 @@ export class ResourceCache {
     };
     promise.then(clear, clear);
     return promise;
+  }
+
+  /** Whether `key` is being loaded now. */
+  loading(key: string): boolean {
+    return this.entries.get(key)?.inflight !== undefined;
   }
 
   /** The cached value, fresh or not, without loading. */

@@ -38,6 +38,14 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.subscriptions.push(
       ctx.registry.onDidChange(() => this.refresh()),
       ctx.model.cache.onDidInvalidate((key) => this.onInvalidated(key)),
+      ctx.model.onDidLearnServiceHasVms((ref) => {
+        for (const node of this.rendered.values()) {
+          if (node.kind === 'service' && !node.hasVms && node.serviceId === ref.serviceId && node.accountId === ref.accountId) {
+            node.hasVms = true;
+            this.changed.fire(node);
+          }
+        }
+      }),
       ctx.model.onDidChangeVm((ref) => {
         for (const node of this.rendered.values()) {
           if (node.kind === 'vm' && node.vmId === ref.vmId && node.serviceId === ref.serviceId && node.accountId === ref.accountId) {

@@ -61,15 +61,17 @@ export const servicesView: ViewSpec = {
   async children(model, node) {
     if (node.kind === 'account') {
       const services = await model.services(node.accountId);
-      const rows = services.map((service) => ({
-        kind: 'service' as const,
-        id: childId(node, this.id, node.accountId, `service/${service.id}`),
-        accountId: node.accountId,
-        serviceId: service.id,
-        service,
-        hasVms: mayHaveVms(service),
-        parent: node,
-      }));
+      const rows = services.map((service) => {
+        const ref = { accountId: node.accountId, serviceId: service.id };
+        // What the portal said (`/methods`) when known; else the guess, and a VM-less guess is
+        // checked with the portal in the background (the row becomes expandable if it has VMs).
+        const known = model.peekServiceFeatures(ref);
+        const hasVms = known ? known.vms : mayHaveVms(service);
+        if (!known && !hasVms) {
+          model.learnServiceFeatures(ref);
+        }
+        return { kind: 'service' as const, id: childId(node, this.id, node.accountId, `service/${service.id}`), ...ref, service, hasVms, parent: node };
+      });
       return withUnreadableRow(rows, services, node, ['service', 'services']);
     }
     if (node.kind === 'service') {

@@ -1,7 +1,7 @@
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { PortalClientError } from '../api/errors';
 import { ResourceUsage } from '../api/resources/services';
-import { mayHaveVms, PortalModel } from '../model/portalModel';
+import { guessedServiceFeatures, PortalModel } from '../model/portalModel';
 import { DESTRUCTIVE_VM_ACTIONS, VM_ACTION_ICONS, VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
 import { DetailField, DetailsTarget, DetailsView, ResourceGauge } from './protocol';
 
@@ -75,10 +75,12 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
     };
   }
   if (target.kind === 'service') {
-    const service = await model.serviceDetails(target);
+    // `GET /service/@id` has no category: what the service offers comes from its `/methods`.
+    const [service, known] = await Promise.all([model.serviceDetails(target), model.serviceFeatures(target).catch(() => undefined)]);
+    const features = known ?? guessedServiceFeatures(service);
     const api = await model.api(target.accountId);
     const [resources, ips] = await Promise.all([
-      mayHaveVms(service) ? optional(model.resources(target), []) : Promise.resolve([]),
+      features.vms ? optional(model.resources(target), []) : Promise.resolve([]),
       api.client.supports('serviceIps') ? optional(api.services.ips(target.serviceId), []) : Promise.resolve([]),
     ]);
     const cancellable = !/cancel|terminat|fraud/i.test(service.status);

@@ -7,6 +7,8 @@ import { servicesView, ticketsView, dnsZonesView } from '../../src/views/viewSpe
 import { collectAll } from './expandViews';
 import { rejects, signedIn, useMockPortal } from './helpers';
 import { modelWithAccounts } from './modelHelpers';
+import { addMisleadingVps } from '../mock-portal/variants';
+import { loadDetails } from '../../src/webviews/detailsView';
 
 /**
  * What real portals send and mean, read against the references: answers that omit what the
@@ -76,6 +78,42 @@ describe('Fidelity to what portals send', () => {
       ctx.portal.fault({ kind: 'wrongShape', path: '^service$' });
       const error = await rejects(api.services.list());
       assert.ok(error instanceof InvalidResponseError, `got ${error}`);
+    });
+  });
+
+  describe('what a service offers comes from the portal (`/methods`), not from its name', () => {
+    it('a VPS named and filed as hosting becomes expandable once its /methods lists VMs, and its VMs load', async () => {
+      addMisleadingVps(ctx.portal.state('elsecloud'));
+      const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+      const learned: string[] = [];
+      model.onDidLearnServiceHasVms((ref) => learned.push(ref.serviceId));
+      const first = await collectAll(registry, model, servicesView);
+      const guessed = first.find((n) => n.kind === 'service' && n.serviceId === '390');
+      assert.ok(guessed?.kind === 'service' && !guessed.hasVms, 'the guess says no VMs');
+      await model.backgroundSettled();
+      assert.deepEqual(learned, ['390'], 'the portal said it has VMs');
+      const second = await collectAll(registry, model, servicesView);
+      const row = second.find((n) => n.kind === 'service' && n.serviceId === '390');
+      assert.ok(row?.kind === 'service' && row.hasVms);
+      assert.ok(second.some((n) => n.kind === 'vm' && n.vmId === '1901'), 'its VM is listed');
+      assert.equal(ctx.portal.received({ path: 'service/390/methods' }).length, 1, 'asked once');
+      // Services the guess already takes for VM servers are not asked.
+      assert.equal(ctx.portal.received({ path: 'service/301/methods' }).length, 0);
+      // The details panel uses the same answer: gauges for the VPS despite its name.
+      const details = await loadDetails(model, registry, { kind: 'service', accountId: ids.elsecloud, serviceId: '390' });
+      assert.ok(details.kind === 'service' && details.gauges.length > 0, 'resource gauges shown');
+      await registry.dispose();
+    });
+
+    it('without /methods on the portal, the guess stands', async () => {
+      ctx.portal.fault({ kind: 'errorBody', path: '/methods$', message: 'invalid method' });
+      const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+      const features = await model.serviceFeatures({ accountId: ids.elsecloud, serviceId: '303' });
+      assert.equal(features.source, 'guess');
+      assert.equal(features.vms, false);
+      const vps = await model.serviceFeatures({ accountId: ids.elsecloud, serviceId: '301' });
+      assert.deepEqual([vps.source, vps.vms], ['guess', true]);
+      await registry.dispose();
     });
   });
 });
