@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { useWorkbench } from './harness/session';
+import { addMisleadingVps } from '../mock-portal/variants';
+import { eventually, useWorkbench } from './harness/session';
 
 const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
 
@@ -36,5 +37,20 @@ describe('Fidelity: what real portals send, in a real VS Code', function () {
       domain.records.map((r) => `${r.name} ${r.type} ${r.content}`),
       ['@ A 203.0.113.80', 'www CNAME cdn.example.net', '@ MX mx.example.org', '@ TXT v=spf1 include:_spf.example-mail.net ~all'],
     );
+  });
+
+  it('a VPS whose name and category say “hosting” expands to its VMs (the portal’s /methods says so), and one is stopped', async () => {
+    const wb = s.workbench;
+    addMisleadingVps(s.portal.state('elsecloud'));
+    await wb.showOnly('Services');
+    await wb.runCommand('Cloud Portal: Refresh All Views');
+    await wb.row('Services', 'Shop backend').waitFor({ timeout: 20_000 });
+    await eventually(() => s.portal.received({ path: 'service/390/methods' }).length === 1, 'the portal was asked what the service offers');
+    await wb.expand(wb.row('Services', 'Shop backend'), { view: 'Services', text: 'box-01' });
+    await wb.contextMenu(wb.row('Services', 'box-01'), 'Stop VM…');
+    await wb.dialog().waitFor();
+    await wb.pressDialogButton('Stop VM');
+    await wb.row('Services', /box-01.*stopped/).waitFor({ timeout: 30_000 });
+    assert.deepEqual(s.portal.received({ path: /\/stop$/ }).map((r) => `${r.method} ${r.path}`), ['POST service/390/vms/1901/stop']);
   });
 });
