@@ -20,9 +20,15 @@ export function isOverdue(invoice: Pick<InvoiceSummary, 'status' | 'duedate'>, t
   return isUnpaid(invoice.status) && !!invoice.duedate && invoice.duedate.slice(0, 10) < today;
 }
 
-/** What is still owed on an invoice after credit already applied. */
-export function amountDue(invoice: Pick<Invoice, 'total' | 'credit' | 'status'>): number {
-  return isUnpaid(invoice.status) ? Math.max(0, roundMoney(invoice.total - invoice.credit)) : 0;
+/**
+ * What is still owed on an invoice: the portal's own figure (`balance`) where it states one, else
+ * the total less credit already applied.
+ */
+export function amountDue(invoice: Pick<Invoice, 'total' | 'credit' | 'status'> & { balance?: number }): number {
+  if (!isUnpaid(invoice.status)) {
+    return 0;
+  }
+  return invoice.balance !== undefined ? Math.max(0, roundMoney(invoice.balance)) : Math.max(0, roundMoney(invoice.total - invoice.credit));
 }
 
 /** How much account credit can go to this invoice: all of what is due, or all of the credit. */
@@ -91,7 +97,9 @@ export interface BalanceSummary {
 export function balanceSummary(balance: Balance, invoices: InvoiceSummary[]): BalanceSummary {
   const unpaid = invoices.filter((i) => isUnpaid(i.status));
   const overdue = unpaid.filter((i) => isOverdue(i));
-  const owed = roundMoney(unpaid.reduce((s, i) => s + i.total, 0));
+  // The portal's account balance is what is owed after credit already applied; the sum of each
+  // unpaid invoice's amount due stands in where the portal states none.
+  const owed = balance.balance > 0 ? roundMoney(balance.balance) : roundMoney(unpaid.reduce((s, i) => s + amountDue(i), 0));
   const credit = formatMoney(balance.credit, balance.currency);
   const lines = [`Credit: ${credit}`, `Unpaid invoices: ${unpaid.length}${unpaid.length ? ` (${formatMoney(owed, balance.currency)})` : ''}`];
   if (overdue.length) lines.push(`Overdue: ${overdue.length}`);

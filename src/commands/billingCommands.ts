@@ -17,7 +17,7 @@ export const showInvoices: CommandFactory = (services) => ({
     const items = services.model.invoices(accountId, true).then((invoices) =>
       sortInvoices(invoices).map((i) => ({
         label: `${isOverdue(i) ? '$(error)' : isUnpaid(i.status) ? '$(warning)' : '$(pass)'} ${i.number || i.id}`,
-        description: `${formatMoney(i.total, i.currency)} · ${i.status}${isOverdue(i) ? ' · overdue' : ''}`,
+        description: `${formatMoney(isUnpaid(i.status) ? amountDue(i) : i.total, i.currency)}${isUnpaid(i.status) && amountDue(i) !== i.total ? ` due of ${formatMoney(i.total, i.currency)}` : ''} · ${i.status}${isOverdue(i) ? ' · overdue' : ''}`,
         detail: [i.date && `Issued ${i.date}`, isUnpaid(i.status) && i.duedate ? `due ${i.duedate}` : '', i.datepaid && !/^0000/.test(i.datepaid) ? `paid ${i.datepaid}` : ''].filter(Boolean).join(', '),
         invoiceId: i.id,
       })),

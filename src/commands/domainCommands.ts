@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { formatMoney } from '../billing/money';
+import { renewalOptions } from '../ordering/renewalPrices';
 import { isHostName } from '../model/dnsRecordRules';
 import { ExtensionServices } from '../services';
 import { DomainNode } from '../views/nodes';
@@ -109,12 +111,17 @@ export const renewDomain: CommandFactory = (services) => ({
       return;
     }
     const api = await services.model.api(node.accountId);
-    const [methods, balance] = await Promise.all([api.billing.paymentMethods(), api.billing.balance().catch(() => undefined)]);
+    const [methods, balance, options] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Renewal prices for ${node.domain.name}…` }, () =>
+      Promise.all([api.billing.paymentMethods(), api.billing.balance().catch(() => undefined), renewalOptions(api, node.domain.name)]),
+    );
     const currency = balance?.currency ?? '';
-    const yearly = node.domain.recurring_amount / Math.max(1, node.domain.period);
+    if (options.length === 0) {
+      void vscode.window.showWarningMessage(`The portal states no renewal price for ${node.domain.name}, so it cannot be renewed from here. Renew it in the portal's client area.`);
+      return;
+    }
     const years = await vscode.window.showQuickPick(
-      [1, 2, 3, 5].map((y) => ({ label: `${y} year${y > 1 ? 's' : ''}`, description: `${(yearly * y).toFixed(2)} ${currency}`, years: y })),
-      { title: `Renew ${node.domain.name}`, placeHolder: `Expires ${node.domain.expires}. Renew for how long?`, ignoreFocusOut: true },
+      options.map((o) => ({ label: `${o.years} year${o.years > 1 ? 's' : ''}`, description: formatMoney(o.price, currency), years: o.years, price: o.price })),
+      { title: `Renew ${node.domain.name}`, placeHolder: `Expires ${node.domain.expires}. Renew for how long? (prices as the portal states them)`, ignoreFocusOut: true },
     );
     if (!years) {
       return;
@@ -126,7 +133,7 @@ export const renewDomain: CommandFactory = (services) => ({
     if (!method) {
       return;
     }
-    const price = `${(yearly * years.years).toFixed(2)} ${currency}`.trim();
+    const price = formatMoney(years.price, currency);
     const answer = await vscode.window.showWarningMessage(
       `Renew “${node.domain.name}” for ${years.label} for ${price}?`,
       { modal: true, detail: `An invoice for ${price} is created, to be paid by ${method.name}. The portal's invoice is final.` },

@@ -51,10 +51,11 @@ export function newOrder(panels: OrderPanels): CommandFactory {
   });
 }
 
+/** The periods the portal states a price for (0.00 included: a free transfer is offered as free). */
 function priceRows(result: DomainAvailability, action: 'register' | 'transfer', currency: string) {
   return result.periods
-    .filter((p) => p[action] > 0)
-    .map((p) => ({ label: `${p.period} year${p.period === 1 ? '' : 's'}`, description: formatMoney(p[action], currency), years: p.period, price: p[action], tldId: p.id }));
+    .filter((p) => p[action] !== undefined && p.period > 0)
+    .map((p) => ({ label: `${p.period} year${p.period === 1 ? '' : 's'}`, description: p[action] === 0 ? `free (${formatMoney(0, currency)})` : formatMoney(p[action]!, currency), years: p.period, price: p[action]!, tldId: p.id }));
 }
 
 const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;

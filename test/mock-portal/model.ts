@@ -169,6 +169,8 @@ export interface PortalState {
   categories: { id: string; name: string; description: string; slug: string }[];
   products: MockProduct[];
   tlds: { id: string; tld: string; register: number; transfer: number; renew: number }[];
+  /** How `POST /domain/lookup` answers: the reference's example, or its text (`{"status": "ok"}` / an empty answer). */
+  lookupStyle?: 'example' | 'status';
   attachments: Record<string, { name: string; contentType: string; content: string }>;
   orders: { order_num: string; invoice_id: string; total: number; items: unknown[] }[];
   nextId: number;

@@ -439,7 +439,8 @@ export function seedPortal(provider: ProviderName, size?: SeedSize): PortalState
     tlds: [
       { id: '6', tld: '.com', register: 10, transfer: 10, renew: 15 },
       { id: '7', tld: '.org', register: 12, transfer: 12, renew: 16 },
-      { id: '8', tld: '.net', register: 11, transfer: 11, renew: 15 },
+      // A free transfer, as in the reference's example ("transfer": "0.00").
+      { id: '8', tld: '.net', register: 11, transfer: 0, renew: 15 },
     ],
     attachments: {
       'a1f3-console.log': { name: 'console.log', contentType: 'text/plain', content: '[    0.000000] Linux version 6.1.0-28-amd64\n[    2.113000] Kernel panic - not syncing\n' },

@@ -85,9 +85,10 @@ describe('Billing, domains and notifications', () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
     const free = await model.lookupDomain(ids.elsecloud, 'fresh-idea.org');
     assert.equal(free.available, true);
-    assert.deepEqual(free.periods.map((p) => [p.period, p.register]), [[1, 12], [2, 24]]);
+    // The portal's own two-year price (not twice the one-year price).
+    assert.deepEqual(free.periods.map((p) => [p.period, p.register]), [[1, 12], [2, 22.5]]);
     const order = await model.orderDomain(ids.elsecloud, { name: 'fresh-idea.org', years: 2, action: 'register', tld_id: free.periods[1].id, pay_method: '10', nameservers: ['ns1.example.net', 'ns2.example.net'] });
-    assert.equal(order.total, 24);
+    assert.equal(order.total, 22.5);
     const domains = await model.domains(ids.elsecloud);
     const created = domains.find((d) => d.name === 'fresh-idea.org');
     assert.ok(created);

@@ -9,6 +9,8 @@ import { rejects, signedIn, useMockPortal } from './helpers';
 import { modelWithAccounts } from './modelHelpers';
 import { addMisleadingVps } from '../mock-portal/variants';
 import { loadDetails } from '../../src/webviews/detailsView';
+import { renewalOptions } from '../../src/ordering/renewalPrices';
+import { balanceSummary } from '../../src/billing/invoices';
 
 /**
  * What real portals send and mean, read against the references: answers that omit what the
@@ -114,6 +116,42 @@ describe('Fidelity to what portals send', () => {
       const vps = await model.serviceFeatures({ accountId: ids.elsecloud, serviceId: '301' });
       assert.deepEqual([vps.source, vps.vms], ['guess', true]);
       await registry.dispose();
+    });
+  });
+
+  describe('money as the portal states it', () => {
+    it('renewal prices come from the portal (lookup, else the TLD list), not from multiplying', async () => {
+      // old-brand.net: the portal renews 1 year for 15.00 and 2 years for 28.50 (not 30.00).
+      assert.deepEqual(await renewalOptions(api, 'old-brand.net'), [{ years: 1, price: 15 }, { years: 2, price: 28.5 }]);
+      // A portal whose lookup states no prices: the TLD list's renew prices.
+      ctx.portal.state('elsecloud').lookupStyle = 'status';
+      assert.deepEqual(await renewalOptions(api, 'old-brand.net'), [{ years: 1, price: 15 }, { years: 2, price: 28.5 }, { years: 3, price: 42 }]);
+      // No price stated anywhere: nothing to offer (the command then says so).
+      assert.deepEqual(await renewalOptions(api, 'name.unknown-tld'), []);
+    });
+
+    it('domain lookup reads each documented shape; a free transfer is a price of 0, not “no price”', async () => {
+      const taken = await api.domains.lookup('example.net');
+      assert.equal(taken.available, false);
+      assert.deepEqual(taken.periods.map((p) => [p.period, p.transfer]), [[1, 0], [2, 0]], 'transfer 0.00 is kept as 0');
+      ctx.portal.state('elsecloud').lookupStyle = 'status';
+      const free = await api.domains.lookup('brand-new-name.com');
+      assert.deepEqual([free.available, free.name], [true, 'brand-new-name.com'], '{"status": "ok"} is available');
+      const gone = await api.domains.lookup('example.com');
+      assert.deepEqual([gone.available, gone.periods.length], [false, 0], 'an empty answer is “not available”');
+    });
+
+    it('the status bar sums what is due after credit already applied (the portal’s account balance)', async () => {
+      const state = ctx.portal.state('elsecloud');
+      const unpaid = state.invoices.find((i) => i.status === 'Unpaid')!;
+      unpaid.credit = 2;
+      const [balance, invoices] = await Promise.all([api.billing.balance(), api.billing.invoices()]);
+      const summary = balanceSummary(balance, invoices);
+      // The list (as in the reference) carries totals only; the balance knows the credit applied.
+      const listed = invoices.find((i) => i.id === unpaid.id)!;
+      const due = Math.round((listed.total - 2) * 100) / 100;
+      assert.equal(summary.text, `1 unpaid · ${due.toFixed(2)} USD`);
+      assert.equal(balance.balance, due, 'acc_balance is the amount due');
     });
   });
 });

@@ -23,6 +23,10 @@ export const InvoiceSummary = v.looseObject({
   total: Amount,
   status: Text,
   currency: v.optional(Text, ''),
+  /** Credit already applied, where the list carries it. */
+  credit: v.optional(Amount, 0),
+  /** What is still due, where the portal states it. */
+  balance: v.optional(Amount),
 });
 export type InvoiceSummary = v.InferOutput<typeof InvoiceSummary>;
 

@@ -24,20 +24,34 @@ export const DomainDetails = v.looseObject({
 });
 export type DomainDetails = v.InferOutput<typeof DomainDetails>;
 
+/** Prices per period as the portal states them; a price it does not state stays undefined (0.00 is a price: free). */
 const Period = v.looseObject({
   id: v.optional(Id, ''),
   period: Integer,
-  register: v.optional(Amount, 0),
-  transfer: v.optional(Amount, 0),
-  renew: v.optional(Amount, 0),
+  register: v.optional(Amount),
+  transfer: v.optional(Amount),
+  renew: v.optional(Amount),
 });
 
-export const DomainAvailability = v.looseObject({
-  available: Flag,
-  name: Text,
+const Availability = v.looseObject({
+  available: v.optional(Flag),
+  status: v.optional(Text, ''),
+  name: v.optional(Text, ''),
   premium: v.optional(Flag, false),
   periods: v.optional(list(Period), []),
 });
+
+/**
+ * `POST /domain/lookup` in each documented shape: the example's `{available, name, periods}`;
+ * the text's `{"status": "ok"}` for an available domain and an empty answer (`{}`, `[]`, `""`) for
+ * one that is not.
+ */
+export const DomainAvailability = v.pipe(
+  v.unknown(),
+  v.transform((body) => (body && typeof body === 'object' && !Array.isArray(body) ? body : {})),
+  Availability,
+  v.transform((x) => ({ ...x, available: x.available ?? /^(ok|available|success)$/i.test(x.status) })),
+);
 export type DomainAvailability = v.InferOutput<typeof DomainAvailability>;
 
 export const Tld = v.looseObject({ id: Id, tld: Text, periods: v.optional(list(Period), []) });
@@ -214,7 +228,8 @@ export class DomainsApi {
   async lookup(name: string, options?: RequestOptions): Promise<DomainAvailability> {
     this.need();
     // A read, though sent as POST: safe to repeat, but the client treats it like any POST.
-    return this.client.post('domain/lookup', DomainAvailability, { name }, options);
+    const answer = await this.client.post('domain/lookup', DomainAvailability, { name }, options);
+    return { ...answer, name: answer.name || name };
   }
 
   async tlds(options?: RequestOptions): Promise<Tld[]> {

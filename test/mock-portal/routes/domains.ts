@@ -39,6 +39,15 @@ function details(d: MockDomain) {
   };
 }
 
+/**
+ * A TLD's price for several years, as registrars price them: not a multiple of the one-year price
+ * (1.50 off each extra year), so a client that multiplies shows the wrong amount.
+ */
+function tldPrice(tld: { register: number; transfer: number; renew: number }, kind: 'register' | 'transfer' | 'renew', years: number): number {
+  const base = tld[kind];
+  return base === 0 ? 0 : Math.round((base * years - 1.5 * (years - 1)) * 100) / 100;
+}
+
 function recordAt(d: MockDomain, index: string) {
   const i = Number(index) - 1;
   if (!Number.isInteger(i) || i < 0 || i >= d.records.length) {
@@ -64,7 +73,7 @@ export function domainRoutes(router: Router): void {
       tlds: state.tlds.map((t) => ({
         id: t.id,
         tld: t.tld,
-        periods: [1, 2, 3].map((p) => ({ period: String(p), register: (t.register * p).toFixed(2), transfer: (t.transfer * p).toFixed(2), renew: (t.renew * p).toFixed(2), redemption: '40.00' })),
+        periods: [1, 2, 3].map((p) => ({ period: String(p), register: tldPrice(t, 'register', p).toFixed(2), transfer: tldPrice(t, 'transfer', p).toFixed(2), renew: tldPrice(t, 'renew', p).toFixed(2), redemption: '40.00' })),
       })),
     }), ONLY)
     .add('GET', 'domain/order/@id/form', () => ({ forms: [] }), ONLY)
@@ -79,7 +88,7 @@ export function domainRoutes(router: Router): void {
       if (action === 'register' && state.domains.some((d) => d.name === name)) {
         throw new PortalFailure(200, ['Domain is not available']);
       }
-      const total = (action === 'transfer' ? tld.transfer : tld.register) * years;
+      const total = tldPrice(tld, action === 'transfer' ? 'transfer' : 'register', years);
       const id = String(state.nextId++);
       state.domains.push({
         id,
@@ -106,11 +115,14 @@ export function domainRoutes(router: Router): void {
       const name = required(body, 'name').toLowerCase();
       const tld = state.tlds.find((t) => name.endsWith(t.tld));
       const taken = state.domains.some((d) => d.name === name) || /^(google|example)\./.test(name);
+      if (state.lookupStyle === 'status') {
+        return !!tld && !taken ? { status: 'ok' } : {};
+      }
       return {
         available: !!tld && !taken,
         name,
         premium: false,
-        periods: tld ? [1, 2].map((p) => ({ id: tld.id, period: String(p), register: (tld.register * p).toFixed(2), transfer: (tld.transfer * p).toFixed(2), renew: (tld.renew * p).toFixed(2), redemption: '40.00' })) : [],
+        periods: tld ? [1, 2].map((p) => ({ id: tld.id, period: String(p), register: tldPrice(tld, 'register', p).toFixed(2), transfer: tldPrice(tld, 'transfer', p).toFixed(2), renew: tldPrice(tld, 'renew', p).toFixed(2), redemption: '40.00' })) : [],
       };
     }, ONLY)
     .add('GET', 'domain/name/@name', ({ state, params }) => {
@@ -194,7 +206,8 @@ export function domainRoutes(router: Router): void {
       if (!Number.isInteger(years) || years < 1 || years > 10) {
         throw new PortalFailure(200, ['Invalid number of years']);
       }
-      const total = Number(d.recurring_amount) * years;
+      const tld = state.tlds.find((t) => d.name.endsWith(t.tld));
+      const total = tld ? tldPrice(tld, 'renew', years) : Number(d.recurring_amount) * years;
       const invoice = String(state.nextId++);
       d.expires = new Date(Date.parse(d.expires) + years * 365 * DAY).toISOString().slice(0, 10);
       if (d.status === 'Expired') {
