@@ -44,7 +44,7 @@ export class PortalClient {
     readonly transport: HttpTransport,
     readonly auth: Authenticator,
     readonly features: ReadonlySet<Feature>,
-    private readonly logger: Logger,
+    readonly logger: Logger,
     private readonly retryPolicy: RetryPolicy = defaultRetryPolicy,
   ) {}
 

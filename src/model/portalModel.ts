@@ -1,7 +1,7 @@
 import { VmAction } from '../api/capabilities';
 import { CancellationRequest, Service, ServiceMethod } from '../api/resources/services';
-import { NotFoundError, PortalError } from '../api/errors';
-import { Vm } from '../api/resources/vms';
+import { NotFoundError, PortalError, UnsupportedError } from '../api/errors';
+import { isReadOnlyVm, Vm } from '../api/resources/vms';
 import { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
 import { Domain, DomainDetails } from '../api/resources/domains';
 import { DnsZone, DnsZoneDetails, ZoneIndex } from '../api/resources/dnsZones';
@@ -49,6 +49,8 @@ export const keys = {
   resources: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/resources`,
   serviceDetails: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/details`,
   vm: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}`,
+  /** Below the VM list's key: reloading the list (after an action) reloads the details too. */
+  vmDetails: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}/details`,
   domains: (accountId: string) => `${accountId}/domains`,
   domainDetails: (r: DomainRef) => `${r.accountId}/domains/${r.domainId}/details`,
   domainRecords: (r: DomainRef) => `${r.accountId}/domains/${r.domainId}/records`,
@@ -203,6 +205,11 @@ export class PortalModel {
 
   vms(ref: ServiceRef): Promise<Vm[]> {
     return this.read(keys.vms(ref), ref.accountId, (api) => api.vms.list(ref.serviceId));
+  }
+
+  /** `GET /service/@id/vms/@vmid`: what the portal says about one VM, beyond the list entry. */
+  vmDetails(ref: VmRef): Promise<Vm> {
+    return this.read(keys.vmDetails(ref), ref.accountId, (api) => api.vms.details(ref.serviceId, ref.vmId));
   }
 
   /** The last known state of a VM, without a request (for tree items). */
@@ -398,6 +405,9 @@ export class PortalModel {
    * transitional state; the cached list is updated in place so only that VM's row changes.
    */
   async runVmAction(ref: VmRef, action: VmAction, template?: string): Promise<'done' | 'busy'> {
+    if (isReadOnlyVm(this.peekVm(ref))) {
+      throw new UnsupportedError('The portal listed this VM without an id, so no action can be sent for it. Use the portal’s client area.');
+    }
     const key = keys.vm(ref);
     if (this.busyVms.has(key)) {
       return 'busy';

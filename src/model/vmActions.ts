@@ -1,7 +1,7 @@
 import { Account } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
 import { featuresOf, VmAction, vmActionsOf } from '../api/capabilities';
-import { Vm, VmState } from '../api/resources/vms';
+import { isReadOnlyVm, Vm, VmState } from '../api/resources/vms';
 
 /** Which actions make sense in each state (the portal still has the final word). */
 const ACTIONS_BY_STATE: Record<VmState, VmAction[]> = {
@@ -40,7 +40,7 @@ export const DESTRUCTIVE_VM_ACTIONS: ReadonlySet<VmAction> = new Set(['stop', 's
 
 /** What can be done to this VM now: the provider offers it, the state allows it, nothing else runs. */
 export function vmActionsFor(account: Account | undefined, vm: Vm | undefined, busy: VmAction | undefined): VmAction[] {
-  if (!account || !vm || busy) {
+  if (!account || !vm || busy || isReadOnlyVm(vm)) {
     return [];
   }
   const offered = vmActionsOf(featuresOf(providerById(account.record.providerId).profile, account.record.probedFeatures));

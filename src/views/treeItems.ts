@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
 import { VmAction } from '../api/capabilities';
-import { VmState } from '../api/resources/vms';
+import { isReadOnlyVm, VmState } from '../api/resources/vms';
 import { vmActionsFor } from '../model/vmActions';
 import { STATE_TEXT } from '../commands/pickAccount';
 import { PortalModel } from '../model/portalModel';
@@ -160,7 +160,7 @@ export class TreeItemFactory {
     item.id = node.id;
     const state = vm?.state ?? 'unknown';
     const stateText = busy ? ACTION_PROGRESS[busy] : VM_STATE_TEXT[state] || vm?.status || '';
-    item.description = [stateText, vm?.primaryIp].filter(Boolean).join(' · ');
+    item.description = [stateText, vm?.primaryIp, isReadOnlyVm(vm) ? 'no id from the portal: read-only' : ''].filter(Boolean).join(' · ');
     item.iconPath = busy ? icon('loading~spin') : VM_ICONS[state];
     const actions = vmActionsFor(this.registry.get(node.accountId), vm, busy);
     item.contextValue = ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), vm?.primaryIp ? 'hasIp' : ''].join(' ').trim();

@@ -2,6 +2,7 @@ import { AccountRegistry } from '../accounts/accountRegistry';
 import { PortalClientError } from '../api/errors';
 import { ResourceUsage } from '../api/resources/services';
 import { guessedServiceFeatures, PortalModel } from '../model/portalModel';
+import { isReadOnlyVm } from '../api/resources/vms';
 import { DESTRUCTIVE_VM_ACTIONS, VM_ACTION_ICONS, VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
 import { DetailField, DetailsTarget, DetailsView, ResourceGauge } from './protocol';
 
@@ -55,10 +56,14 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
   const optional = <T>(p: Promise<T>, fallback: T) => p.catch((e) => (e instanceof PortalClientError ? fallback : Promise.reject(e)));
   if (target.kind === 'vm') {
     const [vms, resources] = await Promise.all([model.vms(target), optional(model.resources(target), [])]);
-    const vm = vms.find((v) => v.id === target.vmId);
-    if (!vm) {
+    const listed = vms.find((v) => v.id === target.vmId);
+    if (!listed) {
       throw new Error('This VM is no longer on the portal.');
     }
+    // The VM's own answer (`GET /service/@id/vms/@vmid`) carries fields the list may not; it wins
+    // where both have a field. A VM listed without an id cannot be asked for (read-only).
+    const details = isReadOnlyVm(listed) ? undefined : await optional(model.vmDetails(target), undefined);
+    const vm = details ? { ...listed, ...details, label: details.label || listed.label, ips: details.ips.length ? details.ips : listed.ips, fields: { ...listed.fields, ...details.fields } } : listed;
     const busy = model.vmBusy(target);
     const actions = vmActionsFor(registry.get(target.accountId), vm, busy);
     return {

@@ -127,8 +127,8 @@ describe('Ordering and billing in the editor', function () {
     await wb.type('ns1.example-dns.net ns2.example-dns.net', 'Register brand-new-idea.net');
     await wb.pick('BankTransfer');
     await wb.dialog().waitFor({ timeout: 15_000 });
-    assert.match(await wb.dialog().innerText(), /Register “brand-new-idea\.net” for 2 years for 22\.00 USD\?/);
-    await wb.pressDialogButton('Register for 22.00 USD');
+    assert.match(await wb.dialog().innerText(), /Register “brand-new-idea\.net” for 2 years for 20\.50 USD\?/);
+    await wb.pressDialogButton('Register for 20.50 USD');
     await wb.notifications().filter({ hasText: 'Register of brand-new-idea.net ordered' }).first().waitFor({ timeout: 15_000 });
     const [order] = s.portal.received({ method: 'POST', path: 'domain/order' });
     assert.deepEqual(order.body, { name: 'brand-new-idea.net', years: '2', action: 'register', tld_id: '8', pay_method: '10', nameservers: ['ns1.example-dns.net', 'ns2.example-dns.net'] });

@@ -15,6 +15,8 @@ export interface MockVm {
   disk: number;
   ips: { ipaddress: string; type: 'ipv4' | 'ipv6'; rdns?: string }[];
   interfaces: { id: string; name: string; mac: string; firewall: number }[];
+  /** Listed under an id field no client knows (`server_ref`), as an undocumented portal might. */
+  unknownIdField?: boolean;
 }
 
 export interface MockService {

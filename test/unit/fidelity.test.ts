@@ -11,6 +11,8 @@ import { addMisleadingVps } from '../mock-portal/variants';
 import { loadDetails } from '../../src/webviews/detailsView';
 import { renewalOptions } from '../../src/ordering/renewalPrices';
 import { balanceSummary } from '../../src/billing/invoices';
+import { UnsupportedError } from '../../src/api/errors';
+import { vmActionsFor } from '../../src/model/vmActions';
 
 /**
  * What real portals send and mean, read against the references: answers that omit what the
@@ -152,6 +154,38 @@ describe('Fidelity to what portals send', () => {
       const due = Math.round((listed.total - 2) * 100) / 100;
       assert.equal(summary.text, `1 unpaid · ${due.toFixed(2)} USD`);
       assert.equal(balance.balance, due, 'acc_balance is the amount due');
+    });
+  });
+
+  describe('VMs as the portal describes them', () => {
+    it('the VM details panel reads GET /service/@id/vms/@vmid and shows the fields only it returns', async () => {
+      const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+      const details = await loadDetails(model, registry, { kind: 'vm', accountId: ids.elsecloud, serviceId: '301', vmId: '1001' });
+      assert.equal(ctx.portal.received({ path: 'service/301/vms/1001' }).length, 1);
+      assert.ok(details.kind === 'vm');
+      const fields = Object.fromEntries(details.fields.map((f) => [f.label, f.value]));
+      assert.equal(fields['Kernel'], '6.1.0-28-amd64', JSON.stringify(details.fields));
+      await loadDetails(model, registry, { kind: 'vm', accountId: ids.elsecloud, serviceId: '301', vmId: '1001' });
+      assert.equal(ctx.portal.received({ path: 'service/301/vms/1001' }).length, 1, 'cached');
+      await registry.dispose();
+    });
+
+    it('a VM whose id is in no known field is kept, read-only: listed, logged, no action offered or sent', async () => {
+      const service = ctx.portal.state('alterncloud').services.find((s) => s.vms.length > 0)!;
+      service.vms[0].unknownIdField = true;
+      const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+      const vms = await model.vms({ accountId: ids.alterncloud, serviceId: service.id });
+      assert.equal(vms.length, service.vms.length, 'none dropped');
+      const odd = vms.find((vm) => vm.label === service.vms[0].label)!;
+      assert.match(odd.id, /^no-id-/);
+      assert.deepEqual(vmActionsFor(registry.get(ids.alterncloud), odd, undefined), []);
+      const log = (registry as unknown as { logger: { text(): string } }).logger.text();
+      assert.match(log, /1 VM\(s\) of service \d+ came without an id .*server_ref/);
+      const before = ctx.portal.requests.length;
+      const refused = await rejects(model.runVmAction({ accountId: ids.alterncloud, serviceId: service.id, vmId: odd.id }, 'stop'));
+      assert.ok(refused instanceof UnsupportedError, `got ${refused}`);
+      assert.equal(ctx.portal.requests.length, before, 'nothing sent');
+      await registry.dispose();
     });
   });
 });

@@ -67,12 +67,22 @@ export const Vm = v.pipe(
 );
 export type Vm = v.InferOutput<typeof Vm>;
 
+/**
+ * A VM whose id is in none of the usual fields is kept, read-only: it is listed with what the
+ * portal said about it (a stand-in id for the tree only), and no action is offered or sent for it.
+ */
 const VmList = v.pipe(
   v.unknown(),
   v.transform((body) => listWithKeys(body, ['vms', 'servers', 'virtualmachines', 'list'])),
   v.array(Vm),
-  v.transform((vms) => vms.filter((vm) => vm.id !== '')),
+  v.transform((vms) => vms.map((vm, i) => (vm.id === '' ? { ...vm, id: `no-id-${i + 1}`, label: vm.label || `VM ${i + 1}`, readOnly: true } : { ...vm, readOnly: false }))),
 );
+export type ListedVm = v.InferOutput<typeof VmList>[number];
+
+/** A VM the portal listed without an id: shown, but nothing can be sent for it. */
+export function isReadOnlyVm(vm: Vm | undefined): boolean {
+  return !!vm && (vm as { readOnly?: boolean }).readOnly === true;
+}
 
 const VmDetails = v.pipe(
   AnyObject,
@@ -101,8 +111,15 @@ const InterfaceList = v.pipe(
 export class VmsApi {
   constructor(private readonly client: PortalClient) {}
 
-  list(serviceId: string, options?: RequestOptions): Promise<Vm[]> {
-    return this.client.get(`service/${seg(serviceId)}/vms`, VmList, options);
+  async list(serviceId: string, options?: RequestOptions): Promise<ListedVm[]> {
+    const vms = await this.client.get(`service/${seg(serviceId)}/vms`, VmList, options);
+    const unidentified = vms.filter((vm) => vm.readOnly);
+    if (unidentified.length > 0) {
+      this.client.logger.warn(
+        `${unidentified.length} VM(s) of service ${serviceId} came without an id (none of id, vmid, vm_id, uuid): shown read-only, no action is offered. Fields: ${unidentified.map((vm) => Object.keys(vm.fields).join(', ')).join(' | ')}`,
+      );
+    }
+    return vms;
   }
 
   details(serviceId: string, vmId: string, options?: RequestOptions): Promise<Vm> {

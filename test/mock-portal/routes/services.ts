@@ -32,7 +32,7 @@ function findVm(ctx: RouteContext): { service: MockService; vm: MockVm } {
 
 function vmView(vm: MockVm, provider: PortalState['provider']) {
   const base = {
-    id: vm.id,
+    ...(vm.unknownIdField ? { server_ref: vm.id } : { id: vm.id }),
     label: vm.label,
     hostname: vm.hostname,
     status: vm.status,
@@ -213,9 +213,13 @@ export function serviceRoutes(router: Router): void {
       const s = findService(state, params.id);
       const vms = s.vms.map((vm) => vmView(settle(vm, now), provider));
       // ElseCloud keys the list by id; ALTERNcloud sends an array.
-      return provider === 'elsecloud' ? { vms: Object.fromEntries(vms.map((v) => [v.id, v])) } : { vms };
+      return provider === 'elsecloud' ? { vms: Object.fromEntries(vms.map((v, i) => [s.vms[i].id, v])) } : { vms };
     })
-    .add('GET', 'service/@id/vms/@vmid', (ctx) => ({ vm: vmView(findVm(ctx).vm, ctx.provider) }))
+    // The VM's own answer has fields the list leaves out (as real portals' details calls do).
+    .add('GET', 'service/@id/vms/@vmid', (ctx) => {
+      const vm = findVm(ctx).vm;
+      return { vm: { ...vmView(vm, ctx.provider), bandwidth_used_gb: '12.4', created_at: '2025-11-02 09:14', kernel: '6.1.0-28-amd64' } };
+    })
     .add('POST', 'service/@id/vms', ({ state, params, body }) => {
       const s = findService(state, params.id);
       const id = String(state.nextId++);
