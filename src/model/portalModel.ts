@@ -462,6 +462,10 @@ export class PortalModel {
     if (list) {
       this.cache.set(listKey, list.map((x) => (x.id === vm.id ? vm : x)));
     }
+    // A poll is the VM's own answer: the details panel's copy is brought up to date with it.
+    if (this.cache.peek(keys.vmDetails(ref)) !== undefined) {
+      this.cache.set(keys.vmDetails(ref), vm);
+    }
     if (!old || JSON.stringify(old) !== JSON.stringify(vm)) {
       this.vmChanged.fire(ref);
     }

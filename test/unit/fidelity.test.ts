@@ -167,6 +167,11 @@ describe('Fidelity to what portals send', () => {
       assert.equal(fields['Kernel'], '6.1.0-28-amd64', JSON.stringify(details.fields));
       await loadDetails(model, registry, { kind: 'vm', accountId: ids.elsecloud, serviceId: '301', vmId: '1001' });
       assert.equal(ctx.portal.received({ path: 'service/301/vms/1001' }).length, 1, 'cached');
+      // After an action, the panel shows the settled state the polls saw, not the cached details from before.
+      assert.equal(details.status, 'running');
+      await model.runVmAction({ accountId: ids.elsecloud, serviceId: '301', vmId: '1001' }, 'stop');
+      const after = await loadDetails(model, registry, { kind: 'vm', accountId: ids.elsecloud, serviceId: '301', vmId: '1001' });
+      assert.equal(after.status, 'stopped');
       await registry.dispose();
     });
 
