@@ -3,7 +3,6 @@ import { Account } from '../accounts/accountRegistry';
 import { Category, Product } from '../api/resources/catalogue';
 import { DomainAvailability } from '../api/resources/domains';
 import { formatMoney } from '../billing/money';
-import { paymentMethodLabel } from '../billing/paymentFees';
 import { cycleName } from '../ordering/orderForm';
 import { ExtensionServices } from '../services';
 import { accountHas } from '../views/viewSpecs';
@@ -113,7 +112,7 @@ export const orderDomain: CommandFactory = (services) => ({
     if (nsText === undefined) return;
     const nameservers = nsText.split(/[\s,]+/).filter(Boolean).map((ns) => ns.toLowerCase());
     const methods = await services.model.paymentMethods(accountId);
-    const method = methods.length === 1 ? methods[0] : (await vscode.window.showQuickPick(methods.map((m) => ({ label: paymentMethodLabel(m, currency), method: m })), { title: `${name}: payment method`, ignoreFocusOut: true }))?.method;
+    const method = methods.length === 1 ? methods[0] : (await vscode.window.showQuickPick(methods.map((m) => ({ label: m.name, method: m })), { title: `${name}: payment method`, ignoreFocusOut: true }))?.method;
     if (!method) return;
     const price = formatMoney(period.price, currency);
     const verb = action === 'register' ? 'Register' : 'Transfer';

@@ -14,7 +14,6 @@ import { DomainAvailability, DomainOrder, OrderResult, Tld } from '../api/resour
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { Emitter } from '../util/emitter';
 import { ResourceCache } from './resourceCache';
-import { withFees } from '../billing/paymentFees';
 
 export interface ServiceRef {
   accountId: string;
@@ -350,12 +349,8 @@ export class PortalModel {
     return this.read(keys.balance(accountId), accountId, (api) => api.billing.balance(), force);
   }
 
-  /** Payment methods with the fees the portal states for them (`/payment` and `/payment/fees`). */
   paymentMethods(accountId: string): Promise<PaymentMethod[]> {
-    return this.read(keys.paymentMethods(accountId), accountId, async (api) => {
-      const [methods, fees] = await Promise.all([api.billing.paymentMethods(), api.billing.paymentFees().catch(() => [])]);
-      return withFees(methods, fees);
-    });
+    return this.read(keys.paymentMethods(accountId), accountId, (api) => api.billing.paymentMethods());
   }
 
   invoices(accountId: string, force = false): Promise<InvoiceSummary[]> {

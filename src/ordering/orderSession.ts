@@ -6,7 +6,6 @@ import type { Balance, PaymentMethod } from '../api/resources/billing';
 import type { OrderResult } from '../api/resources/domains';
 import type { PortalModel } from '../model/portalModel';
 import type { ExtensionToOrderPage, OrderPageToExtension, OrderTarget, PlacedOrder, QuoteView } from '../webviews/orderProtocol';
-import { feeText, paymentMethodLabel } from '../billing/paymentFees';
 import { initialChoices, missingChoices, OrderChoices, orderFormOf, orderItemOf, OrderFormSpec } from './orderForm';
 
 /** The reads and the one write an order needs (the portal model provides them). */
@@ -122,7 +121,7 @@ export class OrderSession {
       this.choices ??= initialChoices(this.spec);
       this.post({
         type: 'form',
-        view: { target: { accountId: this.target.accountId, productId: this.target.productId }, account: this.target.account, currency: this.currency, form: this.spec, choices: this.choices, paymentMethods: methods.map((m) => ({ id: m.id, name: m.name, fee: feeText(m, this.currency) })) },
+        view: { target: { accountId: this.target.accountId, productId: this.target.productId }, account: this.target.account, currency: this.currency, form: this.spec, choices: this.choices, paymentMethods: methods.map((m) => ({ id: m.id, name: m.name })) },
       });
       this.scheduleQuote(0);
     } catch (e) {
@@ -196,7 +195,7 @@ export class OrderSession {
         this.post({ type: 'submitFailed', message: 'The portal cannot accept these choices.', problems: priced.problems });
         return;
       }
-      const confirmed = await this.host.confirm({ product: spec.productName, account: this.target.account, total: priced.total, currency: this.currency, paymentMethod: paymentMethodLabel(method, this.currency), recurring: priced.recurring });
+      const confirmed = await this.host.confirm({ product: spec.productName, account: this.target.account, total: priced.total, currency: this.currency, paymentMethod: method.name, recurring: priced.recurring });
       if (!confirmed) {
         this.post({ type: 'submitCancelled' });
         return;

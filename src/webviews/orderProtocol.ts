@@ -4,8 +4,6 @@ import type { OrderChoices, OrderFormSpec } from '../ordering/orderForm';
 export interface PaymentChoice {
   id: string;
   name: string;
-  /** The fee the portal states for this method ("fee 2.9% + 0.30 USD"), or "". */
-  fee: string;
 }
 
 /** A price from `POST /quote`, as the page shows it. Amounts in the account's currency. */

@@ -230,7 +230,7 @@ function renderForm(v: OrderFormView): void {
 
   const payment = el('div', 'field');
   payment.append(el('div', 'label', 'Payment method'));
-  payment.append(select('Payment method', v.paymentMethods.map((m) => ({ id: m.id, text: m.fee ? `${m.name} (${m.fee})` : m.name })), payMethod, (id) => ((payMethod = id), save())));
+  payment.append(select('Payment method', v.paymentMethods.map((m) => ({ id: m.id, text: m.name })), payMethod, (id) => ((payMethod = id), save())));
   placeButton = button('Place Order…', 'credit-card', () => {
     if (submitting || !choices) return;
     setSubmitting(true);
