@@ -40,9 +40,8 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
     async run(arg?: unknown) {
       const target = await ticketTarget(services, arg, 'Open which ticket?');
       if (target) {
+        // Reading the thread marks it read on the portal; the model then reloads the list.
         deps.panels.open(target);
-        // Reading the thread marks it read on the portal: the list's unread marker goes away.
-        setTimeout(() => services.views.provider(ticketsView.id)?.reload(), 1_500);
       }
     },
   });

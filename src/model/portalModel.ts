@@ -264,7 +264,16 @@ export class PortalModel {
 
   /** A ticket's thread. Always asked fresh when `force` (opening a conversation shows the latest). */
   ticketThread(ref: TicketRef, force = false): Promise<TicketThread> {
-    return this.read(keys.ticket(ref), ref.accountId, (api) => api.tickets.thread(ref.number), force);
+    return this.read(keys.ticket(ref), ref.accountId, async (api) => {
+      const thread = await api.tickets.thread(ref.number);
+      // Reading the thread marks it read on the portal: a list that still shows it unread is
+      // reloaded now, when the answer is in (not on a timer that could redraw under a click).
+      const listed = this.cache.peek<TicketSummary[]>(keys.tickets(ref.accountId))?.find((t) => t.ticket_number === ref.number);
+      if (listed && !listed.client_read) {
+        this.cache.invalidate(keys.tickets(ref.accountId));
+      }
+      return thread;
+    }, force);
   }
 
   departments(accountId: string): Promise<Department[]> {
@@ -406,7 +415,7 @@ export class PortalModel {
    */
   async runVmAction(ref: VmRef, action: VmAction, template?: string): Promise<'done' | 'busy'> {
     if (isReadOnlyVm(this.peekVm(ref))) {
-      throw new UnsupportedError('The portal listed this VM without an id, so no action can be sent for it. Use the portal’s client area.');
+      throw new UnsupportedError('The portal listed this VM without an id: no action can be sent for it.');
     }
     const key = keys.vm(ref);
     if (this.busyVms.has(key)) {

@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { useWorkbench } from './harness/session';
+import { ELSE_DEMO, useWorkbench } from './harness/session';
 
-const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
 
 describe('More actions, from menus and from the palette', function () {
   this.timeout(120_000);
-  const s = useWorkbench({ demoAccounts: DEMO });
+  const s = useWorkbench({ demoAccounts: ELSE_DEMO });
 
   it('palette: Reboot VM asks which VM with a quick pick, then reboots only that one', async () => {
     const wb = s.workbench;

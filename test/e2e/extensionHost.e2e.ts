@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SuiteResults } from '../extension-host/suite/index';
-import { eventually, useWorkbench } from './harness/session';
+import { ELSE_DEMO, eventually, useWorkbench } from './harness/session';
 import { packageRunnerVsix, ROOT } from './harness/tools';
 
-const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
 const work = mkdtempSync(join(tmpdir(), 'cloud-portal-ext-tests-'));
 const resultsFile = join(work, 'results.json');
 
@@ -19,7 +18,7 @@ describe('Extension-host tests (mocha inside VS Code, against the vscode API)', 
       CLOUD_PORTAL_EXT_TESTS: join(ROOT, 'out', 'test', 'extension-host', 'suite', 'index.js'),
       CLOUD_PORTAL_EXT_TEST_RESULTS: resultsFile,
       CLOUD_PORTAL_MOCK_URL: portal.url,
-      CLOUD_PORTAL_DEMO_ACCOUNTS: JSON.stringify(DEMO),
+      CLOUD_PORTAL_DEMO_ACCOUNTS: JSON.stringify(ELSE_DEMO),
     }),
   });
 

@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { addMisleadingVps } from '../mock-portal/variants';
-import { eventually, useWorkbench } from './harness/session';
+import { ELSE_DEMO, eventually, useWorkbench } from './harness/session';
 
-const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
 
 describe('Fidelity: what real portals send, in a real VS Code', function () {
   this.timeout(120_000);
-  const s = useWorkbench({ demoAccounts: DEMO });
+  const s = useWorkbench({ demoAccounts: ELSE_DEMO });
 
   it('a Services list with one entry it cannot read shows the others and one “could not be read” row', async () => {
     const wb = s.workbench;

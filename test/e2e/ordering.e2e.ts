@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { eventually, useWorkbench } from './harness/session';
+import { ELSE_DEMO, eventually, useWorkbench } from './harness/session';
 import { trustedFetch } from '../pki/trustedFetch';
 
-const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
 
 describe('Ordering and billing in the editor', function () {
   this.timeout(180_000);
-  const s = useWorkbench({ demoAccounts: DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0 } });
+  const s = useWorkbench({ demoAccounts: ELSE_DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0 } });
 
   /** The portal's own price for a cart, asked over HTTP like any client would. */
   async function portalQuote(item: Record<string, unknown>): Promise<{ total: number; subtotal: number }> {
@@ -138,7 +137,7 @@ describe('Ordering and billing in the editor', function () {
 
 describe('Portal notifications', function () {
   this.timeout(180_000);
-  const s = useWorkbench({ demoAccounts: DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0.5 } });
+  const s = useWorkbench({ demoAccounts: ELSE_DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0.5 } });
 
   it('shows each new notification once, as text, and acknowledges it', async () => {
     const wb = s.workbench;

@@ -4,13 +4,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DnsRecordSchema } from '../../src/api/resources/dnsRecord';
 import { parseZone, printZone, recordKey } from '../../src/zones/zoneFile';
-import { eventually, useWorkbench } from './harness/session';
+import { ELSE_DEMO, eventually, useWorkbench } from './harness/session';
 
-const DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
 
 describe('DNS zones as files', function () {
   this.timeout(180_000);
-  const s = useWorkbench({ demoAccounts: DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0 } });
+  const s = useWorkbench({ demoAccounts: ELSE_DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0 } });
   const zoneState = () => s.portal.state('elsecloud').zones.find((z) => z.id === '60')!;
   /** The portal's records as the client reads them (SRV arrays normalised and so on). */
   const portalRecords = () => zoneState().records.map((r) => v.parse(DnsRecordSchema, r));

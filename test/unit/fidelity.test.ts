@@ -5,7 +5,7 @@ import { unreadableItems } from '../../src/api/schema';
 import { MessageNode } from '../../src/views/nodes';
 import { servicesView, ticketsView, dnsZonesView } from '../../src/views/viewSpecs';
 import { collectAll } from './expandViews';
-import { rejects, signedIn, useMockPortal } from './helpers';
+import { RecordingLogger, rejects, signedIn, useMockPortal } from './helpers';
 import { modelWithAccounts } from './modelHelpers';
 import { addMisleadingVps } from '../mock-portal/variants';
 import { loadDetails } from '../../src/webviews/detailsView';
@@ -52,7 +52,8 @@ describe('Fidelity to what portals send', () => {
     it('Services: the other services show, plus one row “1 service could not be read”; the log says which and why', async () => {
       const services = ctx.portal.state('elsecloud').services;
       services.push({ ...services[0], id: '399', sparse: true, vms: [] });
-      const { model, registry } = await modelWithAccounts(ctx.portal);
+      const logger = new RecordingLogger();
+      const { model, registry } = await modelWithAccounts(ctx.portal, undefined, undefined, { logger });
       const nodes = await collectAll(registry, model, servicesView);
       const elseServices = nodes.filter((n) => n.kind === 'service' && n.parent?.accountId === n.accountId && n.service.id !== '399');
       assert.ok(elseServices.length >= 3, 'the readable services are listed');
@@ -60,7 +61,7 @@ describe('Fidelity to what portals send', () => {
       assert.equal(rows.length, 1);
       assert.equal(rows[0].text, '1 service could not be read');
       assert.match(rows[0].detail ?? '', /\(399\)/);
-      const log = (registry as unknown as { logger: { text(): string } }).logger.text();
+      const log = logger.text();
       assert.match(log, /1 item\(s\) of GET \/service could not be read and are left out: #\d+ \(399\): (name|status): /);
       await registry.dispose();
     });
@@ -178,13 +179,14 @@ describe('Fidelity to what portals send', () => {
     it('a VM whose id is in no known field is kept, read-only: listed, logged, no action offered or sent', async () => {
       const service = ctx.portal.state('alterncloud').services.find((s) => s.vms.length > 0)!;
       service.vms[0].unknownIdField = true;
-      const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+      const logger = new RecordingLogger();
+      const { model, registry, ids } = await modelWithAccounts(ctx.portal, undefined, undefined, { logger });
       const vms = await model.vms({ accountId: ids.alterncloud, serviceId: service.id });
       assert.equal(vms.length, service.vms.length, 'none dropped');
       const odd = vms.find((vm) => vm.label === service.vms[0].label)!;
       assert.match(odd.id, /^no-id-/);
       assert.deepEqual(vmActionsFor(registry.get(ids.alterncloud), odd, undefined), []);
-      const log = (registry as unknown as { logger: { text(): string } }).logger.text();
+      const log = logger.text();
       assert.match(log, /1 VM\(s\) of service \d+ came without an id .*server_ref/);
       const before = ctx.portal.requests.length;
       const refused = await rejects(model.runVmAction({ accountId: ids.alterncloud, serviceId: service.id, vmId: odd.id }, 'stop'));

@@ -7,6 +7,9 @@ import { Workbench } from './workbench';
 
 export const VSIX = join(ROOT, 'dist', 'cloud-portal.vsix');
 
+/** The one ElseCloud demo account (Basic) that most suites sign in at start. */
+export const ELSE_DEMO = [{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }];
+
 /** Polls `check` until it holds (for portal state changed by an action in the UI). */
 export async function eventually(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
