@@ -1,4 +1,6 @@
-// Bundles the extension into one CommonJS file for the extension host.
+// Bundles the extension for the extension host as an ES module (VS Code ≥ 1.100 loads `.mjs` mains), split
+// so that what activation needs is one file and each feature used later (zone files, ordering, the webview
+// panels) is a chunk loaded by its first `import()`.
 //   node esbuild.js               development build with source maps
 //   node esbuild.js --production  minified, no source maps (what `npm run package` ships)
 //   node esbuild.js --watch       rebuild on change
@@ -24,6 +26,7 @@ const problemMatcher = {
 
 const fs = require('fs');
 const { undiciTrim } = require('./scripts/undiciTrim');
+const { bundleSizes } = require('./scripts/bundleSizes');
 const path = require('path');
 
 /** Copies the codicon font and stylesheet next to the webview bundles. */
@@ -53,17 +56,24 @@ const pageOptions = {
 
 async function main() {
   copyCodicons();
+  fs.rmSync(path.join(__dirname, 'dist', 'chunks'), { recursive: true, force: true });
   const pages = await esbuild.context(pageOptions);
   const context = await esbuild.context({
     entryPoints: ['src/extension.ts'],
     bundle: true,
-    format: 'cjs',
+    format: 'esm',
+    splitting: true,
     platform: 'node',
     target: 'node20',
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
-    outfile: 'dist/extension.js',
+    outdir: 'dist',
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    // undici is CommonJS and requires Node's built-ins: give the module a `require` of its own.
+    banner: { js: "import { createRequire as __cpRequire } from 'node:module'; const require = __cpRequire(import.meta.url);" },
     charset: 'utf8',
     external: ['vscode'],
     logLevel: 'silent',
@@ -76,8 +86,11 @@ async function main() {
   }
   const [result, pageResult] = await Promise.all([context.rebuild(), pages.rebuild()]);
   await Promise.all([context.dispose(), pages.dispose()]);
-  const size = (r) => Object.entries(r.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((sum, [, o]) => sum + o.bytes, 0);
-  console.log(`dist/extension.js: ${(size(result) / 1024).toFixed(1)} KB, dist/webview: ${(size(pageResult) / 1024).toFixed(1)} KB${production ? ' (production)' : ''}`);
+  fs.writeFileSync(path.join(__dirname, 'dist', 'extension.meta.json'), JSON.stringify(result.metafile));
+  const pageBytes = Object.entries(pageResult.metafile.outputs).filter(([f]) => f.endsWith('.js')).reduce((sum, [, o]) => sum + o.bytes, 0);
+  const sizes = bundleSizes();
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  console.log(`extension: ${kb(sizes.activation)} loaded on activation (${sizes.activationFiles.length} files), ${kb(sizes.lazy)} on first use (${sizes.lazyFiles.length} chunks); webview pages: ${kb(pageBytes)}${production ? ' (production)' : ''}`);
 }
 
 main().catch((e) => {

@@ -5,7 +5,7 @@ import { signInDemoAccounts } from './accounts/demoAccounts';
 import { providerCatalogue } from './accounts/providers';
 import { VscodeSignInPrompts } from './accounts/vscodeSignInPrompts';
 import { accountCommands } from './commands/accountCommands';
-import { registerCommands } from './commands/command';
+import { lazyCommands, registerCommands } from './commands/command';
 import { showDetails } from './commands/detailsCommands';
 import { dnsCommands } from './commands/dnsCommands';
 import { domainCommands } from './commands/domainCommands';
@@ -16,24 +16,19 @@ import { affectsConnections, cacheTtlMs, connectionSettings } from './config';
 import { PortalModel } from './model/portalModel';
 import { ExtensionServices } from './services';
 import { PortalViews } from './views/portalViews';
-import { DetailsPanels } from './webviews/detailsPanel';
-import { TicketPanels } from './webviews/ticketPanel';
+import { DetailsPanels, InvoicePanels, OrderPanels, TicketPanels } from './webviews/panels';
 import { DraftStore } from './tickets/draftStore';
 import { DraftFileSystem, DRAFT_SCHEME } from './tickets/draftFileSystem';
 import { autosaveDrafts } from './tickets/draftAutosave';
 import { TicketNotifier } from './tickets/ticketNotifier';
 import { ticketCommands } from './commands/ticketCommands';
 import { ticketsView } from './views/viewSpecs';
-import { OrderPanels } from './webviews/orderPanel';
-import { InvoicePanels } from './webviews/invoicePanel';
-import { newOrder, orderDomain } from './commands/orderCommands';
 import { applyCredit, openInvoice, showInvoices } from './commands/billingCommands';
 import { notificationCommands } from './commands/notificationCommands';
 import { BalanceStatusBar } from './views/balanceStatusBar';
 import { PortalNotifier } from './notifications/portalNotifier';
 import { NotificationTracker } from './notifications/notificationTracker';
-import { registerZoneFiles } from './zones/zoneFileSystem';
-import { zoneCommands } from './commands/zoneCommands';
+import { registerZoneFiles } from './zones/zoneFiles';
 
 let services: ExtensionServices | undefined;
 
@@ -72,7 +67,9 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => model.dispose() },
     ...registerCommands(current, [
       ...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands, showDetails(details), ...ticketCommands({ panels: tickets, drafts }),
-      newOrder(orders), orderDomain, showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands, ...zoneCommands,
+      ...lazyCommands(['cloudPortal.order.new', 'cloudPortal.domain.order'], async () => (await import('./commands/orderCommands')).orderCommands(orders)),
+      ...lazyCommands(['cloudPortal.dns.openZoneAsFile', 'cloudPortal.dns.exportZone', 'cloudPortal.dns.importZone'], async () => (await import('./commands/zoneCommands')).zoneCommands),
+      showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands,
     ]),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsConnections(e)) {

@@ -2,10 +2,21 @@ import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { amountDue, creditToApply, isOverdue, isUnpaid, sortInvoices } from '../billing/invoices';
 import { formatMoney, roundMoney } from '../billing/money';
-import { InvoicePanels, confirmApplyCredit } from '../webviews/invoicePanel';
+import { InvoicePanels } from '../webviews/panels';
 import { isInvoiceTarget } from '../webviews/invoiceProtocol';
 import { CommandFactory } from './command';
 import { accountFor } from './pickAccount';
+
+/** The confirmation for paying an invoice from credit: names the invoice and states the amount. */
+async function confirmApplyCredit(invoiceTitle: string, amount: number, currency: string, remainingDue: number): Promise<boolean> {
+  const sum = formatMoney(amount, currency);
+  const answer = await vscode.window.showWarningMessage(
+    `Apply ${sum} of account credit to ${invoiceTitle}?`,
+    { modal: true, detail: remainingDue > 0 ? `${formatMoney(remainingDue, currency)} will still be due after this.` : 'This pays the invoice in full.' },
+    `Apply ${sum}`,
+  );
+  return answer === `Apply ${sum}`;
+}
 
 /** Invoices…: one account's invoices, unpaid first, opened in the invoice page. */
 export const showInvoices: CommandFactory = (services) => ({
@@ -30,8 +41,8 @@ export const showInvoices: CommandFactory = (services) => ({
 export function openInvoice(panels: InvoicePanels): CommandFactory {
   return () => ({
     id: 'cloudPortal.billing.openInvoice',
-    run(arg?: unknown) {
-      if (isInvoiceTarget(arg)) panels.open(arg);
+    async run(arg?: unknown) {
+      if (isInvoiceTarget(arg)) await panels.open(arg);
     },
   });
 }

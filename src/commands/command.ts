@@ -27,3 +27,19 @@ export function registerCommands(services: ExtensionServices, factories: Command
     });
   });
 }
+
+/**
+ * Commands registered under their ids at activation whose code is imported on their first run (its
+ * own chunk). `ids` must name exactly the commands `load` brings: a mismatch fails on first use.
+ */
+export function lazyCommands(ids: readonly string[], load: () => Promise<CommandFactory[]>): CommandFactory[] {
+  let loaded: Promise<Map<string, Command>> | undefined;
+  const commands = (services: ExtensionServices) =>
+    (loaded ??= load().then((factories) => {
+      const byId = new Map(factories.map((f) => f(services)).map((c) => [c.id, c] as const));
+      const wrong = [...ids.filter((id) => !byId.has(id)), ...[...byId.keys()].filter((id) => !ids.includes(id))];
+      if (wrong.length > 0) throw new Error(`Lazy commands do not match their module: ${wrong.join(', ')}`);
+      return byId;
+    }));
+  return ids.map((id) => (services) => ({ id, run: async (...args: unknown[]) => (await commands(services)).get(id)!.run(...args) }));
+}

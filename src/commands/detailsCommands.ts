@@ -1,4 +1,5 @@
-import { DetailsPanels, targetOf } from '../webviews/detailsPanel';
+import { detailsTargetOf } from '../webviews/detailsTarget';
+import { DetailsPanels } from '../webviews/panels';
 import { servicesView } from '../views/viewSpecs';
 import { TreeNode } from '../views/nodes';
 import { CommandFactory } from './command';
@@ -10,12 +11,12 @@ export function showDetails(panels: DetailsPanels): CommandFactory {
     id: 'cloudPortal.showDetails',
     async run(arg?: unknown) {
       const node =
-        arg && typeof arg === 'object' && targetOf(arg as TreeNode)
+        arg && typeof arg === 'object' && detailsTargetOf(arg as TreeNode)
           ? (arg as TreeNode)
           : await nodeFor(services, arg, 'vm', [servicesView], 'Details of which VM?');
-      const target = node && targetOf(node);
+      const target = node && detailsTargetOf(node);
       if (target) {
-        panels.show(target);
+        await panels.show(target);
       }
     },
   });

@@ -6,7 +6,7 @@ import { formatMoney } from '../billing/money';
 import { cycleName } from '../ordering/orderForm';
 import { ExtensionServices } from '../services';
 import { accountHas } from '../views/viewSpecs';
-import { OrderPanels } from '../webviews/orderPanel';
+import { OrderPanels } from '../webviews/panels';
 import { CommandFactory } from './command';
 import { accountFor } from './pickAccount';
 
@@ -46,7 +46,7 @@ export function newOrder(panels: OrderPanels): CommandFactory {
       );
       const product = await vscode.window.showQuickPick<vscode.QuickPickItem & { product: Product }>(products, { title: `${title}: ${category.label}`, placeHolder: 'Product', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
       if (!product) return;
-      panels.show({ accountId, productId: product.product.id });
+      await panels.show({ accountId, productId: product.product.id });
     },
   });
 }
@@ -129,3 +129,6 @@ export const orderDomain: CommandFactory = (services) => ({
     if (open) await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId, invoiceId: order.invoice_id });
   },
 });
+
+/** The ordering commands (imported on first use, see `extension.ts`). */
+export const orderCommands = (panels: OrderPanels): CommandFactory[] => [newOrder(panels), orderDomain];

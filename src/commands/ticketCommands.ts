@@ -6,7 +6,7 @@ import { DRAFT_SCHEME } from '../tickets/draftFileSystem';
 import { DraftStore, DraftTarget } from '../tickets/draftStore';
 import { TreeNode } from '../views/nodes';
 import { ticketsView } from '../views/viewSpecs';
-import { TicketPanels } from '../webviews/ticketPanel';
+import { TicketPanels } from '../webviews/panels';
 import { isTicketTarget, TicketTarget } from '../webviews/ticketProtocol';
 import { CommandFactory } from './command';
 import { accountFor } from './pickAccount';
@@ -41,7 +41,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
       const target = await ticketTarget(services, arg, 'Open which ticket?');
       if (target) {
         // Reading the thread marks it read on the portal; the model then reloads the list.
-        deps.panels.open(target);
+        await deps.panels.open(target);
       }
     },
   });
@@ -139,7 +139,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
         }
         const opened = { accountId: target.accountId, number };
         if (target.kind === 'new') {
-          deps.panels.open(opened);
+          await deps.panels.open(opened);
         } else {
           deps.panels.refresh(opened, true);
         }

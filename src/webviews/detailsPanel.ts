@@ -3,29 +3,11 @@ import { describeError } from '../api/errors';
 import { keys } from '../model/portalModel';
 import { ExtensionServices } from '../services';
 import { DomainNode, ServiceNode, TreeNode, VmNode } from '../views/nodes';
+import { detailsKey } from './detailsTarget';
 import { loadDetails } from './detailsView';
-import { DetailsTarget, ExtensionToPage, isDetailsTarget, isPageMessage } from './protocol';
-import { OwnedPanel, PanelRegistry } from './panelRegistry';
+import { DetailsTarget, ExtensionToPage, isPageMessage } from './protocol';
+import { OwnedPanel } from './panelRegistry';
 import { configureWebview } from './webviewHtml';
-
-export const DETAILS_VIEW_TYPE = 'cloudPortal.details';
-
-function targetKey(t: DetailsTarget): string {
-  return t.kind === 'vm' ? keys.vm(t) : t.kind === 'service' ? keys.serviceDetails(t) : keys.domainDetails(t);
-}
-
-export function targetOf(node: TreeNode): DetailsTarget | undefined {
-  switch (node.kind) {
-    case 'vm':
-      return { kind: 'vm', accountId: node.accountId, serviceId: node.serviceId, vmId: node.vmId };
-    case 'service':
-      return { kind: 'service', accountId: node.accountId, serviceId: node.serviceId };
-    case 'domain':
-      return { kind: 'domain', accountId: node.accountId, domainId: node.domainId };
-    default:
-      return undefined;
-  }
-}
 
 /** A tree node for a target, so panel buttons run the very commands the tree runs. */
 async function nodeOf(services: ExtensionServices, t: DetailsTarget): Promise<TreeNode> {
@@ -42,7 +24,7 @@ async function nodeOf(services: ExtensionServices, t: DetailsTarget): Promise<Tr
 }
 
 /** One details panel: fields, resource gauges, IP addresses with copy buttons, and actions. */
-class DetailsPanel implements OwnedPanel {
+export class DetailsPanel implements OwnedPanel {
   private readonly subscriptions: vscode.Disposable[] = [];
   private rendering = 0;
 
@@ -101,7 +83,7 @@ class DetailsPanel implements OwnedPanel {
         return this.render();
       case 'refresh':
         this.services.model.invalidate(this.target.kind === 'domain' ? keys.domainDetails(this.target) : keys.vms({ accountId: this.target.accountId, serviceId: this.target.serviceId }));
-        this.services.model.invalidate(targetKey(this.target));
+        this.services.model.invalidate(detailsKey(this.target));
         return this.render();
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
@@ -123,19 +105,5 @@ class DetailsPanel implements OwnedPanel {
 
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
-  }
-}
-
-/** Opens details panels (one per resource) and brings them back after a window reload. */
-export class DetailsPanels extends PanelRegistry<DetailsTarget, DetailsPanel> {
-  constructor(services: ExtensionServices, extensionUri: vscode.Uri) {
-    super({
-      viewType: DETAILS_VIEW_TYPE,
-      isTarget: isDetailsTarget,
-      canRestore: (t) => !!services.registry.get(t.accountId),
-      key: targetKey,
-      title: () => 'Details',
-      create: (panel, target, onDispose) => new DetailsPanel(panel, target, services, extensionUri, onDispose),
-    });
   }
 }

@@ -1,17 +1,14 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { invoicePageView } from '../billing/invoices';
-import { formatMoney } from '../billing/money';
 import { keys } from '../model/portalModel';
 import { ExtensionServices } from '../services';
-import { ExtensionToInvoicePage, InvoiceTarget, isInvoicePageMessage, isInvoiceTarget } from './invoiceProtocol';
-import { OwnedPanel, PanelRegistry } from './panelRegistry';
+import { ExtensionToInvoicePage, InvoiceTarget, isInvoicePageMessage } from './invoiceProtocol';
+import { OwnedPanel } from './panelRegistry';
 import { configureWebview } from './webviewHtml';
 
-export const INVOICE_VIEW_TYPE = 'cloudPortal.invoice';
-
 /** One invoice: items, tax, totals, status, and Apply Credit while it is unpaid. */
-class InvoicePanel implements OwnedPanel {
+export class InvoicePanel implements OwnedPanel {
   private readonly subscriptions: vscode.Disposable[] = [];
   private rendering = 0;
 
@@ -74,37 +71,4 @@ class InvoicePanel implements OwnedPanel {
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
   }
-}
-
-export class InvoicePanels extends PanelRegistry<InvoiceTarget, InvoicePanel> {
-  constructor(services: ExtensionServices, extensionUri: vscode.Uri) {
-    super({
-      viewType: INVOICE_VIEW_TYPE,
-      isTarget: isInvoiceTarget,
-      canRestore: (t) => !!services.registry.get(t.accountId),
-      key: (t) => keys.invoice(t),
-      title: (t) => `Invoice ${t.invoiceId}`,
-      create: (panel, target, onDispose) => new InvoicePanel(panel, target, services, extensionUri, onDispose),
-    });
-  }
-
-  open(target: InvoiceTarget): void {
-    const { panel, existed } = this.show(target);
-    if (existed) void panel.render(true);
-  }
-
-  busy(target: InvoiceTarget, what: string | undefined): void {
-    this.get(target)?.busy(what);
-  }
-}
-
-/** The confirmation for paying an invoice from credit: names the invoice and states the amount. */
-export async function confirmApplyCredit(invoiceTitle: string, amount: number, currency: string, remainingDue: number): Promise<boolean> {
-  const sum = formatMoney(amount, currency);
-  const answer = await vscode.window.showWarningMessage(
-    `Apply ${sum} of account credit to ${invoiceTitle}?`,
-    { modal: true, detail: remainingDue > 0 ? `${formatMoney(remainingDue, currency)} will still be due after this.` : 'This pays the invoice in full.' },
-    `Apply ${sum}`,
-  );
-  return answer === `Apply ${sum}`;
 }

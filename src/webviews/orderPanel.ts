@@ -2,11 +2,9 @@ import * as vscode from 'vscode';
 import { formatMoney } from '../billing/money';
 import { modelOrderBackend, OrderConfirmation, OrderSession } from '../ordering/orderSession';
 import { ExtensionServices } from '../services';
-import { isOrderPageMessage, isOrderTarget, OrderTarget, PlacedOrder } from './orderProtocol';
-import { OwnedPanel, PanelRegistry } from './panelRegistry';
+import { isOrderPageMessage, OrderTarget, PlacedOrder } from './orderProtocol';
+import { OwnedPanel } from './panelRegistry';
 import { configureWebview } from './webviewHtml';
-
-export const ORDER_VIEW_TYPE = 'cloudPortal.order';
 
 /** The modal before money is spent: names the product and the account, states the total. */
 async function confirmOrder(order: OrderConfirmation): Promise<boolean> {
@@ -24,7 +22,7 @@ async function confirmOrder(order: OrderConfirmation): Promise<boolean> {
 }
 
 /** A New Order page: relays messages between the webview and its order session. */
-class OrderPanel implements OwnedPanel {
+export class OrderPanel implements OwnedPanel {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly session: OrderSession;
 
@@ -70,18 +68,5 @@ class OrderPanel implements OwnedPanel {
   dispose(): void {
     this.session.dispose();
     this.subscriptions.forEach((s) => s.dispose());
-  }
-}
-
-export class OrderPanels extends PanelRegistry<OrderTarget, OrderPanel> {
-  constructor(services: ExtensionServices, extensionUri: vscode.Uri) {
-    super({
-      viewType: ORDER_VIEW_TYPE,
-      isTarget: isOrderTarget,
-      canRestore: (t) => !!services.registry.get(t.accountId),
-      key: (t) => `${t.accountId}/order/${t.productId}`,
-      title: () => 'New Order',
-      create: (panel, target, onDispose) => new OrderPanel(panel, target, services, extensionUri, onDispose),
-    });
   }
 }

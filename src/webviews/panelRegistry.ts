@@ -12,7 +12,11 @@ export interface PanelKind<T, P extends OwnedPanel> {
   canRestore(target: T): boolean;
   key(target: T): string;
   title(target: T): string;
-  create(panel: vscode.WebviewPanel, target: T, onDispose: () => void): P;
+  /**
+   * Fills `panel`. The implementation is loaded here, on first use (`import()` of its own chunk), so
+   * that activation does not parse the code of pages the user may never open.
+   */
+  create(panel: vscode.WebviewPanel, target: T, onDispose: () => void): Promise<P>;
 }
 
 /**
@@ -20,7 +24,8 @@ export interface PanelKind<T, P extends OwnedPanel> {
  * after a window reload by a serializer from the ids the page saved with `setState`.
  */
 export class PanelRegistry<T, P extends OwnedPanel> implements vscode.Disposable {
-  private readonly panels = new Map<string, P>();
+  /** Open panels by key; a promise while the panel's code loads, so a second click reveals, never duplicates. */
+  private readonly panels = new Map<string, Promise<P>>();
   private readonly serializer: vscode.Disposable;
 
   constructor(private readonly kind: PanelKind<T, P>) {
@@ -30,37 +35,43 @@ export class PanelRegistry<T, P extends OwnedPanel> implements vscode.Disposable
           panel.dispose();
           return;
         }
-        this.attach(panel, state);
+        await this.attach(panel, state);
       },
     });
   }
 
   /** Opens the panel for `target`, or reveals it; returns it and whether it was already open. */
-  show(target: T): { panel: P; existed: boolean } {
+  async show(target: T): Promise<{ panel: P; existed: boolean }> {
     const existing = this.panels.get(this.kind.key(target));
     if (existing) {
-      existing.panel.reveal();
-      return { panel: existing, existed: true };
+      const panel = await existing;
+      panel.panel.reveal();
+      return { panel, existed: true };
     }
     const panel = vscode.window.createWebviewPanel(this.kind.viewType, this.kind.title(target), vscode.ViewColumn.Active, { enableFindWidget: true });
-    return { panel: this.attach(panel, target), existed: false };
+    return { panel: await this.attach(panel, target), existed: false };
   }
 
-  get(target: T): P | undefined {
+  /** The open panel for `target`, if any (once its code has loaded). */
+  get(target: T): Promise<P> | undefined {
     return this.panels.get(this.kind.key(target));
   }
 
-  private attach(panel: vscode.WebviewPanel, target: T): P {
+  private attach(panel: vscode.WebviewPanel, target: T): Promise<P> {
     const key = this.kind.key(target);
     const owned = this.kind.create(panel, target, () => this.panels.delete(key));
     this.panels.set(key, owned);
+    owned.catch(() => {
+      this.panels.delete(key);
+      panel.dispose();
+    });
     return owned;
   }
 
   dispose(): void {
     this.serializer.dispose();
     for (const p of this.panels.values()) {
-      p.panel.dispose();
+      void p.then((owned) => owned.panel.dispose(), () => undefined);
     }
   }
 }

@@ -3,11 +3,9 @@ import { describeError } from '../api/errors';
 import { keys, PortalModel } from '../model/portalModel';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { DraftStore } from '../tickets/draftStore';
-import { ExtensionToTicketPage, isTicketPageMessage, isTicketTarget, TicketTarget, TicketView } from './ticketProtocol';
-import { OwnedPanel, PanelRegistry } from './panelRegistry';
+import { ExtensionToTicketPage, isTicketPageMessage, TicketTarget, TicketView } from './ticketProtocol';
+import { OwnedPanel } from './panelRegistry';
 import { configureWebview } from './webviewHtml';
-
-export const TICKET_VIEW_TYPE = 'cloudPortal.ticket';
 
 export interface TicketPanelDeps {
   model: PortalModel;
@@ -42,7 +40,7 @@ export function safeFileName(name: string): string {
   return cleaned || 'attachment';
 }
 
-class TicketPanel implements OwnedPanel {
+export class TicketPanel implements OwnedPanel {
   private readonly subscriptions: vscode.Disposable[] = [];
   private rendering = 0;
 
@@ -123,33 +121,5 @@ class TicketPanel implements OwnedPanel {
 
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
-  }
-}
-
-/** Ticket conversations in the editor area, one per ticket, restored after a window reload. */
-export class TicketPanels extends PanelRegistry<TicketTarget, TicketPanel> {
-  constructor(deps: TicketPanelDeps) {
-    super({
-      viewType: TICKET_VIEW_TYPE,
-      isTarget: isTicketTarget,
-      canRestore: (t) => !!deps.registry.get(t.accountId),
-      key: (t) => keys.ticket(t),
-      title: (t) => `Ticket #${t.number}`,
-      create: (panel, target, onDispose) => new TicketPanel(panel, target, deps, onDispose),
-    });
-  }
-
-  open(target: TicketTarget): void {
-    const { panel, existed } = this.show(target);
-    if (existed) void panel.render(true);
-  }
-
-  /** Redraws an open conversation (after a reply was sent, or a draft changed). */
-  refresh(target: TicketTarget, fresh = true): void {
-    void this.get(target)?.render(fresh);
-  }
-
-  busy(target: TicketTarget, what: string | undefined): void {
-    this.get(target)?.post({ type: 'busy', what });
   }
 }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { parseZone, ZoneProblem } from './zoneFile';
-import { checkZone } from './zoneSync';
+import type { ZoneProblem } from './zoneFile';
 import { ZONE_SCHEME } from './zoneUri';
 
 /**
  * Problems in open zone files, as the user types: lines that do not parse, records the record form
  * would refuse, types the portal does not take. Failed changes after a save are added here too.
+ * The parser is imported with the first zone document, not at activation.
  */
 export class ZoneDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('Cloud Portal zone');
@@ -31,6 +31,7 @@ export class ZoneDiagnostics implements vscode.Disposable {
 
   async check(document: vscode.TextDocument): Promise<void> {
     const origin = document.uri.path.split('/').pop()!.replace(/\.(zone|db|txt)$/i, '');
+    const [{ parseZone }, { checkZone }] = await Promise.all([import('./zoneFile'), import('./zoneSync')]);
     const parsed = parseZone(document.getText(), origin);
     const supported = document.uri.scheme === ZONE_SCHEME ? await this.supportedTypes(document.uri) : undefined;
     this.show(document.uri, checkZone(parsed, supported), document);

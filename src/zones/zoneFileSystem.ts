@@ -7,10 +7,7 @@ import { ZoneDiagnostics } from './zoneDiagnostics';
 import { DnsRecord } from '../api/resources/dnsRecord';
 import { printZone } from './zoneFile';
 import { domainZoneBackend, planSave, snapshotOf, ZoneBackend, zoneBackend } from './zoneSync';
-import { ZONE_SCHEME, ZoneTarget, zoneTargetOf } from './zoneUri';
-
-/** The portal's version of a zone, read-only, for the left side of "Show Changes". */
-export const ZONE_PORTAL_SCHEME = 'cloudportal-zone-portal';
+import { ZONE_PORTAL_SCHEME, ZoneTarget, zoneTargetOf } from './zoneUri';
 
 interface OpenZone {
   snapshot: string;
@@ -24,16 +21,15 @@ interface OpenZone {
  * smallest set of changes for review, and sends them once each after confirmation. If some fail,
  * the rest stay applied, the file keeps the user's text, and the failures are marked on their lines.
  */
-export class ZoneFileSystem implements vscode.FileSystemProvider, vscode.TextDocumentContentProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
+export class ZoneFileSystem {
   private readonly open = new Map<string, OpenZone>();
   private readonly portalTexts = new Map<string, string>();
 
   constructor(
     private readonly model: PortalModel,
     private readonly registry: AccountRegistry,
-    private readonly diagnostics: () => ZoneDiagnostics,
+    private readonly diagnostics: ZoneDiagnostics,
+    private readonly changed: vscode.EventEmitter<vscode.FileChangeEvent[]>,
   ) {}
 
   static backendFor(model: PortalModel, target: ZoneTarget): ZoneBackend {
@@ -50,10 +46,6 @@ export class ZoneFileSystem implements vscode.FileSystemProvider, vscode.TextDoc
     const account = this.registry.get(target.accountId)?.record;
     const where = account ? `${account.label} (${providerById(account.providerId).name})` : '';
     return [`${target.name}: ${target.kind === 'zone' ? `DNS zone ${target.zoneId} of service ${target.serviceId}` : `registered domain ${target.domainId}`}${where ? ` on ${where}` : ''}.`, 'Saving sends the changes to the portal after you review them. The SOA record is managed by the portal.'];
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
@@ -88,7 +80,7 @@ export class ZoneFileSystem implements vscode.FileSystemProvider, vscode.TextDoc
     const opened = this.open.get(uri.path);
     let plan = await planSave(backend, text, opened?.snapshot);
     if (plan.kind === 'invalid') {
-      this.diagnostics().show(uri, plan.problems);
+      this.diagnostics.show(uri, plan.problems);
       const first = plan.problems[0];
       throw new Error(`Not saved: ${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} to fix first (line ${first.line + 1}: ${first.message}).`);
     }
@@ -122,7 +114,7 @@ export class ZoneFileSystem implements vscode.FileSystemProvider, vscode.TextDoc
       const after = await backend.load().catch(() => undefined);
       this.open.set(uri.path, { snapshot: after ? snapshotOf(after, target.name) : '', mtime: Date.now(), size: content.byteLength });
       if (result.failed.length > 0) {
-        this.diagnostics().show(
+        this.diagnostics.show(
           uri,
           result.failed.map(({ change, message }) => ({
             line: change.kind === 'delete' ? 0 : change.line,
@@ -136,7 +128,7 @@ export class ZoneFileSystem implements vscode.FileSystemProvider, vscode.TextDoc
     } else {
       this.open.set(uri.path, { snapshot: snapshotOf(current, target.name), mtime: Date.now(), size: content.byteLength });
     }
-    void this.diagnostics().check(await vscode.workspace.openTextDocument(uri));
+    void this.diagnostics.check(await vscode.workspace.openTextDocument(uri));
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
@@ -147,38 +139,4 @@ export class ZoneFileSystem implements vscode.FileSystemProvider, vscode.TextDoc
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   }
-
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-
-  createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Zone files cannot hold folders.');
-  }
-
-  delete(): void {
-    throw vscode.FileSystemError.NoPermissions('Delete a zone from the DNS Zones view.');
-  }
-
-  rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Zone files cannot be renamed.');
-  }
-}
-
-export function registerZoneFiles(model: PortalModel, registry: AccountRegistry): vscode.Disposable {
-  let diagnostics: ZoneDiagnostics;
-  const files = new ZoneFileSystem(model, registry, () => diagnostics);
-  // Asked once per open zone, not on every keystroke.
-  const types = new Map<string, Promise<string[] | undefined>>();
-  diagnostics = new ZoneDiagnostics(async (uri) => {
-    const target = zoneTargetOf(uri.path);
-    if (!target || !registry.get(target.accountId)) return undefined;
-    if (!types.has(uri.path)) types.set(uri.path, ZoneFileSystem.backendFor(model, target).supportedTypes());
-    return types.get(uri.path);
-  });
-  return vscode.Disposable.from(
-    diagnostics,
-    vscode.workspace.registerFileSystemProvider(ZONE_SCHEME, files, { isCaseSensitive: true }),
-    vscode.workspace.registerTextDocumentContentProvider(ZONE_PORTAL_SCHEME, files),
-  );
 }

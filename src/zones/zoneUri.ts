@@ -4,6 +4,9 @@ import type { DomainRef, ZoneRef } from '../model/portalModel';
 
 export const ZONE_SCHEME = 'cloudportal-zone';
 
+/** The portal's version of a zone, read-only, for the left side of "Show Changes". */
+export const ZONE_PORTAL_SCHEME = 'cloudportal-zone-portal';
+
 export type ZoneTarget = ({ kind: 'zone' } & ZoneRef & { name: string }) | ({ kind: 'domain' } & DomainRef & { name: string });
 
 const SEGMENT = /^[\w.-]{1,80}$/;

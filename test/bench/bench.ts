@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { LATENCY_MS, POOL, runRoundTrips } from './networkBench';
 import { runExtensionHostHeapBench, runWorkbenchBench } from './workbenchBench';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a build script, outside the compiled tree
+const { bundleSizes } = require(join(__dirname, '..', '..', '..', 'scripts', 'bundleSizes')) as typeof import('../../scripts/bundleSizes');
+
 const ROOT = join(__dirname, '..', '..', '..');
 
 interface Row {
@@ -64,9 +67,10 @@ async function main(): Promise<void> {
     target: '< 20 ms, lazy',
     ok: activation.median < 20 && !/(^|, )(\*|onStartupFinished)(,|$)/.test(wb.activationEvent),
   });
-  const bundle = statSync(join(ROOT, 'dist', 'extension.js')).size;
+  const bundle = bundleSizes(ROOT);
   const vsix = statSync(join(ROOT, 'dist', 'cloud-portal.vsix')).size;
-  rows.push({ what: 'bundle dist/extension.js', measured: kb(bundle), target: '< 300 KB', ok: bundle < 300 * 1024 });
+  rows.push({ what: `bundle: code loaded on activation (dist/extension.mjs + ${bundle.activationFiles.length - 1} chunks it imports)`, measured: kb(bundle.activation), target: '< 300 KB', ok: bundle.activation < 300 * 1024 });
+  rows.push({ what: `bundle: loaded on first use (${bundle.lazyFiles.length} chunks: zone files, ordering, panels); all code`, measured: `${kb(bundle.lazy)}; ${kb(bundle.total)}`, target: '', ok: undefined });
   rows.push({ what: 'VSIX', measured: kb(vsix), target: '< 400 KB', ok: vsix < 400 * 1024 });
 
   rows.push(...tripRows);

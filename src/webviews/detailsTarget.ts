@@ -1,0 +1,22 @@
+import { keys } from '../model/portalModel';
+import { TreeNode } from '../views/nodes';
+import { DetailsTarget } from './protocol';
+
+/** What a details panel shows, for a tree row that has details. */
+export function detailsTargetOf(node: TreeNode): DetailsTarget | undefined {
+  switch (node.kind) {
+    case 'vm':
+      return { kind: 'vm', accountId: node.accountId, serviceId: node.serviceId, vmId: node.vmId };
+    case 'service':
+      return { kind: 'service', accountId: node.accountId, serviceId: node.serviceId };
+    case 'domain':
+      return { kind: 'domain', accountId: node.accountId, domainId: node.domainId };
+    default:
+      return undefined;
+  }
+}
+
+/** The cache key of what a details panel shows (also the panel's identity). */
+export function detailsKey(t: DetailsTarget): string {
+  return t.kind === 'vm' ? keys.vm(t) : t.kind === 'service' ? keys.serviceDetails(t) : keys.domainDetails(t);
+}
