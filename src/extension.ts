@@ -14,6 +14,7 @@ import { viewCommands } from './commands/viewCommands';
 import { vmCommands } from './commands/vmCommands';
 import { affectsConnections, cacheTtlMs, connectionSettings } from './config';
 import { PortalModel } from './model/portalModel';
+import { Carts } from './ordering/cart';
 import { ExtensionServices } from './services';
 import { PortalViews } from './views/portalViews';
 import { DetailsPanels, InvoicePanels, OrderPanels, TicketPanels } from './webviews/panels';
@@ -26,6 +27,7 @@ import { ticketsView } from './views/viewSpecs';
 import { applyCredit, openInvoice, showInvoices } from './commands/billingCommands';
 import { notificationCommands } from './commands/notificationCommands';
 import { BalanceStatusBar } from './views/balanceStatusBar';
+import { CartStatusBar } from './views/cartStatusBar';
 import { PortalNotifier } from './notifications/portalNotifier';
 import { NotificationTracker } from './notifications/notificationTracker';
 import { registerZoneFiles } from './zones/zoneFiles';
@@ -39,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const registry = new AccountRegistry(new AccountStore(context.globalState, context.secrets), logger, connectionSettings);
   const model = new PortalModel(registry, { ttlMs: cacheTtlMs });
   const views = new PortalViews(registry, model);
-  const current: ExtensionServices = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts() };
+  const carts = new Carts();
+  const current: ExtensionServices = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts(), carts };
   services = current;
 
   const details = new DetailsPanels(current, context.extensionUri);
@@ -60,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): void {
     orders,
     invoices,
     new BalanceStatusBar(registry, model),
+    new CartStatusBar(carts, registry),
+    carts,
     new PortalNotifier(registry, model, new NotificationTracker(context.globalState)),
     registerZoneFiles(model, registry),
     vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, new DraftFileSystem(drafts), { isCaseSensitive: true }),
@@ -68,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...registerCommands(current, [
       ...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands, showDetails(details), ...ticketCommands({ panels: tickets, drafts }),
       ...lazyCommands(['cloudPortal.order.new', 'cloudPortal.domain.order'], async () => (await import('./commands/orderCommands')).orderCommands(orders)),
+      ...lazyCommands(['cloudPortal.cart.show'], async () => (await import('./commands/cartCommands')).cartCommands),
       ...lazyCommands(['cloudPortal.dns.openZoneAsFile', 'cloudPortal.dns.exportZone', 'cloudPortal.dns.importZone'], async () => (await import('./commands/zoneCommands')).zoneCommands),
       showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands,
     ]),

@@ -3,6 +3,7 @@ import { AccountRegistry } from './accounts/accountRegistry';
 import { ProviderInfo } from './accounts/providers';
 import { SignInPrompts } from './accounts/signInFlow';
 import { PortalModel } from './model/portalModel';
+import { Carts } from './ordering/cart';
 import { PortalViews } from './views/portalViews';
 
 /** What commands and views share: created once in `activate`, passed to every factory. */
@@ -13,4 +14,6 @@ export interface ExtensionServices {
   readonly logger: vscode.LogOutputChannel;
   readonly providers: () => ProviderInfo[];
   readonly prompts: SignInPrompts;
+  /** Items waiting to be ordered together, per account. */
+  readonly carts: Carts;
 }

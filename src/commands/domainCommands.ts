@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatMoney } from '../billing/money';
+import { paymentMethodLabel } from '../billing/paymentFees';
 import { renewalOptions } from '../ordering/renewalPrices';
 import { isHostName } from '../model/dnsRecordRules';
 import { ExtensionServices } from '../services';
@@ -112,7 +113,7 @@ export const renewDomain: CommandFactory = (services) => ({
     }
     const api = await services.model.api(node.accountId);
     const [methods, balance, options] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Renewal prices for ${node.domain.name}…` }, () =>
-      Promise.all([api.billing.paymentMethods(), api.billing.balance().catch(() => undefined), renewalOptions(api, node.domain.name)]),
+      Promise.all([services.model.paymentMethods(node.accountId), api.billing.balance().catch(() => undefined), renewalOptions(api, node.domain.name)]),
     );
     const currency = balance?.currency ?? '';
     if (options.length === 0) {
@@ -129,7 +130,7 @@ export const renewDomain: CommandFactory = (services) => ({
     const method =
       methods.length === 1
         ? methods[0]
-        : (await vscode.window.showQuickPick(methods.map((m) => ({ label: m.name, method: m })), { title: `Renew ${node.domain.name}`, placeHolder: 'Payment method', ignoreFocusOut: true }))?.method;
+        : (await vscode.window.showQuickPick(methods.map((m) => ({ label: paymentMethodLabel(m, currency), method: m })), { title: `Renew ${node.domain.name}`, placeHolder: 'Payment method', ignoreFocusOut: true }))?.method;
     if (!method) {
       return;
     }

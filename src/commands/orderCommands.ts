@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { Account } from '../accounts/accountRegistry';
 import { Category, Product } from '../api/resources/catalogue';
-import { DomainAvailability } from '../api/resources/domains';
+import { DomainAvailability, DomainOrder } from '../api/resources/domains';
+import { isPortalClientError } from '../api/errors';
 import { formatMoney } from '../billing/money';
-import { cycleName } from '../ordering/orderForm';
+import { paymentMethodLabel } from '../billing/paymentFees';
+import { customAnswers, customField, cycleName, OrderChoices, OrderOption } from '../ordering/orderForm';
 import { ExtensionServices } from '../services';
 import { accountHas } from '../views/viewSpecs';
 import { OrderPanels } from '../webviews/panels';
@@ -58,6 +60,74 @@ function priceRows(result: DomainAvailability, action: 'register' | 'transfer', 
     .map((p) => ({ label: `${p.period} year${p.period === 1 ? '' : 's'}`, description: p[action] === 0 ? `free (${formatMoney(0, currency)})` : formatMoney(p[action]!, currency), years: p.period, price: p[action]!, tldId: p.id }));
 }
 
+type Answers = OrderChoices['custom'];
+
+/**
+ * The extra fields a TLD's registry needs (`GET /domain/order/@id/form`, ccTLDs), asked one by one;
+ * the answers in the portal's `data` shape, with the paid options named. `undefined` when cancelled.
+ */
+async function askTldForm(services: ExtensionServices, accountId: string, tldId: string, title: string, currency: string): Promise<{ data: DomainOrder['data']; paid: string[] } | undefined> {
+  const api = await services.model.api(accountId);
+  const forms = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'What the registry needs…' }, () =>
+    api.domains.orderForm(tldId).catch((e: unknown) => {
+      // A portal without per-TLD forms answers 404: nothing extra to ask.
+      if (isPortalClientError(e) && e.kind === 'notFound') return [];
+      throw e;
+    }),
+  );
+  const fields = forms.map(customField);
+  const unsupported = fields.filter((f) => f.kind === 'unsupported' && forms.find((x) => x.id === f.id)?.required);
+  if (unsupported.length > 0) {
+    throw new Error(`This domain needs ${unsupported.map((f) => `“${f.label}”`).join(', ')}, which Cloud Portal cannot ask for yet: register it on the portal’s website.`);
+  }
+  const answers: Answers = {};
+  const paid: string[] = [];
+  const priced = (o: OrderOption) => (o.price > 0 ? formatMoney(o.price, currency) : undefined);
+  for (const field of fields) {
+    const step = `${title}: ${field.label}`;
+    if (field.kind === 'select' || field.kind === 'radio') {
+      const options = [...(field.required ? [] : [{ label: 'None', option: undefined as OrderOption | undefined }]), ...field.options.map((o) => ({ label: o.label, description: priced(o), option: o as OrderOption | undefined }))];
+      const chosen = await vscode.window.showQuickPick(options, { title: step, placeHolder: field.required ? `${field.label} (required by the registry)` : field.label, ignoreFocusOut: true });
+      if (!chosen) return undefined;
+      answers[field.id] = chosen.option?.id ?? '';
+      if (chosen.option && chosen.option.price > 0) paid.push(`${field.label}: ${chosen.option.label} ${priced(chosen.option)}`);
+    } else if (field.kind === 'checkbox') {
+      const chosen = await vscode.window.showQuickPick(
+        field.options.map((o) => ({ label: o.label || field.label, description: priced(o), option: o })),
+        { title: step, placeHolder: `${field.label}: tick what you want (optional)`, canPickMany: true, ignoreFocusOut: true },
+      );
+      if (!chosen) return undefined;
+      answers[field.id] = chosen.map((c) => c.option.id);
+      paid.push(...chosen.filter((c) => c.option.price > 0).map((c) => `${c.label} ${priced(c.option)}`));
+    } else if (field.kind === 'text' || field.kind === 'quantity') {
+      const text = await vscode.window.showInputBox({
+        title: step,
+        prompt: field.description || field.label,
+        validateInput: (v) => (field.kind === 'text' ? (field.required && !v.trim() ? `${field.label} is required by the registry` : undefined) : /^\d+$/.test(v.trim()) ? undefined : 'A whole number'),
+        ignoreFocusOut: true,
+      });
+      if (text === undefined) return undefined;
+      answers[field.id] = field.kind === 'quantity' ? Number(text.trim()) : text.trim();
+    }
+  }
+  const data = customAnswers(fields, answers);
+  return { data: Object.keys(data).length ? data : undefined, paid };
+}
+
+/** Who the domain is registered to: the account's own details (the portal's default) or one of its contacts. */
+async function askContact(services: ExtensionServices, accountId: string, title: string): Promise<{ id?: string; label: string } | undefined> {
+  const contacts = await (await services.model.api(accountId)).account.contacts().catch(() => []);
+  if (contacts.length === 0) return { label: '' };
+  const chosen = await vscode.window.showQuickPick(
+    [
+      { label: '$(account) My account details', description: 'the portal’s default', id: undefined as string | undefined },
+      ...contacts.map((c) => ({ label: [c.firstname, c.lastname].filter(Boolean).join(' ') || c.email || `Contact ${c.id}`, description: [c.companyname, c.email].filter(Boolean).join(' · '), id: c.id as string | undefined })),
+    ],
+    { title: `${title}: contact`, placeHolder: 'Registrant, admin, tech and billing contact of the domain', ignoreFocusOut: true },
+  );
+  return chosen && { id: chosen.id, label: chosen.id ? chosen.label : '' };
+}
+
 const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /** Register or Transfer Domain…: availability and prices from the portal, one order after a modal. */
@@ -102,6 +172,10 @@ export const orderDomain: CommandFactory = (services) => ({
       epp = await vscode.window.showInputBox({ title: `Transfer ${name}`, prompt: 'The EPP (authorisation) code from the current registrar', password: true, validateInput: (v) => (v.trim() ? undefined : 'The transfer needs the EPP code'), ignoreFocusOut: true });
       if (!epp) return;
     }
+    const extras = action === 'register' ? await askTldForm(services, accountId, period.tldId, `${action === 'register' ? 'Register' : 'Transfer'} ${name}`, currency) : { data: undefined, paid: [] };
+    if (!extras) return;
+    const contact = action === 'register' ? await askContact(services, accountId, `Register ${name}`) : { label: '' };
+    if (!contact) return;
     const nsText = await vscode.window.showInputBox({
       title: `${action === 'register' ? 'Register' : 'Transfer'} ${name}`,
       prompt: 'Name servers, separated by commas or spaces (leave empty for the portal’s defaults)',
@@ -112,21 +186,37 @@ export const orderDomain: CommandFactory = (services) => ({
     if (nsText === undefined) return;
     const nameservers = nsText.split(/[\s,]+/).filter(Boolean).map((ns) => ns.toLowerCase());
     const methods = await services.model.paymentMethods(accountId);
-    const method = methods.length === 1 ? methods[0] : (await vscode.window.showQuickPick(methods.map((m) => ({ label: m.name, method: m })), { title: `${name}: payment method`, ignoreFocusOut: true }))?.method;
+    const method = methods.length === 1 ? methods[0] : (await vscode.window.showQuickPick(methods.map((m) => ({ label: paymentMethodLabel(m, currency), method: m })), { title: `${name}: payment method`, ignoreFocusOut: true }))?.method;
     if (!method) return;
     const price = formatMoney(period.price, currency);
     const verb = action === 'register' ? 'Register' : 'Transfer';
+    const roles = contact.id ? { registrant: contact.id, admin: contact.id, tech: contact.id, billing: contact.id } : {};
+    const order: DomainOrder = { name, years: period.years, action, tld_id: period.tldId, pay_method: method.id, epp, nameservers: nameservers.length ? nameservers : undefined, data: extras.data, ...roles };
+    // The portal's prices as it states them, side by side: the period's, then each paid option's.
+    const priceText = [price, ...extras.paid].join(' + ');
+    const details = [
+      `An invoice for ${priceText} is created on “${account.record.label}”, to be paid by ${paymentMethodLabel(method, currency)}.`,
+      nameservers.length ? `Name servers: ${nameservers.join(', ')}.` : '',
+      contact.label ? `Contact: ${contact.label}.` : '',
+      'Add to Cart instead to order it together with other items on one invoice.',
+    ];
     const answer = await vscode.window.showWarningMessage(
-      `${verb} “${name}” for ${period.label} for ${price}?`,
-      { modal: true, detail: `An invoice for ${price} is created on “${account.record.label}”, to be paid by ${method.name}.${nameservers.length ? ` Name servers: ${nameservers.join(', ')}.` : ''}` },
+      `${verb} “${name}” for ${period.label} for ${priceText}?`,
+      { modal: true, detail: details.filter(Boolean).join(' ') },
       `${verb} for ${price}`,
+      'Add to Cart',
     );
+    if (answer === 'Add to Cart') {
+      const { pay_method: _method, ...rest } = order;
+      const count = services.carts.add(accountId, { label: `${verb} ${name}`, detail: [period.label, ...extras.paid].join(' · '), item: { type: 'domain', ...rest, years: String(order.years) } });
+      const show = await vscode.window.showInformationMessage(`${name} is in the cart (${count} item${count === 1 ? '' : 's'}).`, 'Show Cart');
+      if (show) await vscode.commands.executeCommand('cloudPortal.cart.show', { accountId });
+      return;
+    }
     if (answer !== `${verb} for ${price}`) return;
-    const order = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${verb === 'Register' ? 'Registering' : 'Transferring'} ${name}…` }, () =>
-      services.model.orderDomain(accountId, { name, years: period.years, action, tld_id: period.tldId, pay_method: method.id, epp, nameservers: nameservers.length ? nameservers : undefined }),
-    );
-    const open = await vscode.window.showInformationMessage(`${verb} of ${name} ordered${order.order_num ? ` (order ${order.order_num})` : ''}: invoice ${order.invoice_id || '—'}.`, ...(order.invoice_id ? ['Open Invoice'] : []));
-    if (open) await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId, invoiceId: order.invoice_id });
+    const placed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${verb === 'Register' ? 'Registering' : 'Transferring'} ${name}…` }, () => services.model.orderDomain(accountId, order));
+    const open = await vscode.window.showInformationMessage(`${verb} of ${name} ordered${placed.order_num ? ` (order ${placed.order_num})` : ''}: invoice ${placed.invoice_id || '—'}.`, ...(placed.invoice_id ? ['Open Invoice'] : []));
+    if (open) await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId, invoiceId: placed.invoice_id });
   },
 });
 

@@ -14,6 +14,7 @@ import { DomainAvailability, DomainOrder, OrderResult, Tld } from '../api/resour
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { Emitter } from '../util/emitter';
 import { ResourceCache } from './resourceCache';
+import { withFees } from '../billing/paymentFees';
 
 export interface ServiceRef {
   accountId: string;
@@ -330,6 +331,16 @@ export class PortalModel {
     }
   }
 
+  /** Places one order for a whole cart (never repeated automatically); then everything it may have created is read again. */
+  async placeCartOrder(accountId: string, items: OrderItem[], payMethod: string): Promise<OrderResult> {
+    try {
+      return await (await this.api(accountId)).catalogue.order(items, payMethod);
+    } finally {
+      this.afterPurchase(accountId, keys.services(accountId));
+      if (items.some((i) => i.type === 'domain')) this.afterPurchase(accountId, keys.domains(accountId));
+    }
+  }
+
   tlds(accountId: string): Promise<Tld[]> {
     return this.read(keys.tlds(accountId), accountId, (api) => api.domains.tlds());
   }
@@ -358,8 +369,12 @@ export class PortalModel {
     return this.read(keys.balance(accountId), accountId, (api) => api.billing.balance(), force);
   }
 
+  /** Payment methods with the fees the portal states for them (`/payment` and `/payment/fees`). */
   paymentMethods(accountId: string): Promise<PaymentMethod[]> {
-    return this.read(keys.paymentMethods(accountId), accountId, (api) => api.billing.paymentMethods());
+    return this.read(keys.paymentMethods(accountId), accountId, async (api) => {
+      const [methods, fees] = await Promise.all([api.billing.paymentMethods(), api.billing.paymentFees().catch(() => [])]);
+      return withFees(methods, fees);
+    });
   }
 
   invoices(accountId: string, force = false): Promise<InvoiceSummary[]> {

@@ -42,6 +42,8 @@ export interface OrderChoices {
   custom: Record<string, string | string[] | number>;
   /** add-on id → billing cycle, or '' when not added. */
   addons: Record<string, string>;
+  /** A promotion code as typed, or ''. The portal decides whether it applies. */
+  promocode: string;
 }
 
 const CYCLE_NAMES: Record<string, string> = {
@@ -86,7 +88,8 @@ function numberIn(config: unknown, ...names: string[]): number | undefined {
   return undefined;
 }
 
-function customField(form: FormField): OrderField {
+/** One portal form field (a product's `forms`, a TLD's order form) as a field of ours. */
+export function customField(form: FormField): OrderField {
   const base = { id: form.id, label: form.title || form.name || form.id, description: form.description };
   const options = optionsOf(form);
   switch (form.type.toLowerCase()) {
@@ -138,7 +141,7 @@ export function orderFormOf(config: ProductConfiguration): OrderFormSpec {
 
 /** The portal's defaults: first cycle, required choices on their first option, nothing extra. */
 export function initialChoices(spec: OrderFormSpec): OrderChoices {
-  const choices: OrderChoices = { cycle: '', domain: '', custom: {}, addons: {} };
+  const choices: OrderChoices = { cycle: '', domain: '', custom: {}, addons: {}, promocode: '' };
   for (const field of spec.fields) {
     switch (field.kind) {
       case 'cycle':
@@ -183,12 +186,14 @@ export function missingChoices(spec: OrderFormSpec, choices: OrderChoices): stri
   return missing;
 }
 
-/** The cart item for these choices, in the documented `custom: { form: { item: qty } }` form. */
-export function orderItemOf(spec: OrderFormSpec, choices: OrderChoices): OrderItem {
+/**
+ * The answers to form fields in the portal's `custom` shape (`{ "<form id>": { "<item id>": value } }`),
+ * used for a product's `custom` and a TLD form's `data`.
+ */
+export function customAnswers(fields: readonly OrderField[], answers: OrderChoices['custom']): Record<string, Record<string, number | string>> {
   const custom: Record<string, Record<string, number | string>> = {};
-  const addon: Record<string, string> = {};
-  for (const field of spec.fields) {
-    const value = choices.custom[field.id];
+  for (const field of fields) {
+    const value = answers[field.id];
     if ((field.kind === 'select' || field.kind === 'radio') && typeof value === 'string' && value) {
       custom[field.id] = { [value]: 1 };
     } else if (field.kind === 'checkbox' && Array.isArray(value) && value.length > 0) {
@@ -197,7 +202,17 @@ export function orderItemOf(spec: OrderFormSpec, choices: OrderChoices): OrderIt
       custom[field.id] = { [field.option.id]: value };
     } else if (field.kind === 'text' && typeof value === 'string' && value) {
       custom[field.id] = { [field.option.id]: value };
-    } else if (field.kind === 'addon' && choices.addons[field.id]) {
+    }
+  }
+  return custom;
+}
+
+/** The cart item for these choices, in the documented `custom: { form: { item: qty } }` form. */
+export function orderItemOf(spec: OrderFormSpec, choices: OrderChoices): OrderItem {
+  const custom = customAnswers(spec.fields, choices.custom);
+  const addon: Record<string, string> = {};
+  for (const field of spec.fields) {
+    if (field.kind === 'addon' && choices.addons[field.id]) {
       addon[field.id] = choices.addons[field.id];
     }
   }
@@ -207,6 +222,9 @@ export function orderItemOf(spec: OrderFormSpec, choices: OrderChoices): OrderIt
   }
   if (Object.keys(addon).length > 0) {
     item.addon = addon;
+  }
+  if (choices.promocode?.trim()) {
+    item.promocode = choices.promocode.trim();
   }
   return item;
 }

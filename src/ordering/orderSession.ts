@@ -1,11 +1,15 @@
 // What happens behind one New Order page: loading the form, live quotes, and placing the order
 // exactly once. Plain Node (no VS Code): the panel relays messages, tests drive it directly.
-import { describeError, isPortalClientError, PortalClientError } from '../api/errors';
+import { describeError, isPortalClientError } from '../api/errors';
 import type { OrderItem, ProductConfiguration, Quote } from '../api/resources/catalogue';
+import type { CartEntry } from './cart';
+import { orderFailureMessage } from './orderOutcome';
+import { quoteView } from './quoteView';
 import type { Balance, PaymentMethod } from '../api/resources/billing';
 import type { OrderResult } from '../api/resources/domains';
 import type { PortalModel } from '../model/portalModel';
 import type { ExtensionToOrderPage, OrderPageToExtension, OrderTarget, PlacedOrder, QuoteView } from '../webviews/orderProtocol';
+import { feeText, paymentMethodLabel } from '../billing/paymentFees';
 import { initialChoices, missingChoices, OrderChoices, orderFormOf, orderItemOf, OrderFormSpec } from './orderForm';
 
 /** The reads and the one write an order needs (the portal model provides them). */
@@ -32,43 +36,17 @@ export interface OrderSessionHost {
   confirm(order: OrderConfirmation): Promise<boolean>;
   placed(order: PlacedOrder): void;
   openInvoice(invoiceId: string): void;
-}
-
-export function quoteView(quote: Quote): QuoteView {
-  const problems = quote.items.flatMap((item) => (item.valid ? [] : item.error.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)))));
-  return {
-    subtotal: quote.summary.subtotal,
-    discount: quote.summary.discount,
-    credit: quote.summary.credit,
-    taxes: quote.summary.tax.map((t) => ({ name: t.name, rate: t.value, amount: t.tax })),
-    total: quote.summary.total,
-    recurring: quote.summary.recurring.map((r) => ({ title: r.title, amount: r.price })),
-    problems,
-  };
-}
-
-/** Whether a failed purchase may still have been placed (the portal may have acted on it). */
-export function outcomeUnknown(e: unknown): boolean {
-  if (!isPortalClientError(e)) {
-    return false;
-  }
-  const error = e as PortalClientError & { maybeSeenByServer?: boolean };
-  if (error.maybeSeenByServer === false) {
-    // Refused before anything was written (no connection, certificate, proxy): certainly not placed.
-    return false;
-  }
-  return error.kind === 'timeout' || error.kind === 'invalidResponse' || error.kind === 'network' || (error.status ?? 0) >= 500;
-}
-
-/** Whether a failure happened before any byte of the request left (connection, certificate, proxy). */
-function neverSent(e: unknown): boolean {
-  return isPortalClientError(e) && (e as { maybeSeenByServer?: boolean }).maybeSeenByServer === false;
+  /** Puts a configured item in the account's cart; returns how many it holds now. */
+  addToCart(entry: Omit<CartEntry, 'id'>): number;
+  showCart(): void;
 }
 
 export class OrderSession {
   private spec: OrderFormSpec | undefined;
   private choices: OrderChoices | undefined;
   private paymentMethods: PaymentMethod[] = [];
+  /** The payment method chosen on the page: live quotes are asked with it, so they include its fee where the portal does. */
+  private payMethod: string | undefined;
   private currency = '';
   private seq = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -91,11 +69,16 @@ export class OrderSession {
       case 'change':
         if (this.spec) {
           this.choices = message.choices;
+          this.payMethod = message.payMethod || undefined;
           this.scheduleQuote();
         }
         return;
       case 'submit':
         return this.submit(message.choices, message.payMethod);
+      case 'addToCart':
+        return this.addToCart(message.choices);
+      case 'showCart':
+        return this.host.showCart();
       case 'openInvoice':
         if (this.placedOrder?.invoiceId) {
           this.host.openInvoice(this.placedOrder.invoiceId);
@@ -121,7 +104,7 @@ export class OrderSession {
       this.choices ??= initialChoices(this.spec);
       this.post({
         type: 'form',
-        view: { target: { accountId: this.target.accountId, productId: this.target.productId }, account: this.target.account, currency: this.currency, form: this.spec, choices: this.choices, paymentMethods: methods.map((m) => ({ id: m.id, name: m.name })) },
+        view: { target: { accountId: this.target.accountId, productId: this.target.productId }, account: this.target.account, currency: this.currency, form: this.spec, choices: this.choices, paymentMethods: methods.map((m) => ({ id: m.id, name: m.name, fee: feeText(m, this.currency) })) },
       });
       this.scheduleQuote(0);
     } catch (e) {
@@ -145,7 +128,7 @@ export class OrderSession {
     this.inFlight = controller;
     this.post({ type: 'quoting', seq });
     try {
-      const quote = await this.backend.quote([orderItemOf(this.spec, this.choices)], undefined, controller.signal);
+      const quote = await this.backend.quote([orderItemOf(this.spec, this.choices)], this.payMethod, controller.signal);
       if (seq === this.seq) {
         this.post({ type: 'quote', seq, quote: quoteView(quote) });
       }
@@ -195,7 +178,7 @@ export class OrderSession {
         this.post({ type: 'submitFailed', message: 'The portal cannot accept these choices.', problems: priced.problems });
         return;
       }
-      const confirmed = await this.host.confirm({ product: spec.productName, account: this.target.account, total: priced.total, currency: this.currency, paymentMethod: method.name, recurring: priced.recurring });
+      const confirmed = await this.host.confirm({ product: spec.productName, account: this.target.account, total: priced.total, currency: this.currency, paymentMethod: paymentMethodLabel(method, this.currency), recurring: priced.recurring });
       if (!confirmed) {
         this.post({ type: 'submitCancelled' });
         return;
@@ -204,17 +187,55 @@ export class OrderSession {
       try {
         result = await this.backend.placeOrder(item, payMethod);
       } catch (e) {
-        const message = outcomeUnknown(e)
-          ? `${describeError(e)} The portal may have received the order: check your invoices before ordering again.`
-          : neverSent(e)
-            ? `The order was not sent: ${describeError(e)}`
-            : `The order was not placed: ${describeError(e)}`;
-        this.post({ type: 'submitFailed', message, problems: [] });
+        this.post({ type: 'submitFailed', message: orderFailureMessage(e), problems: [] });
         return;
       }
       this.placedOrder = { orderNumber: result.order_num || result.order_num_list[0] || '', invoiceId: result.invoice_id, total: result.total || priced.total };
       this.post({ type: 'placed', order: this.placedOrder });
       this.host.placed(this.placedOrder);
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  /**
+   * Adds these choices to the account's cart once the portal has priced them without objection (the
+   * cart's checkout quotes everything again). Spends nothing; the form stays as it is.
+   */
+  private async addToCart(choices: OrderChoices): Promise<void> {
+    if (this.submitting || !this.spec) {
+      return;
+    }
+    const spec = this.spec;
+    this.choices = choices;
+    this.submitting = true;
+    this.post({ type: 'submitting' });
+    try {
+      const missing = missingChoices(spec, choices);
+      if (missing.length > 0) {
+        this.post({ type: 'submitFailed', message: 'Some choices need attention.', problems: missing });
+        return;
+      }
+      const item = orderItemOf(spec, choices);
+      let priced: QuoteView;
+      try {
+        priced = quoteView(await this.backend.quote([item], undefined, new AbortController().signal));
+      } catch (e) {
+        this.post({ type: 'submitFailed', message: `Could not price these choices, nothing was added: ${describeError(e)}`, problems: [] });
+        return;
+      }
+      if (priced.problems.length > 0) {
+        this.post({ type: 'submitFailed', message: 'The portal cannot accept these choices.', problems: priced.problems });
+        return;
+      }
+      const cycle = spec.fields.find((f) => f.kind === 'cycle');
+      const cycleLabel = cycle?.kind === 'cycle' ? cycle.options.find((o) => o.id === choices.cycle)?.label : undefined;
+      const count = this.host.addToCart({
+        label: `${spec.productName}${item.domain ? ` for ${item.domain}` : ''}`,
+        detail: [cycleLabel, ...priced.promotions.map((p) => `promotion ${p}`)].filter(Boolean).join(' · '),
+        item,
+      });
+      this.post({ type: 'addedToCart', count });
     } finally {
       this.submitting = false;
     }

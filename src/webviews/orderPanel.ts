@@ -43,6 +43,8 @@ export class OrderPanel implements OwnedPanel {
       confirm: confirmOrder,
       placed: (order) => void this.announce(order, account),
       openInvoice: (invoiceId) => void vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId: target.accountId, invoiceId }),
+      addToCart: (entry) => services.carts.add(target.accountId, entry),
+      showCart: () => void vscode.commands.executeCommand('cloudPortal.cart.show', { accountId: target.accountId }),
     }, { ...target, account });
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((m: unknown) => {

@@ -4,12 +4,16 @@ import type { OrderChoices, OrderFormSpec } from '../ordering/orderForm';
 export interface PaymentChoice {
   id: string;
   name: string;
+  /** The fee the portal states for this method ("fee 2.9% + 0.30 USD"), or "". */
+  fee: string;
 }
 
 /** A price from `POST /quote`, as the page shows it. Amounts in the account's currency. */
 export interface QuoteView {
   subtotal: number;
   discount: number;
+  /** Promotion codes the portal applied (from the items' `coupon`). */
+  promotions: string[];
   credit: number;
   taxes: { name: string; rate: number; amount: number }[];
   total: number;
@@ -42,12 +46,16 @@ export type ExtensionToOrderPage =
   | { type: 'submitting' }
   | { type: 'submitFailed'; message: string; problems: string[] }
   | { type: 'submitCancelled' }
-  | { type: 'placed'; order: PlacedOrder };
+  | { type: 'placed'; order: PlacedOrder }
+  /** The configured product went into the account's cart, which now holds `count` items. */
+  | { type: 'addedToCart'; count: number };
 
 export type OrderPageToExtension =
   | { type: 'ready' }
-  | { type: 'change'; choices: OrderChoices }
+  | { type: 'change'; choices: OrderChoices; payMethod?: string }
   | { type: 'submit'; choices: OrderChoices; payMethod: string }
+  | { type: 'addToCart'; choices: OrderChoices }
+  | { type: 'showCart' }
   | { type: 'openInvoice' };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -55,6 +63,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 /** A structurally sound set of choices (the page is ours, but a webview is still an input). */
 export function isOrderChoices(value: unknown): value is OrderChoices {
   if (!isRecord(value) || typeof value.cycle !== 'string' || typeof value.domain !== 'string' || value.domain.length > 253) {
+    return false;
+  }
+  if (value.promocode !== undefined && (typeof value.promocode !== 'string' || value.promocode.length > 64)) {
     return false;
   }
   const custom = value.custom;
@@ -74,8 +85,11 @@ export function isOrderPageMessage(value: unknown): value is OrderPageToExtensio
   switch (value.type) {
     case 'ready':
     case 'openInvoice':
+    case 'showCart':
       return true;
     case 'change':
+      return isOrderChoices(value.choices) && (value.payMethod === undefined || typeof value.payMethod === 'string');
+    case 'addToCart':
       return isOrderChoices(value.choices);
     case 'submit':
       return isOrderChoices(value.choices) && typeof value.payMethod === 'string';

@@ -155,6 +155,16 @@ export interface MockNotification {
   acknowledged: boolean;
 }
 
+/** A TLD; `forms` are the extra fields its registry needs (`GET /domain/order/@id/form`), as ccTLDs have. */
+export interface MockTld {
+  id: string;
+  tld: string;
+  register: number;
+  transfer: number;
+  renew: number;
+  forms?: { type: string; title: string; id: string; required: boolean; items: { title: string; id: number; price: number }[] }[];
+}
+
 export interface PortalState {
   provider: ProviderName;
   client: Record<string, string>;
@@ -170,7 +180,11 @@ export interface PortalState {
   notifications: MockNotification[];
   categories: { id: string; name: string; description: string; slug: string }[];
   products: MockProduct[];
-  tlds: { id: string; tld: string; register: number; transfer: number; renew: number }[];
+  tlds: MockTld[];
+  /** Promotion codes `POST /quote` and the orders accept, with the percentage they take off. */
+  promoCodes: Record<string, number>;
+  /** Contacts of the account (`GET /contact`), usable as a domain's registrant/admin/tech/billing. */
+  contacts: { id: string; email: string; firstname: string; lastname: string; companyname: string }[];
   /** How `POST /domain/lookup` answers: the reference's example, or its text (`{"status": "ok"}` / an empty answer). */
   lookupStyle?: 'example' | 'status';
   attachments: Record<string, { name: string; contentType: string; content: string }>;

@@ -441,7 +441,21 @@ export function seedPortal(provider: ProviderName, size?: SeedSize): PortalState
       { id: '7', tld: '.org', register: 12, transfer: 12, renew: 16 },
       // A free transfer, as in the reference's example ("transfer": "0.00").
       { id: '8', tld: '.net', register: 11, transfer: 0, renew: 15 },
+      // A ccTLD whose registry needs more (the reference's form example): a required choice and a paid option.
+      {
+        id: '9',
+        tld: '.eu',
+        register: 9,
+        transfer: 9,
+        renew: 9,
+        forms: [
+          { type: 'select', title: 'Registrant citizenship', id: '1755', required: true, items: [{ title: 'Austria', id: 10952, price: 0 }, { title: 'Belgium', id: 10953, price: 0 }, { title: 'Germany', id: 10954, price: 0 }] },
+          { type: 'domaindnssupport', title: 'DNS Management', id: '1424', required: false, items: [{ title: '', id: 9067, price: 4 }] },
+        ],
+      },
     ],
+    promoCodes: { WELCOME10: 10 },
+    contacts: [{ id: '49', email: 'mary.sue@example.com', firstname: 'Mary', lastname: 'Sue', companyname: '' }],
     attachments: {
       'a1f3-console.log': { name: 'console.log', contentType: 'text/plain', content: '[    0.000000] Linux version 6.1.0-28-amd64\n[    2.113000] Kernel panic - not syncing\n' },
     },

@@ -13,6 +13,9 @@ import { renewalOptions } from '../../src/ordering/renewalPrices';
 import { balanceSummary } from '../../src/billing/invoices';
 import { UnsupportedError } from '../../src/api/errors';
 import { vmActionsFor } from '../../src/model/vmActions';
+import { modelOrderBackend, OrderSession } from '../../src/ordering/orderSession';
+import { ExtensionToOrderPage } from '../../src/webviews/orderProtocol';
+import { sleep } from './helpers';
 
 /**
  * What real portals send and mean, read against the references: answers that omit what the
@@ -192,6 +195,21 @@ describe('Fidelity to what portals send', () => {
       const refused = await rejects(model.runVmAction({ accountId: ids.alterncloud, serviceId: service.id, vmId: odd.id }, 'stop'));
       assert.ok(refused instanceof UnsupportedError, `got ${refused}`);
       assert.equal(ctx.portal.requests.length, before, 'nothing sent');
+      await registry.dispose();
+    });
+  });
+
+  describe('payment methods with their fees', () => {
+    it('the order form lists each payment method with the fee the portal states (GET /payment/fees)', async () => {
+      const { model, registry, ids } = await modelWithAccounts(ctx.portal);
+      const messages: ExtensionToOrderPage[] = [];
+      const orders = new OrderSession(modelOrderBackend(model, ids.elsecloud, '333'), { post: (m) => messages.push(m), confirm: async () => false, placed: () => undefined, openInvoice: () => undefined, addToCart: () => 0, showCart: () => undefined }, { accountId: ids.elsecloud, productId: '333', account: 'Else' }, 10);
+      await orders.handle({ type: 'ready' });
+      for (let i = 0; i < 300 && !messages.some((m) => m.type === 'form'); i++) await sleep(10);
+      const form = messages.find((m): m is Extract<ExtensionToOrderPage, { type: 'form' }> => m.type === 'form')!;
+      assert.deepEqual(form.view.paymentMethods.map((m) => `${m.name}|${m.fee}`), ['PayPal|', 'BankTransfer|fee 2.9% + 0.30 USD', 'CreditCard|fee 2.9% + 0.30 USD']);
+      assert.equal(ctx.portal.received({ path: 'payment/fees' }).length, 1);
+      await orders.dispose();
       await registry.dispose();
     });
   });

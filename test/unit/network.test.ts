@@ -310,7 +310,7 @@ describe('Networks: proxies and certificates, for real', () => {
       const lost = await modelWithAccounts(portal, 60_000, 5_000, { network: network(pki), sessionNetwork: defaultNetworkOptions({}) });
       const messages: ExtensionToOrderPage[] = [];
       const backend = { ...modelOrderBackend(trusted.model, trusted.ids.elsecloud, '333'), placeOrder: modelOrderBackend(lost.model, lost.ids.elsecloud, '333').placeOrder };
-      const orders = new OrderSession(backend, { post: (m) => messages.push(m), confirm: async () => true, placed: () => undefined, openInvoice: () => undefined }, { accountId: trusted.ids.elsecloud, productId: '333', account: 'ElseCloud demo' }, 10);
+      const orders = new OrderSession(backend, { post: (m) => messages.push(m), confirm: async () => true, placed: () => undefined, openInvoice: () => undefined, addToCart: () => 0, showCart: () => undefined }, { accountId: trusted.ids.elsecloud, productId: '333', account: 'ElseCloud demo' }, 10);
       await orders.handle({ type: 'ready' });
       const until = async (type: string) => {
         for (let i = 0; i < 500 && !messages.some((m) => m.type === type); i++) await sleep(10);

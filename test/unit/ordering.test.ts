@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { orderFormOf, orderItemOf, initialChoices, missingChoices, OrderChoices } from '../../src/ordering/orderForm';
-import { modelOrderBackend, OrderConfirmation, OrderSession, quoteView } from '../../src/ordering/orderSession';
+import { modelOrderBackend, OrderConfirmation, OrderSession } from '../../src/ordering/orderSession';
+import { quoteView } from '../../src/ordering/quoteView';
+import { Carts } from '../../src/ordering/cart';
 import { ExtensionToOrderPage, isOrderPageMessage, PlacedOrder } from '../../src/webviews/orderProtocol';
 import { keys } from '../../src/model/portalModel';
 import { sleep, useMockPortal } from './helpers';
@@ -41,13 +43,16 @@ describe('Ordering', () => {
   async function session(productId = '333', debounceMs = 40) {
     const env = await modelWithAccounts(ctx.portal);
     const page = new FakePage();
+    const carts = new Carts();
     const orders = new OrderSession(modelOrderBackend(env.model, env.ids.elsecloud, productId), {
       post: (m) => page.post(m),
       confirm: (c) => page.confirm(c),
       placed: (o) => page.placed.push(o),
       openInvoice: (id) => page.invoicesOpened.push(id),
+      addToCart: (entry) => carts.add(env.ids.elsecloud, entry),
+      showCart: () => undefined,
     }, { accountId: env.ids.elsecloud, productId, account: 'ElseCloud demo' }, debounceMs);
-    return { ...env, page, orders };
+    return { ...env, page, orders, carts };
   }
 
   it('builds the form from GET /order/@id: cycles, domain, select, radio, checkbox, quantity and add-on', async () => {
@@ -61,7 +66,7 @@ describe('Ordering', () => {
     const cycle = form.form.fields[0];
     assert.ok(cycle.kind === 'cycle');
     assert.deepEqual(cycle.options.map((o) => `${o.label} ${o.price}`), ['Monthly 9.99', 'Quarterly 28.47', 'Annually 109.89']);
-    assert.deepEqual(form.choices, { cycle: 'm', domain: '', custom: { '1618': '10330', '1619': '10340', '1620': [], '1621': 0 }, addons: { '31': '' } });
+    assert.deepEqual(form.choices, { cycle: 'm', domain: '', custom: { '1618': '10330', '1619': '10340', '1620': [], '1621': 0 }, addons: { '31': '' }, promocode: '' });
     assert.deepEqual(form.paymentMethods.map((m) => m.name), ['PayPal', 'BankTransfer', 'CreditCard']);
     assert.equal(form.currency, 'USD');
     await orders.dispose();
@@ -154,7 +159,7 @@ describe('Ordering', () => {
     assert.equal(page.confirmations.length, 1);
     assert.equal(page.confirmations[0].total, 16.93); // (9.99 + 4) × 1.21
     assert.equal(page.confirmations[0].product, 'Cloud VPS S');
-    assert.equal(page.confirmations[0].paymentMethod, 'BankTransfer');
+    assert.equal(page.confirmations[0].paymentMethod, 'BankTransfer (fee 2.9% + 0.30 USD)', 'the modal names the method with its fee');
     const placed = await page.until('placed');
     assert.match(placed.order.orderNumber, /^\d+$/);
     assert.equal(placed.order.total, 16.93);

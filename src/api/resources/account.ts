@@ -13,6 +13,16 @@ export type ClientDetails = v.InferOutput<typeof ClientDetails>;
 
 const DetailsResponse = v.looseObject({ client: ClientDetails });
 
+/** A contact of the account (`GET /contact`): usable as a domain's registrant, admin, tech or billing contact. */
+export const Contact = v.looseObject({
+  id: Id,
+  email: v.optional(Text, ''),
+  firstname: v.optional(Text, ''),
+  lastname: v.optional(Text, ''),
+  companyname: v.optional(Text, ''),
+});
+export type Contact = v.InferOutput<typeof Contact>;
+
 export const Notification = v.looseObject({
   id: Id,
   subject: v.optional(Text, ''),
@@ -45,6 +55,10 @@ export class AccountApi {
 
   async updateDetails(changes: Record<string, string>, options?: RequestOptions): Promise<ClientDetails> {
     return (await this.client.put('details', DetailsResponse, changes, options)).client;
+  }
+
+  async contacts(options?: RequestOptions): Promise<Contact[]> {
+    return (await this.client.get('contact', v.looseObject({ contacts: v.optional(list(Contact), []) }), options)).contacts;
   }
 
   logs(options?: RequestOptions): Promise<Record<string, unknown>> {

@@ -2,6 +2,9 @@ import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
 import { Amount, Flag, Id, list, seg, Text } from '../schema';
 import { OrderResult } from './domains';
+import { FormField, PricedChoice } from './forms';
+
+export { FormField, PricedChoice };
 
 export const Category = v.looseObject({
   id: Id,
@@ -10,16 +13,6 @@ export const Category = v.looseObject({
   slug: v.optional(Text, ''),
 });
 export type Category = v.InferOutput<typeof Category>;
-
-export const PricedChoice = v.looseObject({
-  title: v.optional(Text, ''),
-  value: v.optional(v.unknown()),
-  id: v.optional(Id),
-  price: v.optional(Amount, 0),
-  setup: v.optional(Amount, 0),
-  selected: v.optional(Flag, false),
-});
-export type PricedChoice = v.InferOutput<typeof PricedChoice>;
 
 export const Product = v.looseObject({
   id: Id,
@@ -31,24 +24,6 @@ export const Product = v.looseObject({
   periods: v.optional(list(PricedChoice), []),
 });
 export type Product = v.InferOutput<typeof Product>;
-
-/** A configuration field (`forms`) or a field of `config.product` (cycle, domain). */
-export const FormField = v.looseObject({
-  type: Text,
-  title: v.optional(Text, ''),
-  id: v.optional(Id, ''),
-  name: v.optional(Text, ''),
-  description: v.optional(Text, ''),
-  required: v.optional(Flag, false),
-  multiple: v.optional(Flag, false),
-  firstItemId: v.optional(Id),
-  value: v.optional(v.unknown()),
-  items: v.optional(list(PricedChoice), []),
-  price: v.optional(Amount, 0),
-  setup: v.optional(Amount, 0),
-  config: v.optional(v.unknown()),
-});
-export type FormField = v.InferOutput<typeof FormField>;
 
 export const Addon = v.looseObject({
   type: v.optional(Text, ''),
@@ -99,6 +74,8 @@ export const Quote = v.looseObject({
     list(
       v.looseObject({
         valid: v.optional(Flag, true),
+        /** The promotion applied to this item (`{}` or absent when none; the reference shows `{}`). */
+        coupon: v.optional(v.unknown()),
         error: v.optional(v.array(v.unknown()), []),
         info: v.optional(v.array(v.unknown()), []),
       }),
@@ -117,6 +94,8 @@ export interface OrderItem {
   /** `{ "<form id>": { "<item id>": qty } }` or `{ "<form id>": "<item id>" }` */
   custom?: Record<string, unknown>;
   addon?: Record<string, unknown>;
+  /** A promotion code (`POST /order/@product_id` documents it; cart items take that method's parameters). */
+  promocode?: string;
   [key: string]: unknown;
 }
 
@@ -143,11 +122,11 @@ export class CatalogueApi {
   }
 
   /** Places an order for one product. Spends money: sent once, never repeated automatically. */
-  orderProduct(productId: string, item: Omit<OrderItem, 'type' | 'product_id'> & { pay_method: string; promocode?: string }, options?: RequestOptions): Promise<OrderResult> {
+  orderProduct(productId: string, item: Omit<OrderItem, 'type' | 'product_id'> & { pay_method: string }, options?: RequestOptions): Promise<OrderResult> {
     return this.client.post(`order/${seg(productId)}`, OrderResult, item, options);
   }
 
-  /** Places an order for several items. Spends money: sent once, never repeated automatically. */
+  /** Places one order for several items (one invoice). Spends money: sent once, never repeated automatically. */
   order(items: OrderItem[], payMethod: string, options?: RequestOptions): Promise<OrderResult> {
     return this.client.post('order', OrderResult, { pay_method: payMethod, items }, options);
   }

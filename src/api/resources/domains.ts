@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
 import { Ack, Amount, AnyObject, Flag, Id, Integer, keepUnreadable, list, tolerantList, pickList, seg, Text } from '../schema';
 import { DnsRecord, DnsRecordInput, DnsRecordSchema } from './dnsRecord';
+import { FormField } from './forms';
 
 export const Domain = v.looseObject({
   id: Id,
@@ -118,6 +119,13 @@ export interface DomainOrder {
   pay_method: string;
   epp?: string;
   nameservers?: string[];
+  /** Contact ids for the domain's roles (the account's own details when absent). */
+  registrant?: string;
+  admin?: string;
+  tech?: string;
+  billing?: string;
+  /** Answers to the TLD's extra form (`/domain/order/@id/form`): `{ "<form id>": { "<item id>": value } }`. */
+  data?: Record<string, Record<string, string | number>>;
 }
 
 /** Registered domains (portals with the `domains` feature). */
@@ -235,6 +243,12 @@ export class DomainsApi {
   async tlds(options?: RequestOptions): Promise<Tld[]> {
     this.need();
     return (await this.client.get('domain/order', v.looseObject({ tlds: list(Tld) }), options)).tlds;
+  }
+
+  /** The extra fields a TLD's registry needs (ccTLDs): same shape as a product's configuration forms. */
+  async orderForm(tldId: string, options?: RequestOptions): Promise<FormField[]> {
+    this.need();
+    return (await this.client.get(`domain/order/${seg(tldId)}/form`, v.looseObject({ forms: v.optional(list(FormField), []) }), { ...options, query: { tld_id: tldId } })).forms;
   }
 
   /** Registers or transfers a domain. Spends money: sent once, never repeated automatically. */

@@ -36,6 +36,9 @@ const problemsBox = el('ul', 'problems');
 const messageBox = el('div', 'message');
 messageBox.setAttribute('role', 'alert');
 let placeButton: HTMLElement | undefined;
+let cartButton: HTMLElement | undefined;
+const promoStatus = el('p', 'muted promo-status');
+promoStatus.setAttribute('aria-live', 'polite');
 
 function save(): void {
   if (view) {
@@ -46,7 +49,7 @@ function save(): void {
 function changed(): void {
   save();
   messageBox.replaceChildren();
-  vscode.postMessage({ type: 'change', choices: choices! });
+  vscode.postMessage({ type: 'change', choices: choices!, payMethod });
 }
 
 function priceLabel(option: OrderOption, currency: string, perUnit = false): string {
@@ -170,7 +173,7 @@ function renderPrice(quote: QuoteView | undefined, updating: boolean, failure?: 
   };
   if (quote) {
     row('Subtotal', formatMoney(quote.subtotal, currency));
-    if (quote.discount) row('Discount', `−${formatMoney(quote.discount, currency)}`);
+    if (quote.discount) row(`Discount${quote.promotions.length ? ` (${quote.promotions.join(', ')})` : ''}`, `−${formatMoney(quote.discount, currency)}`);
     for (const tax of quote.taxes) row(`${tax.name}${tax.rate ? ` (${tax.rate}%)` : ''}`, formatMoney(tax.amount, currency));
     if (quote.credit) row('Credit', `−${formatMoney(quote.credit, currency)}`);
     row('Total due today', formatMoney(quote.total, currency), 'total');
@@ -191,21 +194,37 @@ function renderPrice(quote: QuoteView | undefined, updating: boolean, failure?: 
   }
   parts.push(status);
   priceBox.replaceChildren(...parts);
+  renderPromoStatus(quote, updating);
   problemsBox.replaceChildren(...(quote?.problems ?? []).map((p) => el('li', undefined, p)));
+}
+
+/** Under the promotion code: applied (with the portal's discount), or not applied (the portal's words are in the problems). */
+function renderPromoStatus(quote: QuoteView | undefined, updating: boolean): void {
+  const code = (choices?.promocode ?? '').trim();
+  if (!code || !quote || updating) {
+    promoStatus.textContent = '';
+    return;
+  }
+  const applied = quote.promotions.some((p) => p.toUpperCase() === code.toUpperCase()) || (quote.promotions.length > 0 && quote.discount > 0);
+  promoStatus.className = applied ? 'muted promo-status applied' : 'muted promo-status refused';
+  promoStatus.textContent = applied
+    ? `Applied: −${formatMoney(quote.discount, view?.currency ?? '')}`
+    : `Not applied${quote.problems.length ? `: ${quote.problems.join(' ')}` : ' by the portal.'}`;
 }
 
 function setSubmitting(value: boolean): void {
   submitting = value;
-  if (placeButton) {
-    if (value) placeButton.setAttribute('disabled', '');
-    else placeButton.removeAttribute('disabled');
+  for (const b of [placeButton, cartButton]) {
+    if (value) b?.setAttribute('disabled', '');
+    else b?.removeAttribute('disabled');
   }
 }
 
 function renderForm(v: OrderFormView): void {
   view = v;
   const saved = vscode.getState();
-  choices = saved?.choices && saved.productId === v.target.productId && saved.accountId === v.target.accountId ? saved.choices : v.choices;
+  const restored = saved?.choices && saved.productId === v.target.productId && saved.accountId === v.target.accountId ? saved.choices : undefined;
+  choices = restored ? { ...restored, promocode: restored.promocode ?? '' } : v.choices;
   payMethod = saved?.payMethod && v.paymentMethods.some((m) => m.id === saved.payMethod) ? saved.payMethod : (v.paymentMethods[0]?.id ?? '');
   if (choices !== v.choices) {
     changed();
@@ -228,9 +247,16 @@ function renderForm(v: OrderFormView): void {
     form.append(group);
   }
 
+  const promo = el('div', 'field');
+  promo.dataset.field = 'promocode';
+  promo.append(el('div', 'label', 'Promotion code'));
+  promo.append(textfield(choices.promocode ?? '', { placeholder: 'Optional', 'aria-label': 'Promotion code', 'data-input': 'promocode', maxlength: '64' }, (value) => ((choices!.promocode = value), changed())), promoStatus);
+  form.append(promo);
+
   const payment = el('div', 'field');
   payment.append(el('div', 'label', 'Payment method'));
-  payment.append(select('Payment method', v.paymentMethods.map((m) => ({ id: m.id, text: m.name })), payMethod, (id) => ((payMethod = id), save())));
+  // The quote is asked with the chosen method, so it includes the method's fee where the portal does.
+  payment.append(select('Payment method', v.paymentMethods.map((m) => ({ id: m.id, text: m.fee ? `${m.name} (${m.fee})` : m.name })), payMethod, (id) => ((payMethod = id), changed())));
   placeButton = button('Place Order…', 'credit-card', () => {
     if (submitting || !choices) return;
     setSubmitting(true);
@@ -238,7 +264,16 @@ function renderForm(v: OrderFormView): void {
     vscode.postMessage({ type: 'submit', choices, payMethod });
   });
   placeButton.classList.add('place');
-  summary.replaceChildren(priceBox, problemsBox, payment, placeButton, messageBox);
+  cartButton = button('Add to Cart', 'add', () => {
+    if (submitting || !choices) return;
+    setSubmitting(true);
+    messageBox.replaceChildren();
+    vscode.postMessage({ type: 'addToCart', choices });
+  }, true);
+  cartButton.classList.add('add-to-cart');
+  const actions = el('div', 'actions');
+  actions.append(placeButton, cartButton);
+  summary.replaceChildren(priceBox, problemsBox, payment, actions, messageBox);
   renderPrice(latestQuote, true);
 
   const layout = el('div', 'layout');
@@ -298,6 +333,14 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToOrderPage>) =
     case 'placed':
       renderPlaced(m.order);
       break;
+    case 'addedToCart': {
+      setSubmitting(false);
+      const box = el('div', 'info');
+      box.append(el('p', undefined, `Added to the cart, which holds ${m.count} item${m.count === 1 ? '' : 's'}. Configure another product, or check out to order everything on one invoice.`));
+      box.append(button('Show Cart…', 'checklist', () => vscode.postMessage({ type: 'showCart' }), true));
+      messageBox.replaceChildren(box);
+      break;
+    }
   }
 });
 

@@ -26,7 +26,7 @@ export function accountRoutes(router: Router, auth: MockAuth): void {
         { id: '2', date: state.client.lastlogin, description: 'Service label changed' },
       ],
     }))
-    .add('GET', 'contact', () => ({ contacts: [] }))
+    .add('GET', 'contact', ({ state }) => ({ contacts: state.contacts.map((c) => ({ ...c, company: '0', lastlogin: '0000-00-00 00:00:00' })) }))
     .add('GET', 'notifications', ({ state, query }) => ({
       notifications: state.notifications
         .filter((n) => (!query.get('rel_type') || n.rel_type === query.get('rel_type')) && (!query.get('rel_id') || n.rel_id === query.get('rel_id')))

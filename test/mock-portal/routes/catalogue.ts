@@ -1,4 +1,5 @@
 import { nextInvoiceNumber } from './billing';
+import { placeDomain, priceDomain, PricedDomain } from './domains';
 import { MockProduct, PortalState } from '../model';
 import { notFound, PortalFailure, Router } from '../router';
 
@@ -146,28 +147,63 @@ export function priceItem(state: PortalState, item: Record<string, unknown>): Pr
   return { valid: errors.length === 0, errors, recurring: round(recurring), setup: round(setup), cycle, product: p, domain };
 }
 
-function summarise(state: PortalState, items: unknown[]) {
-  const priced = items.map((item) => {
-    const record = (item ?? {}) as Record<string, unknown>;
-    if (record.type !== undefined && record.type !== 'product') {
-      throw new PortalFailure(200, [`Item type ${String(record.type)} is not supported by this cart`]);
+/** One priced cart line: a product or a domain, with the promotion code's discount where one applies. */
+interface Line {
+  record: Record<string, unknown>;
+  errors: string[];
+  /** What is due now for the line, before the discount. */
+  first: number;
+  discount: number;
+  coupon: Record<string, unknown>;
+  cycle: string;
+  recurring: number;
+  product?: Priced;
+  domain?: PricedDomain;
+}
+
+function priceLine(state: PortalState, record: Record<string, unknown>): Line {
+  const type = record.type ?? 'product';
+  let line: Line;
+  if (type === 'product') {
+    const p = priceItem(state, record);
+    line = { record, errors: [...p.errors], first: round(p.recurring + p.setup), discount: 0, coupon: {}, cycle: p.cycle, recurring: p.recurring, product: p };
+  } else if (type === 'domain') {
+    const d = priceDomain(state, record);
+    line = { record, errors: [...d.errors], first: d.total, discount: 0, coupon: {}, cycle: 'a', recurring: d.tld?.renew ?? 0, domain: d };
+  } else {
+    throw new PortalFailure(200, [`Item type ${String(type)} is not supported by this cart`]);
+  }
+  const code = typeof record.promocode === 'string' ? record.promocode.trim() : '';
+  if (code) {
+    const percent = state.promoCodes[code.toUpperCase()];
+    if (percent === undefined) {
+      line.errors.push(`Promotion code ${code} is not valid`);
+    } else {
+      line.discount = round((line.first * percent) / 100);
+      line.coupon = { code: code.toUpperCase(), type: 'percent', value: percent, discount: line.discount };
     }
-    return priceItem(state, record);
-  });
-  const subtotal = round(priced.reduce((s, p) => s + p.recurring + p.setup, 0));
-  const tax = round((subtotal * VAT) / 100);
+  }
+  return line;
+}
+
+function summarise(state: PortalState, items: unknown[]) {
+  const lines = items.map((item) => priceLine(state, (item ?? {}) as Record<string, unknown>));
+  const subtotal = round(lines.reduce((s, l) => s + l.first, 0));
+  const discount = round(lines.reduce((s, l) => s + l.discount, 0));
+  const cost = round(subtotal - discount);
+  const tax = round((cost * VAT) / 100);
   const byCycle = new Map<string, number>();
-  for (const p of priced) {
-    byCycle.set(p.cycle, round((byCycle.get(p.cycle) ?? 0) + p.recurring * (1 + VAT / 100)));
+  for (const l of lines) {
+    byCycle.set(l.cycle, round((byCycle.get(l.cycle) ?? 0) + l.recurring * (1 + VAT / 100)));
   }
   return {
-    priced,
+    lines,
     summary: {
       subtotal,
-      total: round(subtotal + tax),
+      total: round(cost + tax),
       credit: 0,
-      discount: 0,
-      cost: subtotal,
+      discount,
+      cost,
       recurring: [...byCycle].map(([value, price]) => ({ title: CYCLES[value] ?? value, price: round(price), value })),
       tax: [{ name: 'VAT', tax, value: VAT }],
     },
@@ -178,13 +214,18 @@ function placeOrder(state: PortalState, items: unknown[], payMethod: unknown) {
   if (!payMethod || !(String(payMethod) in state.payments)) {
     throw new PortalFailure(200, ['Invalid payment method']);
   }
-  const { priced, summary } = summarise(state, items);
-  const invalid = priced.flatMap((p) => p.errors);
+  const { lines, summary } = summarise(state, items);
+  const invalid = lines.flatMap((l) => l.errors);
   if (invalid.length > 0) {
     throw new PortalFailure(200, invalid);
   }
   const invoiceId = String(state.nextId++);
-  const created = priced.map((p) => {
+  const created = lines.map((l) => {
+    if (l.domain) {
+      const placed = placeDomain(state, l.domain, l.record);
+      return { type: placed.type, id: placed.id, name: l.domain.name, product_id: placed.tld.id };
+    }
+    const p = l.product!;
     const id = String(state.nextId++);
     state.services.push({
       id,
@@ -219,7 +260,12 @@ function placeOrder(state: PortalState, items: unknown[], payMethod: unknown) {
     currency: 'USD',
     credit: 0,
     taxrate: VAT,
-    items: priced.map((p) => ({ id: String(state.nextId++), description: `${p.product.name}${p.domain ? ` (${p.domain})` : ''}`, amount: round(p.recurring + p.setup), qty: 1 })),
+    items: lines.map((l) => ({
+      id: String(state.nextId++),
+      description: l.domain ? `Domain ${l.domain.action} ${l.domain.name}` : `${l.product!.product.name}${l.product!.domain ? ` (${l.product!.domain})` : ''}${l.discount ? ` (promotion ${String(l.coupon.code)})` : ''}`,
+      amount: round(l.first - l.discount),
+      qty: 1,
+    })),
   });
   const orderNum = String(873340995 + state.orders.length);
   state.orders.push({ order_num: orderNum, invoice_id: invoiceId, total: summary.total, items: created });
@@ -258,17 +304,17 @@ export function catalogueRoutes(router: Router): void {
       if (items.length === 0) {
         throw new PortalFailure(200, ['Cart is empty']);
       }
-      const { priced, summary } = summarise(state, items);
+      const { lines, summary } = summarise(state, items);
       return {
         summary,
-        items: priced.map((p, index) => ({
-          product: { id: Number(p.product.id), category_name: state.categories.find((c) => c.id === p.product.categoryId)?.name, category_id: Number(p.product.categoryId), name: p.product.name, domain: p.domain },
-          domains: {},
-          coupon: {},
+        items: lines.map((l, index) => ({
+          product: l.product ? { id: Number(l.product.product.id), category_name: state.categories.find((c) => c.id === l.product!.product.categoryId)?.name, category_id: Number(l.product.product.categoryId), name: l.product.product.name, domain: l.product.domain } : null,
+          domains: l.domain ? { [l.domain.name]: { id: Number(l.domain.tld?.id ?? 0), index: 0, category_name: 'Domains', name: l.domain.name, tld: l.domain.tld?.tld ?? '', period: l.domain.years, price: l.domain.total.toFixed(2) } } : {},
+          coupon: l.coupon,
           index,
-          valid: p.valid,
+          valid: l.errors.length === 0,
           info: [],
-          error: p.errors,
+          error: l.errors,
         })),
       };
     })

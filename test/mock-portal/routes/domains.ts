@@ -1,5 +1,5 @@
 import { nextInvoiceNumber } from './billing';
-import { MockDomain, PortalState } from '../model';
+import { MockDomain, MockTld, PortalState } from '../model';
 import { notFound, PortalFailure, required, Router, truthy } from '../router';
 import { validateRecord } from './validation';
 
@@ -48,6 +48,74 @@ function tldPrice(tld: { register: number; transfer: number; renew: number }, ki
   return base === 0 ? 0 : Math.round((base * years - 1.5 * (years - 1)) * 100) / 100;
 }
 
+export interface PricedDomain {
+  name: string;
+  tld: MockTld | undefined;
+  years: number;
+  action: string;
+  /** The first payment, with the paid options chosen in the TLD's form. */
+  total: number;
+  errors: string[];
+}
+
+/**
+ * A domain registration or transfer as \`POST /domain/order\` and a cart's domain item take it: the
+ * TLD, availability, and the TLD form's answers in \`data\` (\`{ "<form id>": { "<item id>": 1 } }\`,
+ * the shape of a product's \`custom\`). A required field left out is refused, as registries do.
+ */
+export function priceDomain(state: PortalState, body: Record<string, unknown>): PricedDomain {
+  const name = String(body.name ?? '').toLowerCase();
+  const errors: string[] = [];
+  if (!name) errors.push('Domain name is required');
+  const tld = state.tlds.find((t) => t.id === String(body.tld_id ?? '')) ?? state.tlds.find((t) => name.endsWith(t.tld));
+  const years = Number(body.years ?? 1);
+  const action = String(body.action ?? 'register');
+  if (!tld) {
+    errors.push('Unsupported TLD');
+    return { name, tld, years, action, total: 0, errors };
+  }
+  if (action === 'register' && state.domains.some((d) => d.name === name)) errors.push('Domain is not available');
+  let total = tldPrice(tld, action === 'transfer' ? 'transfer' : 'register', years);
+  const data = (body.data && typeof body.data === 'object' ? body.data : {}) as Record<string, unknown>;
+  for (const form of tld.forms ?? []) {
+    const answer = data[form.id];
+    const chosen = answer && typeof answer === 'object' ? Object.keys(answer as object) : answer !== undefined && answer !== '' ? [String(answer)] : [];
+    if (form.required && chosen.length === 0) errors.push(`${form.title} is required for ${tld.tld} domains`);
+    for (const itemId of chosen) {
+      const item = form.items.find((i) => String(i.id) === itemId);
+      if (!item) errors.push(`Invalid option for ${form.title}`);
+      else total += item.price;
+    }
+  }
+  for (const role of ['registrant', 'admin', 'tech', 'billing']) {
+    if (body[role] !== undefined && body[role] !== '' && !state.contacts.some((c) => c.id === String(body[role]))) errors.push(`Unknown ${role} contact ${String(body[role])}`);
+  }
+  return { name, tld, years, action, total: Math.round(total * 100) / 100, errors };
+}
+
+/** Adds the priced domain to the account (status Pending, as a new order's domain is). */
+export function placeDomain(state: PortalState, priced: PricedDomain, body: Record<string, unknown>): { id: string; total: number; type: string; tld: MockTld } {
+  const tld = priced.tld!;
+  const id = String(state.nextId++);
+  state.domains.push({
+    id,
+    name: priced.name,
+    date_created: new Date().toISOString().slice(0, 10),
+    expires: new Date(Date.now() + priced.years * 365 * DAY).toISOString().slice(0, 10),
+    status: 'Pending',
+    period: priced.years,
+    recurring_amount: tld.renew.toFixed(2),
+    firstpayment: priced.total.toFixed(2),
+    autorenew: true,
+    reglock: false,
+    idprotection: false,
+    epp: '',
+    nameservers: Array.isArray(body.nameservers) ? (body.nameservers as string[]) : ['ns1.example-dns.net', 'ns2.example-dns.net'],
+    records: [],
+  });
+  return { id, total: priced.total, type: priced.action === 'transfer' ? 'Domain Transfer' : 'Domain Register', tld };
+}
+
 function recordAt(d: MockDomain, index: string) {
   const i = Number(index) - 1;
   if (!Number.isInteger(i) || i < 0 || i >= d.records.length) {
@@ -76,40 +144,38 @@ export function domainRoutes(router: Router): void {
         periods: [1, 2, 3].map((p) => ({ period: String(p), register: tldPrice(t, 'register', p).toFixed(2), transfer: tldPrice(t, 'transfer', p).toFixed(2), renew: tldPrice(t, 'renew', p).toFixed(2), redemption: '40.00' })),
       })),
     }), ONLY)
-    .add('GET', 'domain/order/@id/form', () => ({ forms: [] }), ONLY)
+    .add('GET', 'domain/order/@id/form', ({ state, params, query }) => {
+      const tld = state.tlds.find((t) => t.id === (query.get('tld_id') || params.id));
+      if (!tld) throw notFound('TLD');
+      return {
+        forms: (tld.forms ?? []).map((f) => ({
+          type: f.type,
+          title: f.title,
+          id: f.id,
+          firstItemId: f.items[0]?.id,
+          description: '',
+          name: `custom[${f.id}]`,
+          required: f.required,
+          multiple: false,
+          config: {},
+          value: [],
+          textvalue: [],
+          price: 0,
+          recurring_price: 0,
+          setup: 0,
+          prorata_date: null,
+          items: f.items.map((i) => ({ title: i.title, value: 1, id: i.id, price: i.price, setup: 0, selected: false })),
+        })),
+      };
+    }, ONLY)
     .add('POST', 'domain/order', ({ state, body }) => {
-      const name = required(body, 'name').toLowerCase();
-      const tld = state.tlds.find((t) => t.id === String(body.tld_id)) ?? state.tlds.find((t) => name.endsWith(t.tld));
-      if (!tld) {
-        throw new PortalFailure(200, ['Unsupported TLD']);
-      }
-      const years = Number(body.years ?? 1);
-      const action = String(body.action ?? 'register');
-      if (action === 'register' && state.domains.some((d) => d.name === name)) {
-        throw new PortalFailure(200, ['Domain is not available']);
-      }
-      const total = tldPrice(tld, action === 'transfer' ? 'transfer' : 'register', years);
-      const id = String(state.nextId++);
-      state.domains.push({
-        id,
-        name,
-        date_created: new Date().toISOString().slice(0, 10),
-        expires: new Date(Date.now() + years * 365 * DAY).toISOString().slice(0, 10),
-        status: 'Pending',
-        period: years,
-        recurring_amount: tld.renew.toFixed(2),
-        firstpayment: total.toFixed(2),
-        autorenew: true,
-        reglock: false,
-        idprotection: false,
-        epp: '',
-        nameservers: Array.isArray(body.nameservers) ? (body.nameservers as string[]) : ['ns1.example-dns.net', 'ns2.example-dns.net'],
-        records: [],
-      });
-      const order = { order_num: String(563647000 + state.orders.length), invoice_id: String(state.nextId++), total, items: [{ id, type: action === 'transfer' ? 'Domain Transfer' : 'Domain Register', name }] };
+      const priced = priceDomain(state, body);
+      if (priced.errors.length > 0) throw new PortalFailure(200, priced.errors);
+      const { id, total, type, tld } = placeDomain(state, priced, body);
+      const order = { order_num: String(563647000 + state.orders.length), invoice_id: String(state.nextId++), total, items: [{ id, type, name: priced.name }] };
       state.orders.push(order);
-      state.invoices.push({ id: order.invoice_id, number: nextInvoiceNumber(state), date: new Date().toISOString().slice(0, 10), duedate: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10), datepaid: '', status: 'Unpaid', currency: 'USD', credit: 0, taxrate: 0, items: [{ id: String(state.nextId++), description: `Domain ${action} ${name}`, amount: total, qty: 1 }] });
-      return { order_num: Number(order.order_num), invoice_id: order.invoice_id, total: total.toFixed(2), items: { id, type: order.items[0].type, name, product_id: tld.id } };
+      state.invoices.push({ id: order.invoice_id, number: nextInvoiceNumber(state), date: new Date().toISOString().slice(0, 10), duedate: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10), datepaid: '', status: 'Unpaid', currency: 'USD', credit: 0, taxrate: 0, items: [{ id: String(state.nextId++), description: `Domain ${priced.action} ${priced.name}`, amount: total, qty: 1 }] });
+      return { order_num: Number(order.order_num), invoice_id: order.invoice_id, total: total.toFixed(2), items: { id, type, name: priced.name, product_id: tld.id } };
     }, ONLY)
     .add('POST', 'domain/lookup', ({ state, body }) => {
       const name = required(body, 'name').toLowerCase();
