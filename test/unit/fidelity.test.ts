@@ -15,7 +15,6 @@ import { UnsupportedError } from '../../src/api/errors';
 import { vmActionsFor } from '../../src/model/vmActions';
 import { modelOrderBackend, OrderSession } from '../../src/ordering/orderSession';
 import { ExtensionToOrderPage } from '../../src/webviews/orderProtocol';
-import { sleep } from './helpers';
 
 /**
  * What real portals send and mean, read against the references: answers that omit what the
@@ -205,7 +204,6 @@ describe('Fidelity to what portals send', () => {
       const messages: ExtensionToOrderPage[] = [];
       const orders = new OrderSession(modelOrderBackend(model, ids.elsecloud, '333'), { post: (m) => messages.push(m), confirm: async () => false, placed: () => undefined, openInvoice: () => undefined, addToCart: () => 0, showCart: () => undefined }, { accountId: ids.elsecloud, productId: '333', account: 'Else' }, 10);
       await orders.handle({ type: 'ready' });
-      for (let i = 0; i < 300 && !messages.some((m) => m.type === 'form'); i++) await sleep(10);
       const form = messages.find((m): m is Extract<ExtensionToOrderPage, { type: 'form' }> => m.type === 'form')!;
       assert.deepEqual(form.view.paymentMethods.map((m) => `${m.name}|${m.fee}`), ['PayPal|', 'BankTransfer|fee 2.9% + 0.30 USD', 'CreditCard|fee 2.9% + 0.30 USD']);
       assert.equal(ctx.portal.received({ path: 'payment/fees' }).length, 1);

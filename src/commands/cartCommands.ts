@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { formatMoney } from '../billing/money';
+import { paymentMethodLabel } from '../billing/paymentFees';
+import { CartConfirmation, checkout } from '../ordering/checkout';
+import { ExtensionServices } from '../services';
+import { CommandFactory } from './command';
+
+type CartPick = vscode.QuickPickItem & { action: 'remove' | 'checkout' | 'empty' | 'none'; entryId?: string };
+
+async function currencyOf(services: ExtensionServices, accountId: string): Promise<string> {
+  return (await services.model.balance(accountId).catch(() => undefined))?.currency ?? '';
+}
+
+/** The modal before a cart is ordered: names the account and every item, states the portal's total. */
+async function confirmCart(account: string, currency: string, method: string, c: CartConfirmation): Promise<boolean> {
+  const total = formatMoney(c.total, currency);
+  const then = c.quote.recurring.map((r) => `${formatMoney(r.amount, currency)} ${r.title.toLowerCase()}`).join(' + ');
+  const discount = c.quote.discount > 0 ? ` Discount ${formatMoney(c.quote.discount, currency)}${c.quote.promotions.length ? ` (${c.quote.promotions.join(', ')})` : ''} included.` : '';
+  const button = `Order ${c.items.length} Items for ${total}`;
+  const answer = await vscode.window.showWarningMessage(
+    `Place one order for ${c.items.length} items on “${account}” for ${total}?`,
+    { modal: true, detail: `${c.items.map((i) => `• ${i}`).join('\n')}\n\nTotal due now: ${total} (taxes included), paid by ${method}.${discount}${then ? ` Then ${then}.` : ''} The portal creates one invoice for all of it.` },
+    button,
+  );
+  return answer === button;
+}
+
+/** Checks out an account's cart: payment method, the portal's quote, one modal, one `POST /order`. */
+async function checkOut(services: ExtensionServices, accountId: string): Promise<void> {
+  const account = services.registry.get(accountId);
+  const entries = services.carts.items(accountId);
+  if (!account || entries.length === 0) return;
+  const [methods, currency] = await Promise.all([services.model.paymentMethods(accountId), currencyOf(services, accountId)]);
+  const method =
+    methods.length === 1
+      ? methods[0]
+      : (await vscode.window.showQuickPick(methods.map((m) => ({ label: paymentMethodLabel(m, currency), method: m })), { title: `Check Out (${account.record.label})`, placeHolder: 'Payment method', ignoreFocusOut: true }))?.method;
+  if (!method) return;
+  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pricing ${entries.length} items…` }, () =>
+    checkout(
+      { quote: (items, payMethod, signal) => services.model.quote(accountId, items, payMethod, signal), order: (items, payMethod) => services.model.placeCartOrder(accountId, items, payMethod) },
+      entries,
+      method.id,
+      (c) => confirmCart(account.record.label, currency, paymentMethodLabel(method, currency), c),
+    ),
+  );
+  switch (outcome.kind) {
+    case 'cancelled':
+      return;
+    case 'refused':
+      // The cart stays as it was: the user removes or changes what the portal objects to.
+      void vscode.window.showErrorMessage(`The portal cannot accept the cart, nothing was ordered: ${outcome.problems.join(' ')}`);
+      return;
+    case 'failed':
+      // The cart is kept either way; the message says whether the order may have been placed.
+      void vscode.window.showErrorMessage(outcome.message);
+      return;
+    case 'placed': {
+      services.carts.clear(accountId);
+      const { order } = outcome;
+      const open = await vscode.window.showInformationMessage(
+        `Order ${order.orderNumber} placed on “${account.record.label}” for ${formatMoney(order.total, currency)}${order.invoiceId ? `: invoice ${order.invoiceId}` : ''}.`,
+        ...(order.invoiceId ? ['Open Invoice'] : []),
+      );
+      if (open) await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId, invoiceId: order.invoiceId });
+    }
+  }
+}
+
+/** Show Cart: the items per account, each removable, then Check Out… or Empty Cart. */
+export const showCart: CommandFactory = (services) => ({
+  id: 'cloudPortal.cart.show',
+  async run(arg?: unknown) {
+    const wanted = arg && typeof arg === 'object' && typeof (arg as { accountId?: unknown }).accountId === 'string' ? (arg as { accountId: string }).accountId : undefined;
+    const accounts = services.carts.accounts();
+    let accountId = wanted ?? (accounts.length === 1 ? accounts[0] : undefined);
+    if (!accountId && accounts.length > 1) {
+      accountId = (await vscode.window.showQuickPick(accounts.map((id) => ({ label: services.registry.get(id)?.record.label ?? id, description: `${services.carts.items(id).length} items`, id })), { title: 'Cart', placeHolder: 'Which account’s cart?' }))?.id;
+    }
+    if (!accountId || services.carts.items(accountId).length === 0) {
+      void vscode.window.showInformationMessage('The cart is empty. Add products from an order form, or a domain when registering it.');
+      return;
+    }
+    const id = accountId;
+    const label = services.registry.get(id)?.record.label ?? id;
+    const pick = vscode.window.createQuickPick<CartPick>();
+    const remove: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Remove from Cart' };
+    const fill = () => {
+      const entries = services.carts.items(id);
+      pick.title = `Cart (${label}): ${entries.length} item${entries.length === 1 ? '' : 's'}`;
+      pick.items = entries.length
+        ? [
+            ...entries.map((e): CartPick => ({ label: e.label, description: e.detail, action: 'none', entryId: e.id, buttons: [remove] })),
+            { label: '', kind: vscode.QuickPickItemKind.Separator, action: 'none' },
+            { label: '$(credit-card) Check Out…', detail: 'One order and one invoice for everything in the cart, after the portal’s total is confirmed', action: 'checkout' },
+            { label: '$(clear-all) Empty Cart', action: 'empty' },
+          ]
+        : [{ label: 'The cart is empty.', action: 'none' }];
+    };
+    fill();
+    pick.placeholder = 'Review the items, remove any with the trash button, then check out';
+    const chosen = await new Promise<CartPick | undefined>((resolve) => {
+      pick.onDidTriggerItemButton((e) => {
+        if (e.item.entryId) services.carts.remove(id, e.item.entryId);
+        fill();
+      });
+      pick.onDidAccept(() => {
+        const item = pick.selectedItems[0];
+        if (item && item.action !== 'none') resolve(item);
+      });
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+    pick.dispose();
+    if (chosen?.action === 'empty') {
+      services.carts.clear(id);
+    } else if (chosen?.action === 'checkout') {
+      await checkOut(services, id);
+    }
+  },
+});
+
+export const cartCommands = [showCart];

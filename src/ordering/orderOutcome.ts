@@ -1,0 +1,30 @@
+// What to tell the user when an order (one product, a cart, a domain) fails: whether it may still
+// have been placed. Never guessed optimistically: money may have been spent.
+import { describeError, isPortalClientError, PortalClientError } from '../api/errors';
+
+/** Whether a failed purchase may still have been placed (the portal may have acted on it). */
+export function outcomeUnknown(e: unknown): boolean {
+  if (!isPortalClientError(e)) {
+    return false;
+  }
+  const error = e as PortalClientError & { maybeSeenByServer?: boolean };
+  if (error.maybeSeenByServer === false) {
+    // Refused before anything was written (no connection, certificate, proxy): certainly not placed.
+    return false;
+  }
+  return error.kind === 'timeout' || error.kind === 'invalidResponse' || error.kind === 'network' || (error.status ?? 0) >= 500;
+}
+
+/** Whether a failure happened before any byte of the request left (connection, certificate, proxy). */
+export function neverSent(e: unknown): boolean {
+  return isPortalClientError(e) && (e as { maybeSeenByServer?: boolean }).maybeSeenByServer === false;
+}
+
+/** The message for a failed order: may have been placed / was not sent / was refused. */
+export function orderFailureMessage(e: unknown): string {
+  return outcomeUnknown(e)
+    ? `${describeError(e)} The portal may have received the order: check your invoices before ordering again.`
+    : neverSent(e)
+      ? `The order was not sent: ${describeError(e)}`
+      : `The order was not placed: ${describeError(e)}`;
+}
