@@ -62,6 +62,11 @@ export class OrderSession {
     private readonly debounceMs = 300,
   ) {}
 
+  /** Whether this session's order was placed (its page then shows the result). */
+  get placed(): boolean {
+    return !!this.placedOrder;
+  }
+
   async handle(message: OrderPageToExtension): Promise<void> {
     switch (message.type) {
       case 'ready':

@@ -57,6 +57,10 @@ export class OrderPanel implements OwnedPanel {
     );
   }
 
+  get placed(): boolean {
+    return this.session.placed;
+  }
+
   private async announce(order: PlacedOrder, account: string): Promise<void> {
     const choice = await vscode.window.showInformationMessage(
       `Order ${order.orderNumber} placed on “${account}”${order.invoiceId ? `: invoice ${order.invoiceId}` : ''}.`,

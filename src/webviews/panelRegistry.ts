@@ -17,6 +17,8 @@ export interface PanelKind<T, P extends OwnedPanel> {
    * that activation does not parse the code of pages the user may never open.
    */
   create(panel: vscode.WebviewPanel, target: T, onDispose: () => void): Promise<P>;
+  /** Whether an open panel serves a new request for its target (default yes); a finished order page does not. */
+  reusable?(panel: P): boolean;
 }
 
 /**
@@ -45,8 +47,12 @@ export class PanelRegistry<T, P extends OwnedPanel> implements vscode.Disposable
     const existing = this.panels.get(this.kind.key(target));
     if (existing) {
       const panel = await existing;
-      panel.panel.reveal();
-      return { panel, existed: true };
+      if (this.kind.reusable?.(panel) ?? true) {
+        panel.panel.reveal();
+        return { panel, existed: true };
+      }
+      // Its work is done (an order placed): a new request gets a new panel; the old one stays open.
+      this.panels.delete(this.kind.key(target));
     }
     const panel = vscode.window.createWebviewPanel(this.kind.viewType, this.kind.title(target), vscode.ViewColumn.Active, { enableFindWidget: true });
     return { panel: await this.attach(panel, target), existed: false };
@@ -59,7 +65,8 @@ export class PanelRegistry<T, P extends OwnedPanel> implements vscode.Disposable
 
   private attach(panel: vscode.WebviewPanel, target: T): Promise<P> {
     const key = this.kind.key(target);
-    const owned = this.kind.create(panel, target, () => this.panels.delete(key));
+    // Closing a panel forgets it only if it is still the one for its key (a finished one may have been replaced).
+    const owned: Promise<P> = this.kind.create(panel, target, () => this.panels.get(key) === owned && this.panels.delete(key));
     this.panels.set(key, owned);
     owned.catch(() => {
       this.panels.delete(key);

@@ -66,6 +66,7 @@ export class OrderPanels extends PanelRegistry<OrderTarget, OrderPanel> {
       key: (t) => `${t.accountId}/order/${t.productId}`,
       title: () => 'New Order',
       create: async (panel, target, onDispose) => new (await import('./orderPanel')).OrderPanel(panel, target, services, extensionUri, onDispose),
+      reusable: (panel) => !panel.placed,
     });
   }
 }

@@ -8,11 +8,11 @@ describe('Ordering and billing in the editor', function () {
   const s = useWorkbench({ demoAccounts: ELSE_DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0 } });
 
   /** The portal's own price for a cart, asked over HTTP like any client would. */
-  async function portalQuote(item: Record<string, unknown>): Promise<{ total: number; subtotal: number }> {
+  async function portalQuote(items: Record<string, unknown> | Record<string, unknown>[], payMethod?: string): Promise<{ total: number; subtotal: number }> {
     const response = await trustedFetch(`${s.portal.apiRoot('elsecloud')}quote`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('demo@elsecloud.test:demo-password').toString('base64')}` },
-      body: JSON.stringify({ items: [item] }),
+      body: JSON.stringify({ items: Array.isArray(items) ? items : [items], pay_method: payMethod }),
     });
     const body = (await response.json()) as { summary: { total: number; subtotal: number } };
     return body.summary;
@@ -123,6 +123,8 @@ describe('Ordering and billing in the editor', function () {
     await wb.type('brand-new-idea.net', 'Register or Transfer Domain (Else)');
     await wb.waitForTitle('Register brand-new-idea.net');
     await wb.pick('2 years');
+    await wb.waitForTitle('Register brand-new-idea.net: contact');
+    await wb.pick('My account details');
     await wb.type('ns1.example-dns.net ns2.example-dns.net', 'Register brand-new-idea.net');
     await wb.pick('BankTransfer');
     await wb.dialog().waitFor({ timeout: 15_000 });
@@ -132,6 +134,69 @@ describe('Ordering and billing in the editor', function () {
     const [order] = s.portal.received({ method: 'POST', path: 'domain/order' });
     assert.deepEqual(order.body, { name: 'brand-new-idea.net', years: '2', action: 'register', tld_id: '8', pay_method: '10', nameservers: ['ns1.example-dns.net', 'ns2.example-dns.net'] });
     await wb.row('Domains', 'brand-new-idea.net').waitFor({ timeout: 20_000 });
+  });
+
+  it('a product with a promotion code and a .eu domain with its registry’s fields go in one cart and end as one POST /order at the portal’s quoted total', async () => {
+    const wb = s.workbench;
+    const purchases = () => s.portal.received({ method: 'POST', path: /^(order|domain\/order)/ }).length;
+    const purchasesBefore = purchases();
+    // 1. A product, configured in the order form with a promotion code, into the cart.
+    await wb.runCommand('Cloud Portal: New Order…');
+    await wb.pick('Cloud Servers');
+    await wb.pick('Cloud VPS S');
+    const page = wb.webview();
+    await page.locator('h1', { hasText: 'New order: Cloud VPS S' }).waitFor({ timeout: 20_000 });
+    await page.locator('vscode-textfield[data-input="domain"] input').fill('cart.example.net');
+    await page.locator('vscode-textfield[data-input="promocode"] input').fill('NOPE');
+    await page.locator('.promo-status.refused', { hasText: 'Promotion code NOPE is not valid' }).waitFor({ timeout: 15_000 });
+    await page.locator('vscode-textfield[data-input="promocode"] input').fill('WELCOME10');
+    await page.locator('.promo-status.applied', { hasText: 'Applied: −' }).waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('.totals').innerText(), /Discount \(WELCOME10\)/);
+    await page.locator('vscode-button.add-to-cart').click();
+    await page.locator('.info', { hasText: 'Added to the cart, which holds 1 item' }).waitFor({ timeout: 15_000 });
+    await wb.page.locator('.statusbar-item', { hasText: '1' }).filter({ has: wb.page.locator('.codicon-cart') }).waitFor({ timeout: 10_000 });
+
+    // 2. A .eu domain: the registry's required field and the contact are asked; Add to Cart in the modal.
+    await wb.runCommand('Cloud Portal: Register or Transfer Domain…');
+    await wb.type('cart-idea.eu', 'Register or Transfer Domain (Else)');
+    await wb.waitForTitle('Register cart-idea.eu');
+    await wb.pick('1 year');
+    await wb.waitForTitle('Register cart-idea.eu: Registrant citizenship');
+    await wb.pick('Germany');
+    await wb.waitForTitle('Register cart-idea.eu: DNS Management');
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForTitle('Register cart-idea.eu: contact');
+    await wb.pick('Mary Sue');
+    await wb.type('', 'Register cart-idea.eu');
+    await wb.pick('BankTransfer');
+    await wb.dialog().waitFor({ timeout: 15_000 });
+    assert.match(await wb.dialog().innerText(), /Contact: Mary Sue\./);
+    await wb.pressDialogButton('Add to Cart');
+    await wb.notifications().filter({ hasText: 'cart-idea.eu is in the cart (2 items)' }).first().waitFor({ timeout: 15_000 });
+    assert.equal(purchases(), purchasesBefore, 'adding to the cart ordered nothing');
+
+    // 3. Check out: one modal with the portal's total, one POST /order.
+    const quotesBefore = s.portal.received({ path: 'quote' }).length;
+    await wb.runCommand('Cloud Portal: Show Cart');
+    await wb.waitForTitle('Cart (Else): 2 items');
+    await wb.pick('Check Out…');
+    await wb.pick('BankTransfer');
+    await wb.dialog().waitFor({ timeout: 15_000 });
+    const checkoutQuote = s.portal.received({ path: 'quote' }).slice(quotesBefore).at(-1)!.body as { items: Record<string, unknown>[]; pay_method: string };
+    assert.deepEqual(checkoutQuote.items.map((i) => i.type), ['product', 'domain']);
+    const expected = await portalQuote(checkoutQuote.items, checkoutQuote.pay_method);
+    const total = `${expected.total.toFixed(2)} USD`;
+    assert.match(await wb.dialog().innerText(), new RegExp(`Place one order for 2 items on “Else” for ${total.replace('.', '\\.')}\\?`));
+    await wb.pressDialogButton(`Order 2 Items for ${total}`);
+    await wb.notifications().filter({ hasText: /Order \d+ placed on “Else”/ }).first().waitFor({ timeout: 15_000 });
+
+    const orders = s.portal.received({ method: 'POST', path: 'order' });
+    assert.equal(orders.length, 1, 'one POST /order for the whole cart');
+    const sent = orders[0].body as { pay_method: string; items: Record<string, unknown>[] };
+    assert.equal(sent.items[0].promocode, 'WELCOME10');
+    assert.deepEqual({ ...sent.items[1] }, { type: 'domain', name: 'cart-idea.eu', years: '1', action: 'register', tld_id: '9', data: { '1755': { '10954': 1 } }, registrant: '49', admin: '49', tech: '49', billing: '49' });
+    assert.equal(s.portal.state('elsecloud').orders.at(-1)!.total, expected.total, 'the portal charged what the modal stated');
+    await wb.page.locator('.statusbar-item .codicon-cart').waitFor({ state: 'detached', timeout: 10_000 });
   });
 });
 
