@@ -142,8 +142,11 @@ export class AccountRegistry {
     await this.store.saveCredentials(record.id, result.credentials);
     await this.store.saveRecord(record);
     await this.closeSession(record.id);
-    // The next `api()` connects from the stored credentials, so renewed tokens are persisted.
-    await result.api.close();
+    // The verified session becomes the account's: the first lists reuse its connections (no new TCP
+    // and TLS handshakes on the way to the first rows), and tokens it renews are stored from now on.
+    result.keepSession((tokens) => this.store.saveTokens(record.id, record.username, tokens));
+    this.watch(record, result.api);
+    this.sessions.set(record.id, Promise.resolve(result.api));
     this.signedOut.delete(record.id);
     this.expired.delete(record.id);
     this.logger.info(`Signed in to ${record.apiRoot} as ${record.username}.`);

@@ -105,6 +105,11 @@ export interface SignInResult {
   details: ClientDetails;
   credentials: StoredCredentials;
   probedFeatures: Feature[];
+  /**
+   * Keeps `api` as the account's session (its pooled, already-handshaken connections serve the first
+   * rows): renewed tokens go to `sink` from now on.
+   */
+  keepSession(sink: TokenSink): void;
 }
 
 /**
@@ -128,6 +133,7 @@ export async function signIn(
       credentials = { mode, username, password };
     }
     const current = { value: credentials };
+    let persist: TokenSink | undefined;
     const auth = authenticatorFor(
       transport,
       credentials,
@@ -135,20 +141,25 @@ export async function signIn(
         if (tokens && current.value.mode === 'jwt') {
           current.value = { ...current.value, tokens };
         }
+        await persist?.(tokens);
       },
       settings.logger,
     );
     const probe = new PortalClient(transport, auth, featuresOf(settings.profile), settings.logger, settings.retry);
+    // The probes of an unknown portal go out with the credential check, not after it: sign-in takes
+    // one round trip whatever the portal (their answers are dropped if the credentials are wrong).
+    const probing = settings.profile === 'generic' ? probeFeatures(probe, signal) : Promise.resolve([]);
     let details: ClientDetails;
     try {
       details = await new AccountApi(probe).details({ signal });
     } catch (e) {
+      await probing.catch(() => undefined);
       if (e instanceof AuthenticationError) {
         throw new AuthenticationError('Wrong email or password.', true, e.status);
       }
       throw e;
     }
-    const probedFeatures = settings.profile === 'generic' ? await probeFeatures(probe, signal) : [];
+    const probedFeatures = await probing;
     const client = new PortalClient(
       transport,
       auth,
@@ -156,7 +167,17 @@ export async function signIn(
       settings.logger,
       settings.retry,
     );
-    return { api: new PortalApi(client), details, credentials: current.value, probedFeatures };
+    return {
+      api: new PortalApi(client),
+      details,
+      get credentials() {
+        return current.value;
+      },
+      probedFeatures,
+      keepSession: (sink) => {
+        persist = sink;
+      },
+    };
   } catch (e) {
     await transport.close();
     throw e;
@@ -165,17 +186,19 @@ export async function signIn(
 
 /** Read-only requests that tell whether an unknown portal has the optional endpoint families. */
 async function probeFeatures(client: PortalClient, signal?: AbortSignal): Promise<Feature[]> {
-  const found: Feature[] = [];
-  for (const { feature, path } of PROBEABLE_FEATURES) {
-    try {
-      await client.get(path, AnyObject, { signal });
-      found.push(feature);
-    } catch (e) {
-      const absent = e instanceof NotFoundError || e instanceof PortalError;
-      if (!absent && !(e instanceof PortalClientError)) {
-        throw e;
+  const found = await Promise.all(
+    PROBEABLE_FEATURES.map(async ({ feature, path }) => {
+      try {
+        await client.get(path, AnyObject, { signal });
+        return [feature];
+      } catch (e) {
+        const absent = e instanceof NotFoundError || e instanceof PortalError;
+        if (!absent && !(e instanceof PortalClientError)) {
+          throw e;
+        }
+        return [];
       }
-    }
-  }
-  return found;
+    }),
+  );
+  return found.flat();
 }

@@ -142,6 +142,10 @@ export class HttpTransport {
         signal: timeout.signal,
       });
       const bytes = await this.readBody(response.body, response.headers['content-length']);
+      // undici gives the connection back to the pool a turn of the event loop after the body ends.
+      // Yielding that turn (no timer) lets the caller's next, dependent request reuse this connection
+      // instead of opening another: a new TCP and TLS handshake is two round trips on its path.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const elapsed = Date.now() - started;
       this.logger.debug(`← ${response.statusCode} ${request.method} ${path} (${elapsed} ms, ${bytes.length} B)`);
       const contentType = header(response.headers, 'content-type') ?? '';

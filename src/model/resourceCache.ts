@@ -1,3 +1,4 @@
+import { isPortalClientError } from '../api/errors';
 import { Emitter } from '../util/emitter';
 
 interface Entry {
@@ -6,12 +7,16 @@ interface Entry {
   inflight?: Promise<unknown>;
   /** Bumped by invalidation, so an answer that was in flight at the time is not kept as fresh. */
   generation: number;
+  /** The last load's failure, shared with readers for a short while (see `failureShareMs`). */
+  failure?: { error: unknown; at: number };
 }
 
 /**
  * Cached portal resources by key (`<account>/services`, `<account>/services/301/vms`, …):
- * one request per key at a time (concurrent readers share it), answers kept for a TTL, failures
- * never cached, and invalidation by key prefix after mutations.
+ * one request per key at a time (concurrent readers share it), answers kept for a TTL, and
+ * invalidation by key prefix after mutations. A failure is not kept as an answer, but readers that
+ * come within `failureShareMs` of it (a view redrawn by the same refresh, the status bar, a notifier)
+ * get the same failure instead of sending the request again; Retry, Refresh and `force` load anew.
  */
 export class ResourceCache {
   private readonly entries = new Map<string, Entry>();
@@ -30,6 +35,7 @@ export class ResourceCache {
   constructor(
     private readonly ttlMs: () => number,
     private readonly now: () => number = Date.now,
+    private readonly failureShareMs = 2_000,
   ) {}
 
   /** Cached or loaded once at a time; `ttlMs` overrides the cache's lifetime for this key. */
@@ -45,6 +51,9 @@ export class ResourceCache {
     if (!options.force && entry.value !== undefined && this.now() - entry.loadedAt < (options.ttlMs ?? this.ttlMs())) {
       return Promise.resolve(entry.value as T);
     }
+    if (!options.force && entry.failure && this.now() - entry.failure.at < this.failureShareMs) {
+      return Promise.reject(entry.failure.error);
+    }
     const current = entry;
     const generation = current.generation;
     this.loads++;
@@ -53,9 +62,17 @@ export class ResourceCache {
         if (current.generation === generation && this.entries.get(key) === current) {
           current.value = value;
           current.loadedAt = this.now();
+          current.failure = undefined;
           this.loaded.fire(key);
         }
         return value;
+      },
+      (error: unknown) => {
+        const cancelled = isPortalClientError(error) && error.kind === 'cancelled';
+        if (!cancelled && current.generation === generation && this.entries.get(key) === current) {
+          current.failure = { error, at: this.now() };
+        }
+        throw error;
       },
     );
     current.inflight = promise;
@@ -96,6 +113,7 @@ export class ResourceCache {
         entry.value = undefined;
         entry.inflight = undefined;
         entry.loadedAt = 0;
+        entry.failure = undefined;
       }
     }
     this.invalidated.fire(key);

@@ -46,6 +46,8 @@ export interface LoggedRequest {
   /** When the request arrived, and when its answer was fully sent (ms since the epoch). */
   at: number;
   doneAt?: number;
+  /** Which TCP connection carried it (numbered as they were opened). */
+  connection: number;
 }
 
 const PROVIDERS: ProviderName[] = ['elsecloud', 'alterncloud'];
@@ -72,6 +74,7 @@ export class MockPortal {
   maxInFlight = 0;
   /** TCP connections accepted since the last reset (keep-alive checks). */
   connectionsOpened = 0;
+  private readonly connectionIds = new WeakMap<Socket, number>();
   private port = 0;
   private secure = false;
 
@@ -105,6 +108,7 @@ export class MockPortal {
     server.keepAliveTimeout = 5_000;
     server.on('connection', (socket: Socket) => {
       this.connectionsOpened++;
+      this.connectionIds.set(socket, this.connectionsOpened);
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
@@ -197,6 +201,7 @@ export class MockPortal {
       authScheme: /^basic /i.test(authHeader) ? 'basic' : /^bearer /i.test(authHeader) ? 'bearer' : 'none',
       status: 0,
       at: Date.now(),
+      connection: this.connectionIds.get(req.socket) ?? this.connectionIds.get((req.socket as unknown as { _parent?: Socket })._parent as Socket) ?? 0,
     };
     this.requests.push(entry);
     // Done when the portal ends its answer: the client cannot send its next request on this

@@ -31,12 +31,15 @@ describe('Resource model', () => {
     await registry.dispose();
   });
 
-  it('does not cache failures: the next read tries again', async () => {
+  it('does not keep a failure as an answer: a reader right after it shares it, Refresh reads again', async () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
     ctx.portal.fault({ kind: 'errorBody', path: '^service$', times: 1, message: 'Maintenance' });
     const error = await rejects(model.services(ids.elsecloud));
     assert.ok(error instanceof PortalError);
-    assert.equal((await model.services(ids.elsecloud)).length, 5);
+    assert.ok((await rejects(model.services(ids.elsecloud))) === error, 'a second reader at once gets the same failure');
+    assert.equal(ctx.portal.received({ path: 'service' }).length, 1, 'not sent again');
+    model.invalidate(keys.services(ids.elsecloud));
+    assert.equal((await model.services(ids.elsecloud)).length, 5, 'Refresh (an invalidation) reads again');
     await registry.dispose();
   });
 
@@ -67,6 +70,29 @@ describe('Resource model', () => {
     assert.equal(await second, 'new');
     now = 10;
     assert.equal(await cache.get('k', async () => 'third'), 'new');
+  });
+
+  it('a failed load is shared with readers that come within the failure window, not sent again; Refresh and later readers load anew', async () => {
+    let now = 0;
+    const cache = new ResourceCache(() => 1_000, () => now, 2_000);
+    let loads = 0;
+    const failing = async () => {
+      loads++;
+      throw new Error('malformed answer');
+    };
+    await assert.rejects(cache.get('k', failing), /malformed/);
+    now = 1_999;
+    await assert.rejects(cache.get('k', failing), /malformed/, 'the status bar asking right after the view gets the same failure');
+    assert.equal(loads, 1, 'one request for both readers');
+    await assert.rejects(cache.get('k', failing, { force: true }));
+    assert.equal(loads, 2, 'force (Refresh) loads anew');
+    cache.invalidate('k');
+    assert.equal(await cache.get('k', async () => 'ok'), 'ok', 'Retry invalidates: loads anew');
+    now = 10_000;
+    cache.invalidate('k');
+    await assert.rejects(cache.get('k', failing));
+    now = 12_000;
+    assert.equal(await cache.get('k', async () => 'later'), 'later', 'after the window, the next reader loads again');
   });
 
   it('runs a VM action once, refuses a second click without a request, and follows the VM until it settles', async () => {

@@ -15,9 +15,11 @@ export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000, time
   const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), logger, () => ({ retry: FAST_RETRY, timeoutMs, network: extra.sessionNetwork ?? network, maxConnections }));
   const ids: Record<string, string> = {};
   for (const provider of ['elsecloud', 'alterncloud'] as const) {
-    const result = await signIn({ apiRoot: portal.apiRoot(provider), profile: provider, logger, retry: FAST_RETRY, network, maxConnections }, EMAIL[provider], PASSWORD, provider === 'elsecloud' ? 'basic' : 'jwt');
+    const result = await signIn({ apiRoot: portal.apiRoot(provider), profile: provider, logger, retry: FAST_RETRY, timeoutMs, network, maxConnections }, EMAIL[provider], PASSWORD, provider === 'elsecloud' ? 'basic' : 'jwt');
     ids[provider] = (await registry.saveSignIn({ providerId: provider, apiRoot: portal.apiRoot(provider), username: EMAIL[provider] }, result)).id;
   }
+  // Sessions kept from sign-in use the sign-in's settings: with other settings for later sessions, reconnect (as a settings change does).
+  if (extra.sessionNetwork) await registry.reconnectAll();
   const model = new PortalModel(registry, { ttlMs: () => ttlMs, pollIntervalMs: 30, pollTimeoutMs: 5_000 });
   portal.requests.length = 0;
   return { model, registry, ids };
