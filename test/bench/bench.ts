@@ -90,8 +90,13 @@ async function main(): Promise<void> {
   });
 
   process.stdout.write(`\nCloud Portal benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${Math.round((Date.now() - started) / 1000)} s)\n\n${table(rows)}\n\n`);
-  const missed = rows.filter((r) => r.ok === false).length;
-  process.stdout.write(missed ? `${missed} target(s) missed.\n` : 'All targets met.\n');
+  const missed = rows.filter((r) => r.ok === false);
+  if (missed.length > 0) {
+    process.stdout.write(`${missed.length} target(s) missed:\n${missed.map((r) => `- ${r.what}: ${r.measured} (target ${r.target})`).join('\n')}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stdout.write('All targets met.\n');
+  }
 }
 
 main().catch((e) => {
