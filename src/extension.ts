@@ -14,6 +14,7 @@ import { viewCommands } from './commands/viewCommands';
 import { vmCommands } from './commands/vmCommands';
 import { affectsConnections, cacheTtlMs, connectionSettings } from './config';
 import { PortalModel } from './model/portalModel';
+import { warmTrustStore } from './api/network/trustStore';
 import { Carts } from './ordering/cart';
 import { ExtensionServices } from './services';
 import { PortalViews } from './views/portalViews';
@@ -92,6 +93,8 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }),
   );
+  // The certificates the first request will trust are read after activation, beside restoring the accounts.
+  if (registry.list().length > 0) setImmediate(() => warmTrustStore(connectionSettings().network, logger));
   void registry
     .restore()
     .then(() => signInDemoAccounts(registry, current.providers(), () => ({ ...connectionSettings(), logger })))

@@ -37,6 +37,9 @@ export class AccountRegistry {
   readonly onDidChange = this.changed.event;
   /** Fires once each time an account's session ends and the user has to sign in again. */
   readonly onDidRequireSignIn = this.signInNeeded.event;
+  private readonly connected = new Emitter<string>();
+  /** Fires with an account id as soon as a verified sign-in can serve requests (before it is stored). */
+  readonly onDidConnect = this.connected.event;
 
   constructor(
     private readonly store: AccountStore,
@@ -139,14 +142,21 @@ export class AccountRegistry {
       authMode: result.credentials.mode,
       probedFeatures: result.probedFeatures,
     };
-    await this.store.saveCredentials(record.id, result.credentials);
-    await this.store.saveRecord(record);
     await this.closeSession(record.id);
     // The verified session becomes the account's: the first lists reuse its connections (no new TCP
     // and TLS handshakes on the way to the first rows), and tokens it renews are stored from now on.
+    // It serves at once: the first rows are asked for while the credentials are being stored.
     result.keepSession((tokens) => this.store.saveTokens(record.id, record.username, tokens));
     this.watch(record, result.api);
     this.sessions.set(record.id, Promise.resolve(result.api));
+    this.connected.fire(record.id);
+    try {
+      await this.store.saveCredentials(record.id, result.credentials);
+      await this.store.saveRecord(record);
+    } catch (e) {
+      await this.closeSession(record.id);
+      throw e;
+    }
     this.signedOut.delete(record.id);
     this.expired.delete(record.id);
     this.logger.info(`Signed in to ${record.apiRoot} as ${record.username}.`);
@@ -205,6 +215,7 @@ export class AccountRegistry {
     const ids = [...this.sessions.keys()];
     await Promise.all(ids.map((id) => this.closeSession(id)));
     this.changed.dispose();
+    this.connected.dispose();
     this.signInNeeded.dispose();
   }
 }

@@ -13,6 +13,7 @@ import { Balance, Invoice, InvoiceSummary, PaymentMethod } from '../api/resource
 import { DomainAvailability, DomainOrder, OrderResult, Tld } from '../api/resources/domains';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { Emitter } from '../util/emitter';
+import { BackgroundLane } from './backgroundLane';
 import { ResourceCache } from './resourceCache';
 import { withFees } from '../billing/paymentFees';
 
@@ -132,6 +133,10 @@ export class PortalModel {
   /** Fires when the portal says a service the guess took for VM-less has VMs after all. */
   readonly onDidLearnServiceHasVms = this.learned.event;
   private readonly learning = new Set<Promise<unknown>>();
+  /** Services whose features are being learned (queued or asked): asked once. */
+  private readonly learningKeys = new Set<string>();
+  /** Background learning takes at most two connections per account: a click never waits behind it. */
+  private readonly background = new BackgroundLane(2);
 
   constructor(
     private readonly registry: AccountRegistry,
@@ -182,10 +187,12 @@ export class PortalModel {
    * service per hour; nothing when the answer is known or on its way.
    */
   learnServiceFeatures(ref: ServiceRef): void {
-    if (this.peekServiceFeatures(ref) || this.cache.loading(keys.serviceMethods(ref))) {
+    const key = keys.serviceMethods(ref);
+    if (this.peekServiceFeatures(ref) || this.cache.loading(key) || this.learningKeys.has(key)) {
       return;
     }
-    const work = this.serviceFeatures(ref).then(
+    this.learningKeys.add(key);
+    const work = this.background.run(ref.accountId, () => this.serviceFeatures(ref)).finally(() => this.learningKeys.delete(key)).then(
       (features) => features.vms && features.source === 'portal' && this.learned.fire(ref),
       () => undefined,
     );

@@ -28,6 +28,8 @@ export class PortalViews implements vscode.Disposable {
     this.updateContextKeys();
     this.disposables.push(
       registry.onDidChange(() => this.updateContextKeys()),
+      // A verified sign-in: the views in sight ask for their first rows now, not after it is stored.
+      registry.onDidConnect((accountId) => this.providers.filter((p) => this.treeViews.get(p.spec.id)?.visible).forEach((p) => p.prefetch(accountId))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('cloudPortal.views.hideSingleAccount')) {
           this.providers.forEach((p) => p.refresh());

@@ -56,6 +56,16 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     );
   }
 
+  /**
+   * Starts loading an account's first level before the tree asks (a sign-in that was just verified):
+   * the tree's request then shares it. Failures are left for the tree to show.
+   */
+  prefetch(accountId: string): void {
+    if (this.spec.children && !this.spec.requires) {
+      void this.spec.children(this.ctx.model, accountNodeFor(this.spec, accountId)).catch(() => undefined);
+    }
+  }
+
   accounts(): Account[] {
     return this.ctx.registry.list().filter((a) => !this.spec.requires || accountHas(a, this.spec.requires));
   }

@@ -45,7 +45,7 @@ export interface RoundTripResult {
  * A mock portal with the large data set in its own process (as a real portal is: its CPU time is
  * not ours), controlled over its `/__mock/` endpoints.
  */
-class PortalProcess {
+export class PortalProcess {
   private constructor(
     private readonly child: ChildProcess,
     readonly url: string,

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import * as tls from 'node:tls';
 import { systemCertsAsync } from 'system-ca';
 import { Logger } from '../log';
-import { NetworkOptions } from './networkOptions';
+import { defaultNetworkOptions, NetworkOptions } from './networkOptions';
 
 /** The certificates a connection trusts, as one reusable TLS context. */
 export interface TrustStore {
@@ -39,13 +39,24 @@ export function trustStore(options: Pick<NetworkOptions, 'systemCertificates' | 
   return store;
 }
 
+/**
+ * Builds the trust store ahead of the first connection (reading the system store and parsing a few
+ * hundred certificates takes a few hundred milliseconds): called when a sign-in starts and after
+ * activation, so the first request does not wait for it.
+ */
+export function warmTrustStore(options: Pick<NetworkOptions, 'systemCertificates' | 'env'> | undefined, logger: Logger): void {
+  void trustStore(options ?? defaultNetworkOptions(), logger).catch(() => undefined);
+}
+
 async function build(useSystem: boolean, env: Env, logger: Logger): Promise<TrustStore> {
   const started = Date.now();
   const bundled = tls.rootCertificates;
   const system = useSystem ? await systemCertificates(env, logger) : [];
   const extra = await extraCertificates(env.NODE_EXTRA_CA_CERTS, logger);
-  const unique = [...new Set([...bundled, ...system, ...extra].map((pem) => pem.trim()))];
-  const ca = unique.filter(isCertificate);
+  // Node's own roots are certificates; only what came from files is checked (parsing each costs).
+  const known = new Set(bundled.map((pem) => pem.trim()));
+  const unique = [...new Set([...known, ...[...system, ...extra].map((pem) => pem.trim())])];
+  const ca = unique.filter((pem) => known.has(pem) || isCertificate(pem));
   if (ca.length < unique.length) {
     logger.warn(`Skipped ${unique.length - ca.length} unreadable certificate(s) from the system store or NODE_EXTRA_CA_CERTS.`);
   }
