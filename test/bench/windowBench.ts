@@ -124,7 +124,6 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       await wb.page.locator(SERVICES_ROWS, { hasText: new RegExp(BULK_ROW) }).first().waitFor({ state: 'detached', timeout: 15_000 });
       // Refresh while collapsed: the next expansion asks the portal (nothing cached).
       await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label^="Refresh"]').click();
-      if (process.env.CP_BENCH_PAUSE) await new Promise((r) => setTimeout(r, Number(process.env.CP_BENCH_PAUSE)));
       await armRowWatch(wb.page, BULK_ROW);
       await portal.clearRequests();
       await accountRow('demo@elsecloud.test').locator('.monaco-tl-twistie').click();
