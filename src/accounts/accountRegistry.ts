@@ -140,7 +140,7 @@ export class AccountRegistry {
       apiRoot: account.apiRoot,
       username: account.username,
       authMode: result.credentials.mode,
-      probedFeatures: result.probedFeatures,
+      probedFeatures: [],
     };
     await this.closeSession(record.id);
     // The verified session becomes the account's: the first lists reuse its connections (no new TCP
@@ -151,6 +151,10 @@ export class AccountRegistry {
     this.sessions.set(record.id, Promise.resolve(result.api));
     this.connected.fire(record.id);
     try {
+      // An unknown portal's probes go out beside the first lists (one round trip, in parallel), after
+      // them: the lists take the warm connection, yielding one event-loop turn lets them leave first.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      record.probedFeatures = await result.probeFeatures();
       await this.store.saveCredentials(record.id, result.credentials);
       await this.store.saveRecord(record);
     } catch (e) {

@@ -104,7 +104,12 @@ export interface SignInResult {
   api: PortalApi;
   details: ClientDetails;
   credentials: StoredCredentials;
-  probedFeatures: Feature[];
+  /**
+   * Asks an unknown portal ("Other portal…") which optional endpoint families it has (read-only
+   * probes; nothing for a known provider) and lets `api` use what it found. Called by whoever keeps
+   * the sign-in, beside its first lists, so the probes are not on the way to the first rows.
+   */
+  probeFeatures(signal?: AbortSignal): Promise<Feature[]>;
   /**
    * Keeps `api` as the account's session (its pooled, already-handshaken connections serve the first
    * rows): renewed tokens go to `sink` from now on.
@@ -146,34 +151,30 @@ export async function signIn(
       settings.logger,
     );
     const probe = new PortalClient(transport, auth, featuresOf(settings.profile), settings.logger, settings.retry);
-    // The probes of an unknown portal go out with the credential check, not after it: sign-in takes
-    // one round trip whatever the portal (their answers are dropped if the credentials are wrong).
-    const probing = settings.profile === 'generic' ? probeFeatures(probe, signal) : Promise.resolve([]);
     let details: ClientDetails;
     try {
       details = await new AccountApi(probe).details({ signal });
     } catch (e) {
-      await probing.catch(() => undefined);
       if (e instanceof AuthenticationError) {
         throw new AuthenticationError('Wrong email or password.', true, e.status);
       }
       throw e;
     }
-    const probedFeatures = await probing;
-    const client = new PortalClient(
-      transport,
-      auth,
-      featuresOf(settings.profile, probedFeatures),
-      settings.logger,
-      settings.retry,
-    );
+    // What the probes find is added to the set the client reads.
+    const features = new Set(featuresOf(settings.profile));
+    const client = new PortalClient(transport, auth, features, settings.logger, settings.retry);
+    let probed: Promise<Feature[]> | undefined;
     return {
       api: new PortalApi(client),
       details,
       get credentials() {
         return current.value;
       },
-      probedFeatures,
+      probeFeatures: (probeSignal) =>
+        (probed ??= (settings.profile === 'generic' ? probeFeatures(probe, probeSignal) : Promise.resolve([])).then((found) => {
+          found.forEach((f) => features.add(f));
+          return found;
+        })),
       keepSession: (sink) => {
         persist = sink;
       },

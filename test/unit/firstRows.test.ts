@@ -13,17 +13,22 @@ import { MemorySecrets, MemoryState } from './memoryStore';
 describe('The path to the first rows', () => {
   const ctx = useMockPortal();
 
-  it('an unknown portal’s capability probes go out with the credential check, not after it', async () => {
-    ctx.portal.fault({ kind: 'latency', path: '^details$', delayMs: 150, times: 1 });
+  it('sign-in to an “Other portal…” account asks for the service list no later than its first capability probe', async () => {
+    const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), new RecordingLogger(), () => ({ retry: FAST_RETRY }));
+    const model = new PortalModel(registry, { ttlMs: () => 60_000 });
+    // As the views in sight do (PortalViews): their first level is asked as soon as the sign-in is verified.
+    registry.onDidConnect((id) => void model.services(id).catch(() => undefined));
     const result = await signIn({ apiRoot: ctx.portal.apiRoot('elsecloud'), profile: 'generic', logger: new RecordingLogger(), retry: FAST_RETRY }, EMAIL.elsecloud, PASSWORD, 'basic');
-    const details = ctx.portal.received({ path: 'details' })[0];
+    assert.deepEqual(ctx.portal.received().map((r) => r.path), ['details'], 'the credential check alone: no probe on its way');
+    const record = await registry.saveSignIn({ providerId: 'other', apiRoot: ctx.portal.apiRoot('elsecloud'), username: EMAIL.elsecloud }, result);
+    const [list] = ctx.portal.received({ path: 'service' });
     const probes = ctx.portal.received().filter((r) => r.path === 'domain' || r.path === 'certificate');
     assert.equal(probes.length, 2);
-    for (const probe of probes) {
-      assert.ok(probe.at < details.doneAt!, `${probe.path} was asked ${probe.at - details.doneAt!} ms after the credential check answered`);
-    }
-    assert.deepEqual([...result.probedFeatures].sort(), ['certificates', 'domains']);
-    await result.api.close();
+    assert.ok(list && probes.every((p) => list.at <= p.at), `service list at ${list?.at}, probes at ${probes.map((p) => p.at).join(', ')}`);
+    assert.deepEqual([...record.probedFeatures].sort(), ['certificates', 'domains']);
+    assert.ok((await registry.api(record.id)).client.supports('domains'), 'the kept session uses what the probes found');
+    model.dispose();
+    await registry.dispose();
   });
 
   it('the verified sign-in connection serves the first lists: no new connection, no new handshake', async () => {
@@ -38,5 +43,15 @@ describe('The path to the first rows', () => {
     assert.equal(list.connection, details.connection, 'the service list went over the connection the sign-in opened');
     model.dispose();
     await registry.dispose();
+  });
+
+  it('requests that each wait for the one before go over one connection: no handshake between them', async () => {
+    const result = await signIn({ apiRoot: ctx.portal.apiRoot('elsecloud'), profile: 'elsecloud', logger: new RecordingLogger(), retry: FAST_RETRY }, EMAIL.elsecloud, PASSWORD, 'basic');
+    await result.api.services.list();
+    await result.api.billing.balance();
+    await result.api.services.list();
+    const connections = new Set(ctx.portal.received().map((r) => r.connection));
+    assert.equal(connections.size, 1, JSON.stringify(ctx.portal.received().map((r) => [r.path, r.connection])));
+    await result.api.close();
   });
 });

@@ -74,10 +74,11 @@ export async function signedIn(
     PASSWORD,
     mode,
   );
+  const probedFeatures = await result.probeFeatures();
   await result.api.close();
   const savedTokens: unknown[] = [];
   const api = connect(
-    { apiRoot: portal.apiRoot(provider), profile: settings.profile ?? profileOf(provider), probedFeatures: result.probedFeatures, logger, timeoutMs: settings.timeoutMs ?? 3_000, retry: settings.retry ?? FAST_RETRY },
+    { apiRoot: portal.apiRoot(provider), profile: settings.profile ?? profileOf(provider), probedFeatures, logger, timeoutMs: settings.timeoutMs ?? 3_000, retry: settings.retry ?? FAST_RETRY },
     result.credentials,
     async (tokens) => {
       savedTokens.push(tokens);
