@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const logger = vscode.window.createOutputChannel('Cloud Portal', { log: true });
   const registry = new AccountRegistry(new AccountStore(context.globalState, context.secrets), logger, connectionSettings);
-  const model = new PortalModel(registry, { ttlMs: cacheTtlMs });
+  const model = new PortalModel(registry, { ttlMs: cacheTtlMs, backgroundRequests: () => Math.floor((connectionSettings().maxConnections ?? 6) / 2) });
   const views = new PortalViews(registry, model);
   const carts = new Carts();
   const current: ExtensionServices = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts(), carts };

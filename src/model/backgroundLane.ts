@@ -6,7 +6,8 @@ export class BackgroundLane {
   private readonly running = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
 
-  constructor(private readonly limit = 2) {}
+  /** `limit`: how many may run at once per account, read each time (settings can change). */
+  constructor(private readonly limit: () => number) {}
 
   run<T>(accountId: string, work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -19,10 +20,12 @@ export class BackgroundLane {
             this.waiting.get(accountId)?.shift()?.();
           });
       };
-      if ((this.running.get(accountId) ?? 0) < this.limit) {
+      if ((this.running.get(accountId) ?? 0) < Math.max(1, this.limit())) {
         start();
       } else {
-        this.waiting.set(accountId, [...(this.waiting.get(accountId) ?? []), start]);
+        const queue = this.waiting.get(accountId) ?? [];
+        queue.push(start);
+        this.waiting.set(accountId, queue);
       }
     });
   }

@@ -114,6 +114,8 @@ export interface ModelOptions {
   pollIntervalMs?: number;
   /** Give up polling after this long. */
   pollTimeoutMs?: number;
+  /** Requests background work may have in flight per account (default 3: half the default pool of 6). */
+  backgroundRequests?: () => number;
 }
 
 /**
@@ -135,8 +137,8 @@ export class PortalModel {
   private readonly learning = new Set<Promise<unknown>>();
   /** Services whose features are being learned (queued or asked): asked once. */
   private readonly learningKeys = new Set<string>();
-  /** Background learning takes at most two connections per account: a click never waits behind it. */
-  private readonly background = new BackgroundLane(2);
+  /** Background learning takes at most half the pool: a click never waits behind it. */
+  private readonly background: BackgroundLane;
 
   constructor(
     private readonly registry: AccountRegistry,
@@ -145,6 +147,7 @@ export class PortalModel {
     this.cache = new ResourceCache(options.ttlMs);
     this.pollIntervalMs = options.pollIntervalMs ?? 2_000;
     this.pollTimeoutMs = options.pollTimeoutMs ?? 5 * 60_000;
+    this.background = new BackgroundLane(options.backgroundRequests ?? (() => 3));
   }
 
   api(accountId: string): Promise<PortalApi> {

@@ -54,4 +54,28 @@ describe('The path to the first rows', () => {
     assert.equal(connections.size, 1, JSON.stringify(ctx.portal.received().map((r) => [r.path, r.connection])));
     await result.api.close();
   });
+
+  describe('with background work under way', () => {
+    const large = useMockPortal({ size: { services: 60, vmsPerServer: 1, zones: 0, recordsPerZone: 0, tickets: 0, repliesPerTicket: 0 }, latencyMs: 20 });
+
+    it('learning what each service offers takes at most half the pool; a user’s read is sent at once, not queued behind it', async () => {
+      const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), new RecordingLogger(), () => ({ retry: FAST_RETRY }));
+      const model = new PortalModel(registry, { ttlMs: () => 60_000, backgroundRequests: () => 3 });
+      const result = await signIn({ apiRoot: large.portal.apiRoot('elsecloud'), profile: 'elsecloud', logger: new RecordingLogger(), retry: FAST_RETRY }, EMAIL.elsecloud, PASSWORD, 'basic');
+      const { id } = await registry.saveSignIn({ providerId: 'elsecloud', apiRoot: large.portal.apiRoot('elsecloud'), username: EMAIL.elsecloud }, result);
+      const services = await model.services(id);
+      for (const s of services) model.learnServiceFeatures({ accountId: id, serviceId: s.id });
+      const asked = Date.now();
+      await model.balance(id);
+      const [balance] = large.portal.received({ path: 'balance' });
+      assert.ok(balance.at - asked < 20, `the user's read waited ${balance.at - asked} ms for a connection`);
+      await model.backgroundSettled();
+      const methods = large.portal.received().filter((r) => r.path.endsWith('/methods'));
+      assert.ok(methods.length > 10, `${methods.length} services learned`);
+      const most = Math.max(...methods.map((m) => methods.filter((o) => o.at <= m.at && (o.doneAt ?? Infinity) > m.at).length));
+      assert.ok(most <= 3, `${most} background requests in flight at once`);
+      model.dispose();
+      await registry.dispose();
+    });
+  });
 });
