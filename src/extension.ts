@@ -3,7 +3,7 @@ import { AccountRegistry } from './accounts/accountRegistry';
 import { AccountStore } from './accounts/accountStore';
 import { signInDemoAccounts } from './accounts/demoAccounts';
 import { providerCatalogue } from './accounts/providers';
-import { VscodeSignInPrompts } from './accounts/vscodeSignInPrompts';
+import { VscodeSignInPrompts } from './ui/vscodeSignInPrompts';
 import { accountCommands } from './commands/accountCommands';
 import { lazyCommands, registerCommands } from './commands/command';
 import { showDetails } from './commands/detailsCommands';
@@ -16,7 +16,7 @@ import { affectsConnections, cacheTtlMs, connectionSettings } from './config';
 import { PortalModel } from './model/portalModel';
 import { warmTrustStore } from './api/network/trustStore';
 import { Carts } from './ordering/cart';
-import { ExtensionServices } from './services';
+import { Ctx } from './ctx';
 import { PortalViews } from './views/portalViews';
 import { DetailsPanels, InvoicePanels, OrderPanels, TicketPanels } from './webviews/panels';
 import { DraftStore } from './tickets/draftStore';
@@ -33,7 +33,7 @@ import { PortalNotifier } from './notifications/portalNotifier';
 import { NotificationTracker } from './notifications/notificationTracker';
 import { registerZoneFiles } from './zones/zoneFiles';
 
-let services: ExtensionServices | undefined;
+let services: Ctx | undefined;
 
 /** Wires the parts together. Nothing here does network I/O. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const model = new PortalModel(registry, { ttlMs: cacheTtlMs, backgroundRequests: () => Math.floor((connectionSettings().maxConnections ?? 6) / 2) });
   const views = new PortalViews(registry, model);
   const carts = new Carts();
-  const current: ExtensionServices = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts(), carts };
+  const current: Ctx = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts(), carts };
   services = current;
 
   const details = new DetailsPanels(current, context.extensionUri);

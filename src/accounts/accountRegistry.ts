@@ -8,6 +8,13 @@ import { providerById, ProviderId } from './providers';
 
 export type AccountState = 'signedIn' | 'signedOut' | 'signInRequired';
 
+/** How an account's state reads in rows, tooltips and picks. */
+export const ACCOUNT_STATE_TEXT: Record<AccountState, string> = {
+  signedIn: 'signed in',
+  signedOut: 'signed out',
+  signInRequired: 'session ended — sign in again',
+};
+
 export interface Account {
   record: AccountRecord;
   state: AccountState;

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { providerById } from '../accounts/providers';
 import { runSignInFlow } from '../accounts/signInFlow';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { connectionSettings } from '../config';
 import { CommandFactory } from './command';
-import { accountFor } from './pickAccount';
+import { accountFor } from '../ui/pickAccount';
 
-function signInContext(services: ExtensionServices) {
+function signInContext(services: Ctx) {
   return {
     registry: services.registry,
     providers: services.providers(),

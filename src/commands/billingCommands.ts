@@ -5,7 +5,7 @@ import { formatMoney, roundMoney } from '../billing/money';
 import { InvoicePanels } from '../webviews/panels';
 import { isInvoiceTarget } from '../webviews/invoiceProtocol';
 import { CommandFactory } from './command';
-import { accountFor } from './pickAccount';
+import { accountFor } from '../ui/pickAccount';
 
 /** The confirmation for paying an invoice from credit: names the invoice and states the amount. */
 async function confirmApplyCredit(invoiceTitle: string, amount: number, currency: string, remainingDue: number): Promise<boolean> {

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { formatMoney } from '../billing/money';
 import { paymentMethodLabel } from '../billing/paymentFees';
 import { CartConfirmation, checkout } from '../ordering/checkout';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { CommandFactory } from './command';
 
 type CartPick = vscode.QuickPickItem & { action: 'remove' | 'checkout' | 'empty' | 'none'; entryId?: string };
 
-async function currencyOf(services: ExtensionServices, accountId: string): Promise<string> {
+async function currencyOf(services: Ctx, accountId: string): Promise<string> {
   return (await services.model.balance(accountId).catch(() => undefined))?.currency ?? '';
 }
 
@@ -26,7 +26,7 @@ async function confirmCart(account: string, currency: string, method: string, c:
 }
 
 /** Checks out an account's cart: payment method, the portal's quote, one modal, one `POST /order`. */
-async function checkOut(services: ExtensionServices, accountId: string): Promise<void> {
+async function checkOut(services: Ctx, accountId: string): Promise<void> {
   const account = services.registry.get(accountId);
   const entries = services.carts.items(accountId);
   if (!account || entries.length === 0) return;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError, isPortalClientError } from '../api/errors';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 
 /** A command: its id and what it does. Factories take the shared services (rust-analyzer style). */
 export interface Command {
@@ -8,10 +8,10 @@ export interface Command {
   run(...args: unknown[]): unknown;
 }
 
-export type CommandFactory = (services: ExtensionServices) => Command;
+export type CommandFactory = (services: Ctx) => Command;
 
 /** Registers every command, reporting failures the same way everywhere. */
-export function registerCommands(services: ExtensionServices, factories: CommandFactory[]): vscode.Disposable[] {
+export function registerCommands(services: Ctx, factories: CommandFactory[]): vscode.Disposable[] {
   return factories.map((factory) => {
     const command = factory(services);
     return vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
@@ -34,7 +34,7 @@ export function registerCommands(services: ExtensionServices, factories: Command
  */
 export function lazyCommands(ids: readonly string[], load: () => Promise<CommandFactory[]>): CommandFactory[] {
   let loaded: Promise<Map<string, Command>> | undefined;
-  const commands = (services: ExtensionServices) =>
+  const commands = (services: Ctx) =>
     (loaded ??= load().then((factories) => {
       const byId = new Map(factories.map((f) => f(services)).map((c) => [c.id, c] as const));
       const wrong = [...ids.filter((id) => !byId.has(id)), ...[...byId.keys()].filter((id) => !ids.includes(id))];

@@ -3,7 +3,7 @@ import { DetailsPanels } from '../webviews/panels';
 import { servicesView } from '../views/viewSpecs';
 import { TreeNode } from '../views/nodes';
 import { CommandFactory } from './command';
-import { nodeFor } from './pickNode';
+import { nodeFor } from '../ui/pickNode';
 
 /** Show Details: a panel for a service, VM or domain (from the palette: pick a service or VM). */
 export function showDetails(panels: DetailsPanels): CommandFactory {

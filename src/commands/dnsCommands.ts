@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { DnsRecordInput } from '../api/resources/dnsRecord';
 import { draftToInput, RecordDraft } from '../model/dnsRecordRules';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { DomainNode, RecordNode, ZoneNode } from '../views/nodes';
 import { dnsZonesView, domainsView } from '../views/viewSpecs';
-import { accountFor } from './pickAccount';
+import { accountFor } from '../ui/pickAccount';
 import { CommandFactory } from './command';
-import { nodeFor } from './pickNode';
-import { recordForm } from './recordForm';
+import { nodeFor } from '../ui/pickNode';
+import { recordForm } from '../ui/recordForm';
 
 /** Drafts the portal rejected, by target, so running the command again brings them back. */
 const keptDrafts = new Map<string, RecordDraft>();
@@ -19,7 +19,7 @@ function targetName(target: Target): string {
   return target.kind === 'zone' ? target.name : target.domain.name;
 }
 
-async function recordTypes(services: ExtensionServices, target: Target): Promise<string[]> {
+async function recordTypes(services: Ctx, target: Target): Promise<string[]> {
   if (target.kind === 'domain') {
     try {
       return await (await services.model.api(target.accountId)).domains.dnsRecordTypes(target.domainId);
@@ -30,7 +30,7 @@ async function recordTypes(services: ExtensionServices, target: Target): Promise
   return [];
 }
 
-function save(services: ExtensionServices, target: Target, input: DnsRecordInput, recordId?: string): Promise<void> {
+function save(services: Ctx, target: Target, input: DnsRecordInput, recordId?: string): Promise<void> {
   return target.kind === 'zone'
     ? services.model.saveZoneRecord(target, input, recordId)
     : services.model.saveDomainRecord(target, input, recordId);
@@ -40,7 +40,7 @@ function save(services: ExtensionServices, target: Target, input: DnsRecordInput
  * Shows the form until the portal accepts the record or the user leaves. A rejected record comes
  * back into the form exactly as typed, with the portal's words; nothing typed is lost.
  */
-async function editUntilSaved(services: ExtensionServices, target: Target, initial: RecordDraft, recordId: string | undefined): Promise<boolean> {
+async function editUntilSaved(services: Ctx, target: Target, initial: RecordDraft, recordId: string | undefined): Promise<boolean> {
   const key = `${target.id}#${recordId ?? 'new'}`;
   let draft = keptDrafts.get(key) ?? initial;
   let problem: string | undefined;
@@ -69,7 +69,7 @@ async function editUntilSaved(services: ExtensionServices, target: Target, initi
   }
 }
 
-function pickTarget(services: ExtensionServices, arg: unknown, placeHolder: string): Promise<Target | undefined> {
+function pickTarget(services: Ctx, arg: unknown, placeHolder: string): Promise<Target | undefined> {
   if (arg && typeof arg === 'object' && ((arg as Target).kind === 'zone' || (arg as Target).kind === 'domain')) {
     return Promise.resolve(arg as Target);
   }

@@ -3,13 +3,13 @@ import { formatMoney } from '../billing/money';
 import { paymentMethodLabel } from '../billing/paymentFees';
 import { renewalOptions } from '../ordering/renewalPrices';
 import { isHostName } from '../model/dnsRecordRules';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { DomainNode } from '../views/nodes';
 import { domainsView } from '../views/viewSpecs';
 import { CommandFactory } from './command';
-import { nodeFor } from './pickNode';
+import { nodeFor } from '../ui/pickNode';
 
-const pickDomain = (services: ExtensionServices, arg: unknown, placeHolder: string, accept?: (n: DomainNode) => boolean) =>
+const pickDomain = (services: Ctx, arg: unknown, placeHolder: string, accept?: (n: DomainNode) => boolean) =>
   nodeFor(services, arg, 'domain', [domainsView], placeHolder, accept);
 
 export function checkNameservers(text: string): string | undefined {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { inlineText } from '../util/plainText';
 import { CommandFactory } from './command';
-import { accountFor } from './pickAccount';
+import { accountFor } from '../ui/pickAccount';
 
 interface NotificationRef {
   accountId: string;

@@ -6,15 +6,15 @@ import { isPortalClientError } from '../api/errors';
 import { formatMoney } from '../billing/money';
 import { paymentMethodLabel } from '../billing/paymentFees';
 import { customAnswers, customField, cycleName, OrderChoices, OrderOption } from '../ordering/orderForm';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { accountHas } from '../views/viewSpecs';
 import { OrderPanels } from '../webviews/panels';
 import { CommandFactory } from './command';
-import { accountFor } from './pickAccount';
+import { accountFor } from '../ui/pickAccount';
 
 const signedIn = (a: Account) => a.state === 'signedIn';
 
-async function currencyOf(services: ExtensionServices, accountId: string): Promise<string> {
+async function currencyOf(services: Ctx, accountId: string): Promise<string> {
   return (await services.model.balance(accountId).catch(() => undefined))?.currency ?? '';
 }
 
@@ -66,7 +66,7 @@ type Answers = OrderChoices['custom'];
  * The extra fields a TLD's registry needs (`GET /domain/order/@id/form`, ccTLDs), asked one by one;
  * the answers in the portal's `data` shape, with the paid options named. `undefined` when cancelled.
  */
-async function askTldForm(services: ExtensionServices, accountId: string, tldId: string, title: string, currency: string): Promise<{ data: DomainOrder['data']; paid: string[] } | undefined> {
+async function askTldForm(services: Ctx, accountId: string, tldId: string, title: string, currency: string): Promise<{ data: DomainOrder['data']; paid: string[] } | undefined> {
   const api = await services.model.api(accountId);
   const forms = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'What the registry needs…' }, () =>
     api.domains.orderForm(tldId).catch((e: unknown) => {
@@ -115,7 +115,7 @@ async function askTldForm(services: ExtensionServices, accountId: string, tldId:
 }
 
 /** Who the domain is registered to: the account's own details (the portal's default) or one of its contacts. */
-async function askContact(services: ExtensionServices, accountId: string, title: string): Promise<{ id?: string; label: string } | undefined> {
+async function askContact(services: Ctx, accountId: string, title: string): Promise<{ id?: string; label: string } | undefined> {
   const contacts = await (await services.model.api(accountId)).account.contacts().catch(() => []);
   if (contacts.length === 0) return { label: '' };
   const chosen = await vscode.window.showQuickPick(

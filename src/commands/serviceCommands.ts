@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { ServiceNode } from '../views/nodes';
 import { servicesView } from '../views/viewSpecs';
 import { CommandFactory } from './command';
-import { nodeFor } from './pickNode';
+import { nodeFor } from '../ui/pickNode';
 
 function serviceName(node: ServiceNode): string {
   return node.service.label || node.service.domain || node.service.name;
 }
 
-const pickService = (services: ExtensionServices, arg: unknown, placeHolder: string, accept?: (n: ServiceNode) => boolean) =>
+const pickService = (services: Ctx, arg: unknown, placeHolder: string, accept?: (n: ServiceNode) => boolean) =>
   nodeFor(services, arg, 'service', [servicesView], placeHolder, accept);
 
 export const renameService: CommandFactory = (services) => ({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { DRAFT_SCHEME } from '../tickets/draftFileSystem';
 import { DraftStore, DraftTarget } from '../tickets/draftStore';
 import { TreeNode } from '../views/nodes';
@@ -9,15 +9,15 @@ import { ticketsView } from '../views/viewSpecs';
 import { TicketPanels } from '../webviews/panels';
 import { isTicketTarget, TicketTarget } from '../webviews/ticketProtocol';
 import { CommandFactory } from './command';
-import { accountFor } from './pickAccount';
-import { nodeFor } from './pickNode';
+import { accountFor } from '../ui/pickAccount';
+import { nodeFor } from '../ui/pickNode';
 
 export interface TicketDeps {
   panels: TicketPanels;
   drafts: DraftStore;
 }
 
-async function ticketTarget(services: ExtensionServices, arg: unknown, placeHolder: string, accept?: (closed: boolean) => boolean): Promise<TicketTarget | undefined> {
+async function ticketTarget(services: Ctx, arg: unknown, placeHolder: string, accept?: (closed: boolean) => boolean): Promise<TicketTarget | undefined> {
   if (isTicketTarget(arg)) {
     return { accountId: arg.accountId, number: arg.number };
   }
@@ -171,7 +171,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
 }
 
 /** "About" text for a ticket opened from a service or VM row: its name and id go into the message. */
-function aboutText(services: ExtensionServices, arg: unknown): { short: string; long: string } | undefined {
+function aboutText(services: Ctx, arg: unknown): { short: string; long: string } | undefined {
   const node = arg as TreeNode | undefined;
   if (node?.kind === 'service') {
     const s = node.service;

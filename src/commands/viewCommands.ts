@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { TreeNode } from '../views/nodes';
 import { VIEW_SPECS } from '../views/viewSpecs';
 import { CommandFactory } from './command';
-import { describeNode } from './pickNode';
-import { collectNodes } from './resourceIndex';
+import { describeNode } from '../ui/pickNode';
+import { collectNodes } from '../ui/resourceIndex';
 
 function isNode(value: unknown): value is TreeNode {
   return !!value && typeof value === 'object' && typeof (value as TreeNode).kind === 'string' && typeof (value as TreeNode).id === 'string';
@@ -84,7 +84,7 @@ export const goToResource: CommandFactory = (services) => ({
   },
 });
 
-function ipsOf(services: ExtensionServices, node: TreeNode): string[] {
+function ipsOf(services: Ctx, node: TreeNode): string[] {
   if (node.kind === 'vm') {
     return services.model.peekVm(node)?.ips ?? [];
   }

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { VmAction } from '../api/capabilities';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { VmNode } from '../views/nodes';
 import { VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
 import { servicesView } from '../views/viewSpecs';
 import { Command, CommandFactory } from './command';
-import { nodeFor } from './pickNode';
+import { nodeFor } from '../ui/pickNode';
 
 interface ActionText {
   doing: string;
@@ -37,11 +37,11 @@ const ACTIONS: Record<VmAction, ActionText> = {
   rebuild: { doing: 'Rebuilding', done: 'was rebuilt' },
 };
 
-function vmName(services: ExtensionServices, node: VmNode): string {
+function vmName(services: Ctx, node: VmNode): string {
   return services.model.peekVm(node)?.label ?? node.vmId;
 }
 
-async function chooseTemplate(services: ExtensionServices, node: VmNode): Promise<{ id: string; name: string } | undefined> {
+async function chooseTemplate(services: Ctx, node: VmNode): Promise<{ id: string; name: string } | undefined> {
   const templates = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading templates…' }, () =>
     services.model.templates({ accountId: node.accountId, serviceId: node.serviceId }),
   );

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { DomainNode, TreeNode, ZoneNode } from '../views/nodes';
 import { dnsZonesView, domainsView } from '../views/viewSpecs';
 import { ZoneFileSystem } from '../zones/zoneFileSystem';
@@ -8,8 +8,8 @@ import { printZone } from '../zones/zoneFile';
 import { planSave } from '../zones/zoneSync';
 import { ZONE_SCHEME, zonePath, ZoneTarget } from '../zones/zoneUri';
 import { CommandFactory } from './command';
-import { describeNode } from './pickNode';
-import { collectNodes } from './resourceIndex';
+import { describeNode } from '../ui/pickNode';
+import { collectNodes } from '../ui/resourceIndex';
 
 function targetOf(node: ZoneNode | DomainNode): ZoneTarget {
   return node.kind === 'zone'
@@ -18,7 +18,7 @@ function targetOf(node: ZoneNode | DomainNode): ZoneTarget {
 }
 
 /** The zone or registered domain a command acts on: its tree row, or one picked from all of them. */
-async function zoneFor(services: ExtensionServices, arg: unknown, placeHolder: string): Promise<ZoneTarget | undefined> {
+async function zoneFor(services: Ctx, arg: unknown, placeHolder: string): Promise<ZoneTarget | undefined> {
   const node = arg as TreeNode | undefined;
   if (node && (node.kind === 'zone' || node.kind === 'domain')) return targetOf(node);
   const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading zones…' }, () =>

@@ -9,13 +9,12 @@ import { PortalApi } from '../api/portalApi';
 import { Department, NewTicket, TicketSummary, TicketThread } from '../api/resources/tickets';
 import { Category, OrderItem, Product, ProductConfiguration, Quote } from '../api/resources/catalogue';
 import { Notification } from '../api/resources/account';
-import { Balance, Invoice, InvoiceSummary, PaymentMethod } from '../api/resources/billing';
+import { Balance, Invoice, InvoiceSummary, PaymentMethod, withFees } from '../api/resources/billing';
 import { DomainAvailability, DomainOrder, OrderResult, Tld } from '../api/resources/domains';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { Emitter } from '../util/emitter';
 import { BackgroundLane } from './backgroundLane';
 import { ResourceCache } from './resourceCache';
-import { withFees } from '../billing/paymentFees';
 
 export interface ServiceRef {
   accountId: string;

@@ -1,11 +1,10 @@
 import { inlineText } from '../util/plainText';
 import * as vscode from 'vscode';
-import { AccountRegistry } from '../accounts/accountRegistry';
+import { ACCOUNT_STATE_TEXT, AccountRegistry } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
 import { VmAction } from '../api/capabilities';
 import { isReadOnlyVm, VmState } from '../api/resources/vms';
 import { vmActionsFor } from '../model/vmActions';
-import { STATE_TEXT } from '../commands/pickAccount';
 import { PortalModel } from '../model/portalModel';
 import { AccountNode, DomainNode, MessageNode, RecordNode, ServiceNode, TicketGroupNode, TicketNode, TreeNode, VmNode, ZoneNode } from './nodes';
 import { recordValue } from './recordOrder';
@@ -132,7 +131,7 @@ export class TreeItemFactory {
     const provider = providerById(record.providerId);
     const item = new vscode.TreeItem(record.label, expandable ? C.Expanded : C.None);
     item.id = node.id;
-    item.description = state === 'signedIn' ? provider.name : `${provider.name} · ${STATE_TEXT[state]}`;
+    item.description = state === 'signedIn' ? provider.name : `${provider.name} · ${ACCOUNT_STATE_TEXT[state]}`;
     item.iconPath =
       state === 'signedIn' ? icon('account') : state === 'signedOut' ? icon('circle-slash', 'disabledForeground') : icon('warning', 'list.warningForeground');
     item.contextValue = `account.${state}`;
@@ -243,7 +242,7 @@ export class TreeItemFactory {
         line('Email', account.record.username);
         line('Provider', providerById(account.record.providerId).name);
         line('API', account.record.apiRoot);
-        line('Sign-in', `${account.record.authMode === 'jwt' ? 'token (JWT)' : 'password (Basic)'}, ${STATE_TEXT[account.state]}`);
+        line('Sign-in', `${account.record.authMode === 'jwt' ? 'token (JWT)' : 'password (Basic)'}, ${ACCOUNT_STATE_TEXT[account.state]}`);
         return md;
       }
       case 'service': {

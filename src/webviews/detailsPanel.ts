@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { keys } from '../model/portalModel';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { DomainNode, ServiceNode, TreeNode, VmNode } from '../views/nodes';
 import { detailsKey } from './detailsTarget';
 import { loadDetails } from './detailsView';
@@ -10,7 +10,7 @@ import { OwnedPanel } from './panelRegistry';
 import { configureWebview } from './webviewHtml';
 
 /** A tree node for a target, so panel buttons run the very commands the tree runs. */
-async function nodeOf(services: ExtensionServices, t: DetailsTarget): Promise<TreeNode> {
+async function nodeOf(services: Ctx, t: DetailsTarget): Promise<TreeNode> {
   const base = `cloudPortal.services/${t.accountId}`;
   if (t.kind === 'vm') {
     return { kind: 'vm', id: `${base}/service/${t.serviceId}/vm/${t.vmId}`, accountId: t.accountId, serviceId: t.serviceId, vmId: t.vmId } satisfies VmNode;
@@ -31,7 +31,7 @@ export class DetailsPanel implements OwnedPanel {
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly target: DetailsTarget,
-    private readonly services: ExtensionServices,
+    private readonly services: Ctx,
     extensionUri: vscode.Uri,
     onDispose: () => void,
   ) {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { invoicePageView } from '../billing/invoices';
 import { keys } from '../model/portalModel';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { ExtensionToInvoicePage, InvoiceTarget, isInvoicePageMessage } from './invoiceProtocol';
 import { OwnedPanel } from './panelRegistry';
 import { configureWebview } from './webviewHtml';
@@ -15,7 +15,7 @@ export class InvoicePanel implements OwnedPanel {
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly target: InvoiceTarget,
-    private readonly services: ExtensionServices,
+    private readonly services: Ctx,
     extensionUri: vscode.Uri,
     onDispose: () => void,
   ) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatMoney } from '../billing/money';
 import { modelOrderBackend, OrderConfirmation, OrderSession } from '../ordering/orderSession';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { isOrderPageMessage, OrderTarget, PlacedOrder } from './orderProtocol';
 import { OwnedPanel } from './panelRegistry';
 import { configureWebview } from './webviewHtml';
@@ -29,7 +29,7 @@ export class OrderPanel implements OwnedPanel {
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly target: OrderTarget,
-    services: ExtensionServices,
+    services: Ctx,
     extensionUri: vscode.Uri,
     onDispose: () => void,
   ) {

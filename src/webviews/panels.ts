@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { keys } from '../model/portalModel';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { isInvoiceTarget, InvoiceTarget } from './invoiceProtocol';
 import { isOrderTarget, OrderTarget } from './orderProtocol';
 import type { DetailsPanel } from './detailsPanel';
@@ -16,7 +16,7 @@ import { isTicketTarget, TicketTarget } from './ticketProtocol';
 
 /** Details panels (one per resource), brought back after a window reload. */
 export class DetailsPanels extends PanelRegistry<DetailsTarget, DetailsPanel> {
-  constructor(services: ExtensionServices, extensionUri: vscode.Uri) {
+  constructor(services: Ctx, extensionUri: vscode.Uri) {
     super({
       viewType: 'cloudPortal.details',
       isTarget: isDetailsTarget,
@@ -58,7 +58,7 @@ export class TicketPanels extends PanelRegistry<TicketTarget, TicketPanel> {
 
 /** New Order pages, one per product. */
 export class OrderPanels extends PanelRegistry<OrderTarget, OrderPanel> {
-  constructor(services: ExtensionServices, extensionUri: vscode.Uri) {
+  constructor(services: Ctx, extensionUri: vscode.Uri) {
     super({
       viewType: 'cloudPortal.order',
       isTarget: isOrderTarget,
@@ -73,7 +73,7 @@ export class OrderPanels extends PanelRegistry<OrderTarget, OrderPanel> {
 
 /** Invoices, one panel each. */
 export class InvoicePanels extends PanelRegistry<InvoiceTarget, InvoicePanel> {
-  constructor(services: ExtensionServices, extensionUri: vscode.Uri) {
+  constructor(services: Ctx, extensionUri: vscode.Uri) {
     super({
       viewType: 'cloudPortal.invoice',
       isTarget: isInvoiceTarget,

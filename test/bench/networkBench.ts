@@ -6,9 +6,9 @@ import { AccountRegistry } from '../../src/accounts/accountRegistry';
 import { AccountStore } from '../../src/accounts/accountStore';
 import { AnyObject } from '../../src/api/schema';
 import { connect, PortalApi, signIn } from '../../src/api/portalApi';
-import { collectNodes } from '../../src/commands/resourceIndex';
+import { collectNodes } from '../../src/ui/resourceIndex';
 import { PortalModel } from '../../src/model/portalModel';
-import { ExtensionServices } from '../../src/services';
+import { Ctx } from '../../src/ctx';
 import { dnsZonesView, domainsView, servicesView, ticketsView, VIEW_SPECS, ViewSpec } from '../../src/views/viewSpecs';
 import { TreeNode } from '../../src/views/nodes';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -241,7 +241,7 @@ async function measure(env: Env, name: string, work: () => Promise<unknown>, opt
 }
 
 async function load(env: Env, specs: ViewSpec[], descend: (n: TreeNode) => boolean): Promise<number> {
-  const r = await collectNodes({ model: env.model, registry: env.registry } as unknown as ExtensionServices, specs, { wanted: () => true, descend });
+  const r = await collectNodes({ model: env.model, registry: env.registry } as unknown as Ctx, specs, { wanted: () => true, descend });
   if (r.failures.length) throw new Error(r.failures.join('\n'));
   return r.nodes.length;
 }

@@ -109,3 +109,15 @@ export class BillingApi {
     return this.client.get('payment/fees', PaymentList, options);
   }
 }
+
+/**
+ * Each payment method with the fee the portal states for it (`GET /payment/fees`), matched by id.
+ * Methods keep no fee when the portal lists none for them, or has no fee list at all.
+ */
+export function withFees(methods: readonly PaymentMethod[], fees: readonly PaymentMethod[]): PaymentMethod[] {
+  const byId = new Map(fees.map((f) => [f.id, f]));
+  return methods.map((m) => {
+    const fee = byId.get(m.id);
+    return fee ? { ...m, fixed_fee: fee.fixed_fee, percent_fee: fee.percent_fee } : m;
+  });
+}

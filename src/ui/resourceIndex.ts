@@ -1,6 +1,6 @@
 import { TreeNode } from '../views/nodes';
 import { accountHas, accountNodeFor, ViewSpec } from '../views/viewSpecs';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 
 /**
  * Walks views below their accounts through the model (cached, de-duplicated), collecting the
@@ -8,7 +8,7 @@ import { ExtensionServices } from '../services';
  * requests are in flight. Branches that fail are skipped and reported in `failures`.
  */
 export async function collectNodes(
-  services: ExtensionServices,
+  services: Ctx,
   specs: ViewSpec[],
   options: { wanted: (node: TreeNode) => boolean; descend: (node: TreeNode) => boolean },
 ): Promise<{ nodes: TreeNode[]; failures: string[] }> {

@@ -7,7 +7,7 @@ import { Carts } from './ordering/cart';
 import { PortalViews } from './views/portalViews';
 
 /** What commands and views share: created once in `activate`, passed to every factory. */
-export interface ExtensionServices {
+export interface Ctx {
   readonly registry: AccountRegistry;
   readonly model: PortalModel;
   readonly views: PortalViews;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { AuthMode } from '../api/auth';
 import { CancelledError } from '../api/errors';
-import { ProviderInfo } from './providers';
-import { SignInPrompts } from './signInFlow';
+import { ProviderInfo } from '../accounts/providers';
+import { SignInPrompts } from '../accounts/signInFlow';
 
 const AUTH_MODE_LABELS: Record<AuthMode, { label: string; detail: string }> = {
   jwt: { label: 'Token (JWT)', detail: 'Signs in once; only a renewable session token is stored. Recommended.' },

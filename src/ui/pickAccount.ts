@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { Account, AccountState } from '../accounts/accountRegistry';
+import { Account, ACCOUNT_STATE_TEXT } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 
 /** Anything from a tree that names an account (account nodes and every resource node below them). */
 export interface AccountRef {
@@ -12,15 +12,9 @@ export function isAccountRef(value: unknown): value is AccountRef {
   return !!value && typeof value === 'object' && typeof (value as AccountRef).accountId === 'string';
 }
 
-export const STATE_TEXT: Record<AccountState, string> = {
-  signedIn: 'signed in',
-  signedOut: 'signed out',
-  signInRequired: 'session ended — sign in again',
-};
-
 /** The account a command acts on: from the tree node it was run on, or asked with a quick pick. */
 export async function accountFor(
-  services: ExtensionServices,
+  services: Ctx,
   arg: unknown,
   placeHolder: string,
   filter: (account: Account) => boolean = () => true,
@@ -39,7 +33,7 @@ export async function accountFor(
   const picked = await vscode.window.showQuickPick(
     accounts.map((account) => ({
       label: account.record.label,
-      description: `${providerById(account.record.providerId).name} · ${STATE_TEXT[account.state]}`,
+      description: `${providerById(account.record.providerId).name} · ${ACCOUNT_STATE_TEXT[account.state]}`,
       detail: account.record.username,
       account,
     })),

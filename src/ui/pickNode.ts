@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { providerById } from '../accounts/providers';
-import { ExtensionServices } from '../services';
+import { Ctx } from '../ctx';
 import { TreeNode } from '../views/nodes';
 import { ViewSpec } from '../views/viewSpecs';
 import { collectNodes } from './resourceIndex';
 
 /** A label for a node in quick picks. */
-export function describeNode(services: ExtensionServices, node: TreeNode): { label: string; description: string } {
+export function describeNode(services: Ctx, node: TreeNode): { label: string; description: string } {
   const account = services.registry.get(node.accountId)?.record;
   const where = account ? `${account.label} · ${providerById(account.providerId).name}` : '';
   switch (node.kind) {
@@ -34,7 +34,7 @@ export function describeNode(services: ExtensionServices, node: TreeNode): { lab
  * everything of that kind in every signed-in account.
  */
 export async function nodeFor<K extends TreeNode['kind']>(
-  services: ExtensionServices,
+  services: Ctx,
   arg: unknown,
   kind: K,
   specs: ViewSpec[],
