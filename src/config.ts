@@ -50,3 +50,12 @@ export function cacheTtlMs(): number {
   const seconds = vscode.workspace.getConfiguration(SECTION).get<number>('cacheTtlSeconds', 60);
   return Math.max(0, seconds) * 1000;
 }
+
+/** The `cloudPortal.*` settings read outside connections: one place for their keys and defaults. */
+export const settings = {
+  hideSingleAccount: { key: `${SECTION}.views.hideSingleAccount`, get: () => vscode.workspace.getConfiguration(SECTION).get<boolean>('views.hideSingleAccount', false) },
+  autoRefreshMinutes: { key: `${SECTION}.autoRefreshMinutes`, get: () => vscode.workspace.getConfiguration(SECTION).get<number>('autoRefreshMinutes', 0) },
+  showBalance: { key: `${SECTION}.billing.showBalance`, get: () => vscode.workspace.getConfiguration(SECTION).get<boolean>('billing.showBalance', true) },
+  notificationPollMinutes: { key: `${SECTION}.notifications.pollMinutes`, get: () => vscode.workspace.getConfiguration(SECTION).get<number>('notifications.pollMinutes', 5) },
+  ticketPollMinutes: { key: `${SECTION}.tickets.pollMinutes`, get: () => vscode.workspace.getConfiguration(SECTION).get<number>('tickets.pollMinutes', 5) },
+} as const;

@@ -12,6 +12,3 @@ export function assertNoPortalError(json: unknown, status: number): void {
   }
 }
 
-export function infoMessages(json: unknown): string[] {
-  return portalMessages(json, 'info');
-}

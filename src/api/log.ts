@@ -10,14 +10,6 @@ export interface Logger {
   error(message: string | Error): void;
 }
 
-export const silentLogger: Logger = {
-  trace() {},
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-};
-
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 const SECRET_KEYS = /pass(word)?|token|refresh|secret|authorization|epp|auth_?code/i;
 /** Endpoints whose request and response bodies are never logged. */

@@ -138,6 +138,7 @@ export class PortalModel {
   private readonly learningKeys = new Set<string>();
   /** Background learning takes at most half the pool: a click never waits behind it. */
   private readonly background: BackgroundLane;
+  private readonly subscriptions: { dispose(): void }[] = [];
 
   constructor(
     private readonly registry: AccountRegistry,
@@ -147,6 +148,8 @@ export class PortalModel {
     this.pollIntervalMs = options.pollIntervalMs ?? 2_000;
     this.pollTimeoutMs = options.pollTimeoutMs ?? 5 * 60_000;
     this.background = new BackgroundLane(options.backgroundRequests ?? (() => 3));
+    // What failed before a sign-in (signed out, unreachable) is asked again after it, not shared.
+    this.subscriptions.push(registry.onDidConnect((accountId) => this.cache.forgetFailures(`${accountId}/`)));
   }
 
   api(accountId: string): Promise<PortalApi> {
@@ -581,6 +584,7 @@ export class PortalModel {
   }
 
   dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
     this.cache.dispose();
     this.vmChanged.dispose();
     this.learned.dispose();

@@ -68,8 +68,10 @@ export class ResourceCache {
         return value;
       },
       (error: unknown) => {
-        const cancelled = isPortalClientError(error) && error.kind === 'cancelled';
-        if (!cancelled && current.generation === generation && this.entries.get(key) === current) {
+        // A cancelled read, or one refused for the session's state (signed out, session ended), says
+        // nothing about the next reader's: not shared.
+        const stateful = isPortalClientError(error) && (error.kind === 'cancelled' || error.kind === 'authentication');
+        if (!stateful && current.generation === generation && this.entries.get(key) === current) {
           current.failure = { error, at: this.now() };
         }
         throw error;
@@ -117,6 +119,13 @@ export class ResourceCache {
       }
     }
     this.invalidated.fire(key);
+  }
+
+  /** Forgets the failures kept under `prefix` (a sign-in: what failed before it may work now). */
+  forgetFailures(prefix: string): void {
+    for (const [k, entry] of this.entries) {
+      if (k.startsWith(prefix)) entry.failure = undefined;
+    }
   }
 
   clear(): void {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
+import { settings } from '../config';
 import { Account, AccountRegistry } from '../accounts/accountRegistry';
 import { Notification } from '../api/resources/account';
 import { PortalModel } from '../model/portalModel';
 import { inlineText } from '../util/plainText';
 import { NotificationTracker } from './notificationTracker';
 
-const SETTING = 'cloudPortal.notifications.pollMinutes';
 /** More new ones than this at once become one summary notification. */
 const AT_ONCE = 3;
 
@@ -26,7 +26,7 @@ export class PortalNotifier implements vscode.Disposable {
     private readonly tracker: NotificationTracker,
   ) {
     this.subscriptions.push(
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SETTING) && this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(settings.notificationPollMinutes.key) && this.schedule()),
       registry.onDidChange(() => {
         const now = registry.list().filter((a) => a.state === 'signedIn').map((a) => a.record.id);
         const fresh = now.filter((id) => !this.signedIn.has(id));
@@ -39,7 +39,7 @@ export class PortalNotifier implements vscode.Disposable {
   }
 
   private minutes(): number {
-    return vscode.workspace.getConfiguration().get<number>(SETTING, 5);
+    return settings.notificationPollMinutes.get();
   }
 
   private schedule(firstDelayMs?: number): void {

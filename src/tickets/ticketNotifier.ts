@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settings } from '../config';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { keys, PortalModel } from '../model/portalModel';
 import { inlineText } from '../util/plainText';
@@ -22,18 +23,20 @@ export class TicketNotifier implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cloudPortal.tickets.pollMinutes')) this.schedule();
+        if (e.affectsConfiguration(settings.ticketPollMinutes.key)) this.schedule();
       }),
       // Whenever a ticket list arrives (for the view or a poll), recount the badge.
       model.cache.onDidLoad((key) => {
         if (key.endsWith('/tickets')) this.recount();
       }),
+      // ...and when accounts come and go (a new sign-in's list may have arrived before it was stored).
+      registry.onDidChange(() => this.recount()),
     );
     this.schedule(10_000);
   }
 
   private minutes(): number {
-    return vscode.workspace.getConfiguration('cloudPortal').get<number>('tickets.pollMinutes', 5);
+    return settings.ticketPollMinutes.get();
   }
 
   private schedule(firstDelayMs?: number): void {

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { Account, AccountRegistry } from '../accounts/accountRegistry';
 import { describeError } from '../api/errors';
 import { balanceSummary } from '../billing/invoices';
+import { settings } from '../config';
 import { keys, PortalModel } from '../model/portalModel';
 
-const SETTING = 'cloudPortal.billing.showBalance';
 
 /**
  * One status bar item per signed-in account: credit, or the number and sum of unpaid invoices
@@ -29,14 +29,14 @@ export class BalanceStatusBar implements vscode.Disposable {
         const account = this.registry.list().find((a) => key === keys.balance(a.record.id) || key === keys.invoices(a.record.id));
         if (account) void this.load(account);
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SETTING) && this.sync()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(settings.showBalance.key) && this.sync()),
     );
     this.timer = setInterval(() => this.sync(true), 5 * 60_000);
     this.sync();
   }
 
   private enabled(): boolean {
-    return vscode.workspace.getConfiguration().get<boolean>(SETTING, true);
+    return settings.showBalance.get();
   }
 
   private sync(reload = false): void {

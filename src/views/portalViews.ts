@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AccountRegistry } from '../accounts/accountRegistry';
+import { settings } from '../config';
 import { PortalModel } from '../model/portalModel';
 import { TreeNode } from './nodes';
 import { ResourceTreeProvider } from './resourceTreeProvider';
@@ -18,7 +19,7 @@ export class PortalViews implements vscode.Disposable {
     model: PortalModel,
   ) {
     const items = new TreeItemFactory(registry, model);
-    const hideSingleAccount = () => vscode.workspace.getConfiguration('cloudPortal').get<boolean>('views.hideSingleAccount', false);
+    const hideSingleAccount = settings.hideSingleAccount.get;
     this.providers = VIEW_SPECS.map((spec) => new ResourceTreeProvider(spec, { registry, model, items, hideSingleAccount }));
     for (const provider of this.providers) {
       const view = vscode.window.createTreeView(provider.spec.id, { treeDataProvider: provider, showCollapseAll: true });
@@ -31,10 +32,10 @@ export class PortalViews implements vscode.Disposable {
       // A verified sign-in: the views in sight ask for their first rows now, not after it is stored.
       registry.onDidConnect((accountId) => this.providers.filter((p) => this.treeViews.get(p.spec.id)?.visible).forEach((p) => p.prefetch(accountId))),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('cloudPortal.views.hideSingleAccount')) {
+        if (e.affectsConfiguration(settings.hideSingleAccount.key)) {
           this.providers.forEach((p) => p.refresh());
         }
-        if (e.affectsConfiguration('cloudPortal.autoRefreshMinutes')) {
+        if (e.affectsConfiguration(settings.autoRefreshMinutes.key)) {
           this.scheduleAutoRefresh();
         }
       }),
@@ -72,7 +73,7 @@ export class PortalViews implements vscode.Disposable {
 
   private scheduleAutoRefresh(): void {
     clearInterval(this.autoRefresh);
-    const minutes = vscode.workspace.getConfiguration('cloudPortal').get<number>('autoRefreshMinutes', 0);
+    const minutes = settings.autoRefreshMinutes.get();
     if (minutes > 0) {
       this.autoRefresh = setInterval(() => this.providers.forEach((p) => p.reload()), Math.max(1, minutes) * 60_000);
     }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PortalError } from '../../src/api/errors';
 import { keys } from '../../src/model/portalModel';
+import { AuthenticationError } from '../../src/api/errors';
 import { ResourceCache } from '../../src/model/resourceCache';
 import { rejects, useMockPortal } from './helpers';
 import { modelWithAccounts } from './modelHelpers';
@@ -93,6 +94,19 @@ describe('Resource model', () => {
     await assert.rejects(cache.get('k', failing));
     now = 12_000;
     assert.equal(await cache.get('k', async () => 'later'), 'later', 'after the window, the next reader loads again');
+  });
+
+  it('a read refused for the session’s state (signed out) is not shared: the reader after a sign-in loads', async () => {
+    const cache = new ResourceCache(() => 1_000, () => 0, 2_000);
+    await assert.rejects(cache.get('a/tickets', async () => {
+      throw new AuthenticationError('This account is signed out. Sign in to continue.', true);
+    }));
+    assert.equal(await cache.get('a/tickets', async () => 'after sign-in'), 'after sign-in');
+    await assert.rejects(cache.get('a/services', async () => {
+      throw new Error('unreachable');
+    }));
+    cache.forgetFailures('a/');
+    assert.equal(await cache.get('a/services', async () => 'after sign-in'), 'after sign-in', 'a sign-in forgets the account’s failures');
   });
 
   it('runs a VM action once, refuses a second click without a request, and follows the VM until it settles', async () => {
