@@ -162,27 +162,12 @@ export class OrderSession {
     this.choices = choices;
     this.post({ type: 'submitting' });
     try {
-      const missing = missingChoices(spec, choices);
       const method = this.paymentMethods.find((m) => m.id === payMethod);
-      if (!method) {
-        missing.push('Choose a payment method.');
-      }
-      if (missing.length > 0 || !method) {
-        this.post({ type: 'submitFailed', message: 'Some choices need attention.', problems: missing });
+      const quoted = await this.priced(spec, choices, payMethod, method ? [] : ['Choose a payment method.'], 'Could not price the order, nothing was ordered');
+      if (!quoted || !method) {
         return;
       }
-      const item = orderItemOf(spec, choices);
-      let priced: QuoteView;
-      try {
-        priced = quoteView(await this.backend.quote([item], payMethod, new AbortController().signal));
-      } catch (e) {
-        this.post({ type: 'submitFailed', message: `Could not price the order, nothing was ordered: ${describeError(e)}`, problems: [] });
-        return;
-      }
-      if (priced.problems.length > 0) {
-        this.post({ type: 'submitFailed', message: 'The portal cannot accept these choices.', problems: priced.problems });
-        return;
-      }
+      const { item, priced } = quoted;
       const confirmed = await this.host.confirm({ product: spec.productName, account: this.target.account, total: priced.total, currency: this.currency, paymentMethod: paymentMethodLabel(method, this.currency), recurring: priced.recurring });
       if (!confirmed) {
         this.post({ type: 'submitCancelled' });
@@ -216,23 +201,11 @@ export class OrderSession {
     this.submitting = true;
     this.post({ type: 'submitting' });
     try {
-      const missing = missingChoices(spec, choices);
-      if (missing.length > 0) {
-        this.post({ type: 'submitFailed', message: 'Some choices need attention.', problems: missing });
+      const quoted = await this.priced(spec, choices, undefined, [], 'Could not price these choices, nothing was added');
+      if (!quoted) {
         return;
       }
-      const item = orderItemOf(spec, choices);
-      let priced: QuoteView;
-      try {
-        priced = quoteView(await this.backend.quote([item], undefined, new AbortController().signal));
-      } catch (e) {
-        this.post({ type: 'submitFailed', message: `Could not price these choices, nothing was added: ${describeError(e)}`, problems: [] });
-        return;
-      }
-      if (priced.problems.length > 0) {
-        this.post({ type: 'submitFailed', message: 'The portal cannot accept these choices.', problems: priced.problems });
-        return;
-      }
+      const { item, priced } = quoted;
       const cycle = spec.fields.find((f) => f.kind === 'cycle');
       const cycleLabel = cycle?.kind === 'cycle' ? cycle.options.find((o) => o.id === choices.cycle)?.label : undefined;
       const count = this.host.addToCart({
@@ -244,6 +217,31 @@ export class OrderSession {
     } finally {
       this.submitting = false;
     }
+  }
+
+  /**
+   * The portal's price for exactly these choices; `undefined` once the page has been told why not
+   * (choices missing, no price, or the portal's objections), with nothing done.
+   */
+  private async priced(spec: OrderFormSpec, choices: OrderChoices, payMethod: string | undefined, alsoMissing: string[], noPrice: string): Promise<{ item: OrderItem; priced: QuoteView } | undefined> {
+    const missing = [...missingChoices(spec, choices), ...alsoMissing];
+    if (missing.length > 0) {
+      this.post({ type: 'submitFailed', message: 'Some choices need attention.', problems: missing });
+      return undefined;
+    }
+    const item = orderItemOf(spec, choices);
+    let priced: QuoteView;
+    try {
+      priced = quoteView(await this.backend.quote([item], payMethod, new AbortController().signal));
+    } catch (e) {
+      this.post({ type: 'submitFailed', message: `${noPrice}: ${describeError(e)}`, problems: [] });
+      return undefined;
+    }
+    if (priced.problems.length > 0) {
+      this.post({ type: 'submitFailed', message: 'The portal cannot accept these choices.', problems: priced.problems });
+      return undefined;
+    }
+    return { item, priced };
   }
 
   private post(message: ExtensionToOrderPage): void {

@@ -1,5 +1,6 @@
 import { nextInvoiceNumber } from './billing';
 import { placeDomain, priceDomain, PricedDomain } from './domains';
+import { formFieldJson } from './forms';
 import { MockProduct, PortalState } from '../model';
 import { notFound, PortalFailure, Router } from '../router';
 
@@ -39,24 +40,7 @@ function configuration(p: MockProduct, categoryName: string) {
         },
         ...(p.needsDomain ? [{ type: 'input', title: 'domain', id: 'domain', name: 'domain', value: null }] : []),
       ],
-      forms: p.forms.map((f) => ({
-        type: f.type,
-        title: f.title,
-        id: f.id,
-        firstItemId: f.items[0].id,
-        description: '',
-        name: `custom[${f.id}]`,
-        required: f.required,
-        multiple: false,
-        config: { conditionals: [], ...(f.min !== undefined ? { minvalue: f.min, maxvalue: f.max, step: 1 } : {}) },
-        value: [],
-        textvalue: [],
-        price: 0,
-        recurring_price: 0,
-        setup: 0,
-        prorata_date: null,
-        items: f.items.map((i, n) => ({ title: i.title, value: 1, id: i.id, price: i.price, setup: i.setup, selected: f.required && n === 0 })),
-      })),
+      forms: p.forms.map((f) => formFieldJson(f, { conditionals: [], ...(f.min !== undefined ? { minvalue: f.min, maxvalue: f.max, step: 1 } : {}) }, true)),
       addons: p.addons.map((a) => ({
         type: 'subitem',
         title: a.title,

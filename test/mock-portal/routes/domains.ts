@@ -2,6 +2,7 @@ import { nextInvoiceNumber } from './billing';
 import { MockDomain, MockTld, PortalState } from '../model';
 import { notFound, PortalFailure, required, Router, truthy } from '../router';
 import { validateRecord } from './validation';
+import { formFieldJson } from './forms';
 
 const ONLY: ['elsecloud'] = ['elsecloud'];
 const DAY = 24 * 60 * 60 * 1000;
@@ -148,24 +149,7 @@ export function domainRoutes(router: Router): void {
       const tld = state.tlds.find((t) => t.id === (query.get('tld_id') || params.id));
       if (!tld) throw notFound('TLD');
       return {
-        forms: (tld.forms ?? []).map((f) => ({
-          type: f.type,
-          title: f.title,
-          id: f.id,
-          firstItemId: f.items[0]?.id,
-          description: '',
-          name: `custom[${f.id}]`,
-          required: f.required,
-          multiple: false,
-          config: {},
-          value: [],
-          textvalue: [],
-          price: 0,
-          recurring_price: 0,
-          setup: 0,
-          prorata_date: null,
-          items: f.items.map((i) => ({ title: i.title, value: 1, id: i.id, price: i.price, setup: 0, selected: false })),
-        })),
+        forms: (tld.forms ?? []).map((f) => formFieldJson(f)),
       };
     }, ONLY)
     .add('POST', 'domain/order', ({ state, body }) => {
