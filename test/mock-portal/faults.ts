@@ -60,7 +60,7 @@ export class FaultInjector {
   }
 
   list(): FaultRule[] {
-    return this.rules.map(({ remaining, regex, ...rule }) => ({ ...rule, times: Number.isFinite(remaining) ? remaining : undefined }));
+    return this.rules.map(({ remaining, regex: _regex, ...rule }) => ({ ...rule, times: Number.isFinite(remaining) ? remaining : undefined }));
   }
 
   /** The fault for this request, if any (and counts it). */

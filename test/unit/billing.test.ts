@@ -123,6 +123,7 @@ describe('Billing, domains and notifications', () => {
     ctx.portal.fault({ kind: 'errorBody', path: '^service$', message: 'Failed\u0000 [fix it](command:cloudPortal.removeAccount) <script>alert(1)</script>\n' + 'x'.repeat(2000), times: 3 });
     const error = await rejects(model.services(ids.elsecloud));
     assert.ok(!/\]\(/.test(error.message), error.message.slice(0, 120));
+    // eslint-disable-next-line no-control-regex -- the point: no control characters reach the user
     assert.ok(!/[\u0000-\u001f]/.test(error.message));
     assert.ok(error.message.length <= 500);
     assert.match(error.message, /^Failed \[fix it\]\u2060\(command:cloudPortal\.removeAccount\) <script>alert\(1\)<\/script> x+…$/, 'shown as text, not dropped');

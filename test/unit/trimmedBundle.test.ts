@@ -22,6 +22,7 @@ describe('The portal client as bundled (trimmed undici)', function () {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cloud-portal-bundle-'));
+    /* eslint-disable @typescript-eslint/no-require-imports -- the build tools and the built bundle are loaded as files */
     const esbuild = require(join(root, 'node_modules', 'esbuild'));
     const { undiciTrim } = require(join(root, 'scripts', 'undiciTrim.js'));
     const outfile = join(dir, 'portalApi.js');
@@ -44,6 +45,7 @@ describe('The portal client as bundled (trimmed undici)', function () {
     assert.ok(inputs.some((i) => i.startsWith('undici-wasm:') && i.endsWith('llhttp-wasm.js')), 'the HTTP parser is not stored compressed');
     writeFileSync(join(dir, 'package.json'), '{}');
     bundled = require(outfile);
+    /* eslint-enable @typescript-eslint/no-require-imports */
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));

@@ -33,7 +33,7 @@ export function accountRoutes(router: Router, auth: MockAuth): void {
         .map(({ acknowledged, ...n }) => ({ ...n, read: acknowledged ? '1' : '0' })),
     }))
     .add('GET', 'notifications/new', ({ state }) => ({
-      notifications: state.notifications.filter((n) => !n.acknowledged).map(({ acknowledged, ...n }) => ({ ...n, read: '0' })),
+      notifications: state.notifications.filter((n) => !n.acknowledged).map(({ acknowledged: _acknowledged, ...n }) => ({ ...n, read: '0' })),
     }))
     .add('PUT', 'notifications/@id/ack', ({ state, params }) => {
       const n = state.notifications.find((x) => x.id === params.id);
