@@ -113,6 +113,8 @@ export interface ModelOptions {
   pollIntervalMs?: number;
   /** Give up polling after this long. */
   pollTimeoutMs?: number;
+  /** The clock cached answers age by (tests pass their own). */
+  now?: () => number;
   /** Requests background work may have in flight per account (default 3: half the default pool of 6). */
   backgroundRequests?: () => number;
 }
@@ -144,7 +146,7 @@ export class PortalModel {
     private readonly registry: AccountRegistry,
     options: ModelOptions,
   ) {
-    this.cache = new ResourceCache(options.ttlMs);
+    this.cache = new ResourceCache(options.ttlMs, options.now);
     this.pollIntervalMs = options.pollIntervalMs ?? 2_000;
     this.pollTimeoutMs = options.pollTimeoutMs ?? 5 * 60_000;
     this.background = new BackgroundLane(options.backgroundRequests ?? (() => 3));

@@ -24,11 +24,15 @@ describe('Resource model', () => {
   });
 
   it('asks again after the TTL', async () => {
-    const { model, registry, ids } = await modelWithAccounts(ctx.portal, 50);
+    let now = 1_000;
+    const { model, registry, ids } = await modelWithAccounts(ctx.portal, 50, undefined, { now: () => now });
     await model.services(ids.elsecloud);
-    await new Promise((r) => setTimeout(r, 80));
+    now += 49;
     await model.services(ids.elsecloud);
-    assert.equal(ctx.portal.received({ path: 'service' }).length, 2);
+    assert.equal(ctx.portal.received({ path: 'service' }).length, 1, 'within the TTL: from the cache');
+    now += 31;
+    await model.services(ids.elsecloud);
+    assert.equal(ctx.portal.received({ path: 'service' }).length, 2, 'after the TTL: asked again');
     await registry.dispose();
   });
 

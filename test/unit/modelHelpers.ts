@@ -8,7 +8,7 @@ import { EMAIL, FAST_RETRY, PASSWORD, RecordingLogger } from './helpers';
 import { MemorySecrets, MemoryState } from './memoryStore';
 
 /** Both demo accounts signed in for real, and a model over them (polling fast for tests). */
-export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000, timeoutMs?: number, extra: { network?: NetworkOptions; sessionNetwork?: NetworkOptions; logger?: RecordingLogger; maxConnections?: number } = {}) {
+export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000, timeoutMs?: number, extra: { network?: NetworkOptions; sessionNetwork?: NetworkOptions; logger?: RecordingLogger; maxConnections?: number; now?: () => number } = {}) {
   const logger = extra.logger ?? new RecordingLogger();
   const { network, maxConnections } = extra;
   // The sessions after sign-in use `sessionNetwork` when given (e.g. trust lost since signing in).
@@ -20,7 +20,7 @@ export async function modelWithAccounts(portal: MockPortal, ttlMs = 60_000, time
   }
   // Sessions kept from sign-in use the sign-in's settings: with other settings for later sessions, reconnect (as a settings change does).
   if (extra.sessionNetwork) await registry.reconnectAll();
-  const model = new PortalModel(registry, { ttlMs: () => ttlMs, pollIntervalMs: 30, pollTimeoutMs: 5_000 });
+  const model = new PortalModel(registry, { ttlMs: () => ttlMs, pollIntervalMs: 30, pollTimeoutMs: 5_000, now: extra.now });
   portal.requests.length = 0;
   return { model, registry, ids };
 }

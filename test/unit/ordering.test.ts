@@ -5,7 +5,7 @@ import { quoteView } from '../../src/ordering/quoteView';
 import { Carts } from '../../src/ordering/cart';
 import { ExtensionToOrderPage, isOrderPageMessage, PlacedOrder } from '../../src/webviews/orderProtocol';
 import { keys } from '../../src/model/portalModel';
-import { sleep, useMockPortal } from './helpers';
+import { eventually, sleep, useMockPortal } from './helpers';
 import { modelWithAccounts } from './modelHelpers';
 
 /** A page stand-in: records what the extension posts, answers the confirmation as told. */
@@ -129,16 +129,20 @@ describe('Ordering', () => {
   });
 
   it('drops a slow older quote that answers after a newer one', async () => {
-    const { page, orders, registry } = await session('333', 0);
+    const { page, orders, registry, model, ids } = await session('333', 0);
     await orders.handle({ type: 'ready' });
     const form = (await page.until('form')).view;
     await page.until('quote');
     ctx.portal.fault({ kind: 'latency', path: '^quote$', delayMs: 300, times: 1 });
+    const asked = ctx.portal.received({ path: 'quote' }).length;
     await orders.handle({ type: 'change', choices: { ...form.choices, cycle: 'q' } });
-    await sleep(50);
+    await eventually(() => ctx.portal.received({ path: 'quote' }).length > asked, 'the quarterly quote was sent');
     await orders.handle({ type: 'change', choices: { ...form.choices, cycle: 'a' } });
     const latest = await page.until('quote', 2);
-    await sleep(400);
+    // The slow answer has come (the portal ended it) and was not shown.
+    await eventually(() => ctx.portal.received({ path: 'quote' })[asked]?.doneAt !== undefined, 'the slow quote was answered');
+    // One more round trip after it: the slow answer's bytes reached the client before this one's.
+    await (await model.api(ids.elsecloud)).account.details();
     const quotes = page.of('quote');
     assert.equal(quotes.length, 2, 'the superseded answer is not shown');
     assert.equal(latest.quote.recurring[0].title, 'Annually');
