@@ -203,7 +203,7 @@ export const orderDomain: CommandFactory = (services) => ({
     const answer = await vscode.window.showWarningMessage(
       `${verb} “${name}” for ${period.label} for ${priceText}?`,
       { modal: true, detail: details.filter(Boolean).join(' ') },
-      `${verb} for ${price}`,
+      `${verb} for ${priceText}`,
       'Add to Cart',
     );
     if (answer === 'Add to Cart') {
@@ -213,7 +213,7 @@ export const orderDomain: CommandFactory = (services) => ({
       if (show) await vscode.commands.executeCommand('cloudPortal.cart.show', { accountId });
       return;
     }
-    if (answer !== `${verb} for ${price}`) return;
+    if (answer !== `${verb} for ${priceText}`) return;
     const placed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${verb === 'Register' ? 'Registering' : 'Transferring'} ${name}…` }, () => services.model.orderDomain(accountId, order));
     const open = await vscode.window.showInformationMessage(`${verb} of ${name} ordered${placed.order_num ? ` (order ${placed.order_num})` : ''}: invoice ${placed.invoice_id || '—'}.`, ...(placed.invoice_id ? ['Open Invoice'] : []));
     if (open) await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId, invoiceId: placed.invoice_id });
