@@ -7,10 +7,6 @@ import { CommandFactory } from './command';
 
 type CartPick = vscode.QuickPickItem & { action: 'remove' | 'checkout' | 'empty' | 'none'; entryId?: string };
 
-async function currencyOf(services: Ctx, accountId: string): Promise<string> {
-  return (await services.model.balance(accountId).catch(() => undefined))?.currency ?? '';
-}
-
 /** The modal before a cart is ordered: names the account and every item, states the portal's total. */
 async function confirmCart(account: string, currency: string, method: string, c: CartConfirmation): Promise<boolean> {
   const total = formatMoney(c.total, currency);
@@ -30,7 +26,7 @@ async function checkOut(services: Ctx, accountId: string): Promise<void> {
   const account = services.registry.get(accountId);
   const entries = services.carts.items(accountId);
   if (!account || entries.length === 0) return;
-  const [methods, currency] = await Promise.all([services.model.paymentMethods(accountId), currencyOf(services, accountId)]);
+  const [methods, currency] = await Promise.all([services.model.paymentMethods(accountId), services.model.currency(accountId)]);
   const method =
     methods.length === 1
       ? methods[0]

@@ -14,10 +14,6 @@ import { accountFor } from '../ui/pickAccount';
 
 const signedIn = (a: Account) => a.state === 'signedIn';
 
-async function currencyOf(services: Ctx, accountId: string): Promise<string> {
-  return (await services.model.balance(accountId).catch(() => undefined))?.currency ?? '';
-}
-
 /** New Order…: account → category → product, then the product's order form in the editor. */
 export function newOrder(panels: OrderPanels): CommandFactory {
   return (services) => ({
@@ -34,7 +30,7 @@ export function newOrder(panels: OrderPanels): CommandFactory {
         { title, placeHolder: 'Category', matchOnDetail: true, ignoreFocusOut: true },
       );
       if (!category) return;
-      const currency = currencyOf(services, accountId);
+      const currency = services.model.currency(accountId);
       const products = Promise.all([services.model.products(accountId, category.category.id), currency]).then(([list, cur]) =>
         list.map((p) => {
           const first = p.periods[0];
@@ -149,7 +145,7 @@ export const orderDomain: CommandFactory = (services) => ({
     )?.trim().toLowerCase();
     if (!name) return;
     const [result, currency] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${name}…` }, () =>
-      Promise.all([services.model.lookupDomain(accountId, name), currencyOf(services, accountId)]),
+      Promise.all([services.model.lookupDomain(accountId, name), services.model.currency(accountId)]),
     );
     let action: 'register' | 'transfer' = 'register';
     if (!result.available) {

@@ -135,9 +135,8 @@ export class PortalModel {
   private readonly learned = new Emitter<ServiceRef>();
   /** Fires when the portal says a service the guess took for VM-less has VMs after all. */
   readonly onDidLearnServiceHasVms = this.learned.event;
-  private readonly learning = new Set<Promise<unknown>>();
-  /** Services whose features are being learned (queued or asked): asked once. */
-  private readonly learningKeys = new Set<string>();
+  /** Background learning under way (queued or asked), by the service's methods key: each asked once. */
+  private readonly learning = new Map<string, Promise<unknown>>();
   /** Background learning takes at most half the pool: a click never waits behind it. */
   private readonly background: BackgroundLane;
   private readonly subscriptions: { dispose(): void }[] = [];
@@ -195,22 +194,21 @@ export class PortalModel {
    */
   learnServiceFeatures(ref: ServiceRef): void {
     const key = keys.serviceMethods(ref);
-    if (this.peekServiceFeatures(ref) || this.cache.loading(key) || this.learningKeys.has(key)) {
+    if (this.peekServiceFeatures(ref) || this.cache.loading(key) || this.learning.has(key)) {
       return;
     }
-    this.learningKeys.add(key);
-    const work = this.background.run(ref.accountId, () => this.serviceFeatures(ref)).finally(() => this.learningKeys.delete(key)).then(
+    const work = this.background.run(ref.accountId, () => this.serviceFeatures(ref)).then(
       (features) => features.vms && features.source === 'portal' && this.learned.fire(ref),
       () => undefined,
     );
-    this.learning.add(work);
-    void work.finally(() => this.learning.delete(work));
+    this.learning.set(key, work);
+    void work.finally(() => this.learning.delete(key));
   }
 
   /** Resolves once no background learning is under way (tests and the bench wait for quiet). */
   async backgroundSettled(): Promise<void> {
     while (this.learning.size > 0) {
-      await Promise.all([...this.learning]);
+      await Promise.all([...this.learning.values()]);
     }
   }
 
@@ -381,6 +379,11 @@ export class PortalModel {
 
   balance(accountId: string, force = false): Promise<Balance> {
     return this.read(keys.balance(accountId), accountId, (api) => api.billing.balance(), force);
+  }
+
+  /** The account's currency (from its balance), or '' when the balance cannot be read. */
+  async currency(accountId: string): Promise<string> {
+    return (await this.balance(accountId).catch(() => undefined))?.currency ?? '';
   }
 
   /** Payment methods with the fees the portal states for them (`/payment` and `/payment/fees`). */
