@@ -44,6 +44,11 @@ export class AccountRegistry {
   readonly onDidChange = this.changed.event;
   /** Fires once each time an account's session ends and the user has to sign in again. */
   readonly onDidRequireSignIn = this.signInNeeded.event;
+  /**
+   * Verified sign-ins whose credentials and record are being stored: listed already, so their
+   * first rows do not wait for the keychain.
+   */
+  private readonly storing = new Map<string, AccountRecord>();
   private readonly connected = new Emitter<string>();
   /** Fires with an account id as soon as a verified sign-in can serve requests (before it is stored). */
   readonly onDidConnect = this.connected.event;
@@ -55,7 +60,10 @@ export class AccountRegistry {
   ) {}
 
   list(): Account[] {
-    return this.store.records().map((record) => ({ record, state: this.stateOf(record.id) }));
+    const stored = this.store.records();
+    const records = stored.map((record) => this.storing.get(record.id) ?? record);
+    records.push(...[...this.storing.values()].filter((record) => !stored.some((r) => r.id === record.id)));
+    return records.map((record) => ({ record, state: this.stateOf(record.id) }));
   }
 
   get(id: string): Account | undefined {
@@ -147,32 +155,41 @@ export class AccountRegistry {
       apiRoot: account.apiRoot,
       username: account.username,
       authMode: result.credentials.mode,
-      probedFeatures: [],
+      probedFeatures: existing?.probedFeatures ?? [],
     };
     await this.closeSession(record.id);
     // The verified session becomes the account's: the first lists reuse its connections (no new TCP
     // and TLS handshakes on the way to the first rows), and tokens it renews are stored from now on.
-    // It serves at once: the first rows are asked for while the credentials are being stored.
+    // It serves and is listed at once: the first rows are asked for while the credentials are stored.
     result.keepSession((tokens) => this.store.saveTokens(record.id, record.username, tokens));
     this.watch(record, result.api);
     this.sessions.set(record.id, Promise.resolve(result.api));
+    this.storing.set(record.id, record);
+    const before = { signedOut: this.signedOut.has(record.id), expired: this.expired.has(record.id) };
+    this.signedOut.delete(record.id);
+    this.expired.delete(record.id);
     this.connected.fire(record.id);
+    this.changed.fire();
     try {
       // An unknown portal's probes go out beside the first lists (one round trip, in parallel), after
       // them: the lists take the warm connection, yielding one event-loop turn lets them leave first.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      record.probedFeatures = await result.probeFeatures();
+      const probed = await result.probeFeatures();
+      const stored = { ...record, probedFeatures: probed };
       await this.store.saveCredentials(record.id, result.credentials);
-      await this.store.saveRecord(record);
+      await this.store.saveRecord(stored);
+      this.logger.info(`Signed in to ${record.apiRoot} as ${record.username}.`);
+      return stored;
     } catch (e) {
+      // Nothing was stored: an account that existed keeps the state it had.
       await this.closeSession(record.id);
+      if (before.signedOut) this.signedOut.add(record.id);
+      if (before.expired) this.expired.add(record.id);
       throw e;
+    } finally {
+      this.storing.delete(record.id);
+      this.changed.fire();
     }
-    this.signedOut.delete(record.id);
-    this.expired.delete(record.id);
-    this.logger.info(`Signed in to ${record.apiRoot} as ${record.username}.`);
-    this.changed.fire();
-    return record;
   }
 
   async rename(id: string, label: string): Promise<void> {

@@ -17,7 +17,7 @@ export interface WindowFigure {
 }
 
 /** How many times each gesture is measured. */
-export const WINDOW_SAMPLES = 3;
+export const WINDOW_SAMPLES = 5;
 
 const SERVICES_ROWS = '.pane:has(.pane-header[aria-label^="Services"]) .monaco-list-row';
 

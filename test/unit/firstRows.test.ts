@@ -45,6 +45,62 @@ describe('The path to the first rows', () => {
     await registry.dispose();
   });
 
+  it('a verified account is listed and serves rows while its credentials are stored; a failed store lists nothing', async () => {
+    // The keychain answers when the test says so (an OS keychain can take 50–150 ms).
+    class SlowSecrets extends MemorySecrets {
+      private open!: (error?: Error) => void;
+      private gate = this.closed();
+      private closed(): Promise<void> {
+        const gate = new Promise<void>((resolve, reject) => (this.open = (error) => (error ? reject(error) : resolve())));
+        gate.catch(() => undefined); // refused before anyone stores: the store call sees it
+        return gate;
+      }
+      release(error?: Error): void {
+        this.open(error);
+      }
+      closeAgain(): void {
+        this.gate = this.closed();
+      }
+      override async store(key: string, value: string): Promise<void> {
+        await this.gate;
+        return super.store(key, value);
+      }
+    }
+    const secrets = new SlowSecrets();
+    const registry = new AccountRegistry(new AccountStore(new MemoryState(), secrets), new RecordingLogger(), () => ({ retry: FAST_RETRY }));
+    const model = new PortalModel(registry, { ttlMs: () => 60_000 });
+    const account = { providerId: 'elsecloud' as const, apiRoot: ctx.portal.apiRoot('elsecloud'), username: EMAIL.elsecloud };
+    const first = await signIn({ apiRoot: account.apiRoot, profile: 'elsecloud', logger: new RecordingLogger(), retry: FAST_RETRY }, EMAIL.elsecloud, PASSWORD, 'basic');
+    // As the views do: they list the accounts when the registry says something changed.
+    const changed = new Promise<void>((resolve) => {
+      const subscription = registry.onDidChange(() => (subscription.dispose(), resolve()));
+    });
+    const saving = registry.saveSignIn(account, first);
+    await changed;
+    const listed = registry.list();
+    assert.deepEqual(listed.map((a) => [a.record.username, a.state]), [[EMAIL.elsecloud, 'signedIn']], 'listed before the keychain answered');
+    assert.ok((await model.services(listed[0].record.id)).length > 0, 'its rows load while the credentials are being stored');
+    secrets.release();
+    const record = await saving;
+    assert.deepEqual(registry.list().map((a) => [a.record.id, a.state]), [[record.id, 'signedIn']]);
+    await registry.remove(record.id);
+    secrets.closeAgain();
+
+    const second = await signIn({ apiRoot: account.apiRoot, profile: 'elsecloud', logger: new RecordingLogger(), retry: FAST_RETRY }, EMAIL.elsecloud, PASSWORD, 'basic');
+    const listedAgain = new Promise<void>((resolve) => {
+      const subscription = registry.onDidChange(() => (subscription.dispose(), resolve()));
+    });
+    const failing = registry.saveSignIn(account, second);
+    await listedAgain;
+    assert.equal(registry.list().length, 1);
+    const refused = assert.rejects(failing, /keychain locked/);
+    secrets.release(new Error('keychain locked'));
+    await refused;
+    assert.deepEqual(registry.list(), [], 'an account whose credentials could not be stored is not listed');
+    model.dispose();
+    await registry.dispose();
+  });
+
   it('requests that each wait for the one before go over one connection: no handshake between them', async () => {
     const result = await signIn({ apiRoot: ctx.portal.apiRoot('elsecloud'), profile: 'elsecloud', logger: new RecordingLogger(), retry: FAST_RETRY }, EMAIL.elsecloud, PASSWORD, 'basic');
     await result.api.services.list();
