@@ -25,7 +25,7 @@ export const showInvoices: CommandFactory = (services) => ({
     const account = await accountFor(services, arg, 'Invoices of which account?', (a) => a.state === 'signedIn');
     if (!account) return;
     const accountId = account.record.id;
-    const items = services.model.invoices(accountId, true).then((invoices) =>
+    const items = services.model.billing.invoices(accountId, true).then((invoices) =>
       sortInvoices(invoices).map((i) => ({
         label: `${isOverdue(i) ? '$(error)' : isUnpaid(i.status) ? '$(warning)' : '$(pass)'} ${i.number || i.id}`,
         description: `${formatMoney(isUnpaid(i.status) ? amountDue(i) : i.total, i.currency)}${isUnpaid(i.status) && amountDue(i) !== i.total ? ` due of ${formatMoney(i.total, i.currency)}` : ''} · ${i.status}${isOverdue(i) ? ' · overdue' : ''}`,
@@ -54,7 +54,7 @@ export function applyCredit(panels: InvoicePanels): CommandFactory {
     async run(arg?: unknown) {
       if (!isInvoiceTarget(arg)) return;
       const { model } = services;
-      const [invoice, balance] = await Promise.all([model.invoice(arg, true), model.balance(arg.accountId, true)]);
+      const [invoice, balance] = await Promise.all([model.billing.invoice(arg, true), model.billing.balance(arg.accountId, true)]);
       const title = `invoice ${invoice.number || invoice.id}`;
       const amount = creditToApply(invoice, balance.credit);
       if (amount <= 0) {
@@ -64,8 +64,8 @@ export function applyCredit(panels: InvoicePanels): CommandFactory {
       if (!(await confirmApplyCredit(title, amount, balance.currency, roundMoney(amountDue(invoice) - amount)))) return;
       panels.busy(arg, 'Applying credit…');
       try {
-        await model.applyCredit(arg, amount);
-        const after = await model.invoice(arg);
+        await model.billing.applyCredit(arg, amount);
+        const after = await model.billing.invoice(arg);
         void vscode.window.showInformationMessage(`Applied ${formatMoney(amount, balance.currency)} of credit to ${title}: ${after.status}.`);
       } catch (e) {
         throw new Error(`Credit was not applied to ${title}: ${describeError(e)}`);

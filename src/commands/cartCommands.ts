@@ -26,7 +26,7 @@ async function checkOut(services: Ctx, accountId: string): Promise<void> {
   const account = services.registry.get(accountId);
   const entries = services.carts.items(accountId);
   if (!account || entries.length === 0) return;
-  const [methods, currency] = await Promise.all([services.model.paymentMethods(accountId), services.model.currency(accountId)]);
+  const [methods, currency] = await Promise.all([services.model.billing.paymentMethods(accountId), services.model.billing.currency(accountId)]);
   const method =
     methods.length === 1
       ? methods[0]
@@ -34,7 +34,7 @@ async function checkOut(services: Ctx, accountId: string): Promise<void> {
   if (!method) return;
   const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pricing ${entries.length} items…` }, () =>
     checkout(
-      { quote: (items, payMethod, signal) => services.model.quote(accountId, items, payMethod, signal), order: (items, payMethod) => services.model.placeCartOrder(accountId, items, payMethod) },
+      { quote: (items, payMethod, signal) => services.model.catalogue.quote(accountId, items, payMethod, signal), order: (items, payMethod) => services.model.catalogue.placeCartOrder(accountId, items, payMethod) },
       entries,
       method.id,
       (c) => confirmCart(account.record.label, currency, paymentMethodLabel(method, currency), c),

@@ -32,8 +32,8 @@ async function recordTypes(services: Ctx, target: Target): Promise<string[]> {
 
 function save(services: Ctx, target: Target, input: DnsRecordInput, recordId?: string): Promise<void> {
   return target.kind === 'zone'
-    ? services.model.saveZoneRecord(target, input, recordId)
-    : services.model.saveDomainRecord(target, input, recordId);
+    ? services.model.zones.saveRecord(target, input, recordId)
+    : services.model.domains.saveRecord(target, input, recordId);
 }
 
 /**
@@ -126,7 +126,7 @@ export const deleteRecord: CommandFactory = (services) => ({
       return;
     }
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Deleting record…' }, () =>
-      target.kind === 'zone' ? services.model.deleteZoneRecord(target, r.id) : services.model.deleteDomainRecord(target, r.id),
+      target.kind === 'zone' ? services.model.zones.deleteRecord(target, r.id) : services.model.domains.deleteRecord(target, r.id),
     );
   },
 });
@@ -138,14 +138,14 @@ export const createZone: CommandFactory = (services) => ({
     if (!account) {
       return;
     }
-    const index = await services.model.zoneIndex(account.record.id);
+    const index = await services.model.zones.index(account.record.id);
     if (index.service_ids.length === 0) {
       void vscode.window.showInformationMessage('This account has no DNS service to hold zones.');
       return;
     }
     let serviceId = index.service_ids[0];
     if (index.service_ids.length > 1) {
-      const all = await services.model.services(account.record.id);
+      const all = await services.model.services.list(account.record.id);
       const picked = await vscode.window.showQuickPick(
         index.service_ids.map((id) => {
           const s = all.find((x) => x.id === id);
@@ -167,7 +167,7 @@ export const createZone: CommandFactory = (services) => ({
     if (!name) {
       return;
     }
-    await services.model.createZone(account.record.id, serviceId, name.trim().replace(/\.$/, '').toLowerCase());
+    await services.model.zones.create(account.record.id, serviceId, name.trim().replace(/\.$/, '').toLowerCase());
   },
 });
 
@@ -178,14 +178,14 @@ export const deleteZone: CommandFactory = (services) => ({
     if (!node) {
       return;
     }
-    const zone = await services.model.zone(node).catch(() => undefined);
+    const zone = await services.model.zones.zone(node).catch(() => undefined);
     const answer = await vscode.window.showWarningMessage(
       `Delete the DNS zone “${node.name}”${zone ? ` and its ${zone.records.length} records` : ''}?`,
       { modal: true, detail: 'The zone stops resolving on this provider’s name servers. This cannot be undone.' },
       'Delete Zone',
     );
     if (answer === 'Delete Zone') {
-      await services.model.deleteZone(node);
+      await services.model.zones.delete(node);
     }
   },
 });

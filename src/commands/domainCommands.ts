@@ -28,7 +28,7 @@ export const editNameservers: CommandFactory = (services) => ({
     if (!node) {
       return;
     }
-    const details = await services.model.domainDetails(node);
+    const details = await services.model.domains.details(node);
     const typed = await vscode.window.showInputBox({
       title: `Name servers of ${node.domain.name}`,
       prompt: '2 to 4 host names, separated by commas',
@@ -41,7 +41,7 @@ export const editNameservers: CommandFactory = (services) => ({
     }
     const list = typed.split(/[\s,]+/).filter(Boolean).map((ns) => ns.replace(/\.$/, '').toLowerCase());
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Updating name servers of ${node.domain.name}…` }, () =>
-      services.model.setNameservers(node, list),
+      services.model.domains.setNameservers(node, list),
     );
     void vscode.window.showInformationMessage(`${node.domain.name} now uses ${list.join(', ')}.`);
   },
@@ -53,7 +53,7 @@ function autorenewCommand(enable: boolean): CommandFactory {
     async run(arg?: unknown) {
       const node = await pickDomain(services, arg, `${enable ? 'Enable' : 'Disable'} autorenew for which domain?`, (n) => n.domain.autorenew !== enable);
       if (node) {
-        await services.model.setAutorenew(node, enable);
+        await services.model.domains.setAutorenew(node, enable);
       }
     },
   });
@@ -77,7 +77,7 @@ function lockCommand(lock: boolean): CommandFactory {
           return;
         }
       }
-      await services.model.setRegistrarLock(node, lock);
+      await services.model.domains.setRegistrarLock(node, lock);
       const now = await (await services.model.api(node.accountId)).domains.registrarLock(node.domainId);
       vscode.window.setStatusBarMessage(`$(${now ? 'lock' : 'unlock'}) ${node.domain.name} is ${now ? 'locked' : 'unlocked'}`, 8_000);
     },
@@ -113,7 +113,7 @@ export const renewDomain: CommandFactory = (services) => ({
     }
     const api = await services.model.api(node.accountId);
     const [methods, balance, options] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Renewal prices for ${node.domain.name}…` }, () =>
-      Promise.all([services.model.paymentMethods(node.accountId), api.billing.balance().catch(() => undefined), renewalOptions(api, node.domain.name)]),
+      Promise.all([services.model.billing.paymentMethods(node.accountId), api.billing.balance().catch(() => undefined), renewalOptions(api, node.domain.name)]),
     );
     const currency = balance?.currency ?? '';
     if (options.length === 0) {
@@ -144,7 +144,7 @@ export const renewDomain: CommandFactory = (services) => ({
       return;
     }
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Renewing ${node.domain.name}…` }, () =>
-      services.model.renewDomain(node, years.years, method.id),
+      services.model.domains.renew(node, years.years, method.id),
     );
     void vscode.window.showInformationMessage(
       `Renewal ordered${result.order_num ? ` (order ${result.order_num})` : ''}: invoice ${result.invoice_id || '—'} for ${result.total.toFixed(2)} ${currency}.`,

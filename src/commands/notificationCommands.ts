@@ -15,7 +15,7 @@ export const acknowledgeNotification: CommandFactory = (services) => ({
   id: 'cloudPortal.notifications.acknowledge',
   async run(arg?: unknown) {
     if (!isNotificationRef(arg)) return;
-    await services.model.acknowledgeNotification(arg.accountId, arg.notificationId);
+    await services.model.notifications.acknowledge(arg.accountId, arg.notificationId);
     vscode.window.setStatusBarMessage('$(check) Notification acknowledged', 3_000);
   },
 });
@@ -27,7 +27,7 @@ export const showNotifications: CommandFactory = (services) => ({
     const account = await accountFor(services, arg, 'Notifications of which account?', (a) => a.state === 'signedIn');
     if (!account) return;
     const accountId = account.record.id;
-    const items = services.model.notifications(accountId, true).then((list) =>
+    const items = services.model.notifications.list(accountId, true).then((list) =>
       [...list]
         .sort((a, b) => Number(a.read) - Number(b.read) || b.date.localeCompare(a.date))
         .map((n) => ({
@@ -46,7 +46,7 @@ export const showNotifications: CommandFactory = (services) => ({
     });
     const toAck = (picked ?? []).filter((p) => !p.read);
     for (const p of toAck) {
-      await services.model.acknowledgeNotification(accountId, p.id);
+      await services.model.notifications.acknowledge(accountId, p.id);
     }
     if (toAck.length) vscode.window.setStatusBarMessage(`$(check) ${toAck.length} notification${toAck.length === 1 ? '' : 's'} acknowledged`, 3_000);
   },

@@ -24,14 +24,14 @@ export function newOrder(panels: OrderPanels): CommandFactory {
       const accountId = account.record.id;
       const title = `New Order (${account.record.label})`;
       // The quick pick shows its busy bar until the catalogue arrives.
-      const categories = services.model.categories(accountId);
+      const categories = services.model.catalogue.categories(accountId);
       const category = await vscode.window.showQuickPick<vscode.QuickPickItem & { category: Category }>(
         categories.then((list) => list.map((c) => ({ label: c.name, detail: c.description || undefined, category: c }))),
         { title, placeHolder: 'Category', matchOnDetail: true, ignoreFocusOut: true },
       );
       if (!category) return;
-      const currency = services.model.currency(accountId);
-      const products = Promise.all([services.model.products(accountId, category.category.id), currency]).then(([list, cur]) =>
+      const currency = services.model.billing.currency(accountId);
+      const products = Promise.all([services.model.catalogue.products(accountId, category.category.id), currency]).then(([list, cur]) =>
         list.map((p) => {
           const first = p.periods[0];
           return {
@@ -145,7 +145,7 @@ export const orderDomain: CommandFactory = (services) => ({
     )?.trim().toLowerCase();
     if (!name) return;
     const [result, currency] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${name}…` }, () =>
-      Promise.all([services.model.lookupDomain(accountId, name), services.model.currency(accountId)]),
+      Promise.all([services.model.domains.lookup(accountId, name), services.model.billing.currency(accountId)]),
     );
     let action: 'register' | 'transfer' = 'register';
     if (!result.available) {
@@ -181,7 +181,7 @@ export const orderDomain: CommandFactory = (services) => ({
     });
     if (nsText === undefined) return;
     const nameservers = nsText.split(/[\s,]+/).filter(Boolean).map((ns) => ns.toLowerCase());
-    const methods = await services.model.paymentMethods(accountId);
+    const methods = await services.model.billing.paymentMethods(accountId);
     const method = methods.length === 1 ? methods[0] : (await vscode.window.showQuickPick(methods.map((m) => ({ label: paymentMethodLabel(m, currency), method: m })), { title: `${name}: payment method`, ignoreFocusOut: true }))?.method;
     if (!method) return;
     const price = formatMoney(period.price, currency);
@@ -210,7 +210,7 @@ export const orderDomain: CommandFactory = (services) => ({
       return;
     }
     if (answer !== `${verb} for ${priceText}`) return;
-    const placed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${verb === 'Register' ? 'Registering' : 'Transferring'} ${name}…` }, () => services.model.orderDomain(accountId, order));
+    const placed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${verb === 'Register' ? 'Registering' : 'Transferring'} ${name}…` }, () => services.model.domains.order(accountId, order));
     const open = await vscode.window.showInformationMessage(`${verb} of ${name} ordered${placed.order_num ? ` (order ${placed.order_num})` : ''}: invoice ${placed.invoice_id || '—'}.`, ...(placed.invoice_id ? ['Open Invoice'] : []));
     if (open) await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId, invoiceId: placed.invoice_id });
   },

@@ -29,7 +29,7 @@ export const renameService: CommandFactory = (services) => ({
     if (label === undefined) {
       return;
     }
-    await services.model.setServiceLabel(node, label.trim());
+    await services.model.services.setLabel(node, label.trim());
   },
 });
 
@@ -73,7 +73,7 @@ export const cancelService: CommandFactory = (services) => ({
     if (answer !== 'Request Cancellation') {
       return;
     }
-    await services.model.cancelService(node, { immediate: when.immediate, reason: reason.trim() });
+    await services.model.services.cancel(node, { immediate: when.immediate, reason: reason.trim() });
     void vscode.window.showInformationMessage(`Cancellation of “${name}” requested.`);
   },
 });

@@ -64,7 +64,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
       if (!account) {
         return;
       }
-      const departments = await services.model.departments(account.record.id);
+      const departments = await services.model.tickets.departments(account.record.id);
       const dept = await vscode.window.showQuickPick(
         departments.map((d) => ({ label: d.name, description: d.description, id: d.id })),
         { title: 'New ticket: department', placeHolder: 'Which team should answer?', ignoreFocusOut: true },
@@ -125,10 +125,10 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
           { location: vscode.ProgressLocation.Notification, title: target.kind === 'reply' ? `Sending reply to #${target.number}…` : 'Opening ticket…' },
           async () => {
             if (target.kind === 'reply') {
-              await services.model.replyToTicket(target, text);
+              await services.model.tickets.reply(target, text);
               return target.number;
             }
-            return services.model.openTicket(target.accountId, { dept_id: target.deptId, subject: target.subject, body: text });
+            return services.model.tickets.open(target.accountId, { dept_id: target.deptId, subject: target.subject, body: text });
           },
         );
         await deps.drafts.delete(uri.path);
@@ -161,7 +161,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
       if (!target) {
         return;
       }
-      await services.model.setTicketOpen(target, openIt);
+      await services.model.tickets.setOpen(target, openIt);
       deps.panels.refresh(target, true);
       vscode.window.setStatusBarMessage(`$(check) Ticket #${target.number} ${openIt ? 'reopened' : 'closed'}`, 6_000);
     },
@@ -179,8 +179,8 @@ function aboutText(services: Ctx, arg: unknown): { short: string; long: string }
     return { short: name, long: `Service: ${name} — ${s.name} (service #${s.id})` };
   }
   if (node?.kind === 'vm') {
-    const vm = services.model.peekVm(node);
-    const service = services.model.peekService(node);
+    const vm = services.model.services.peekVm(node);
+    const service = services.model.services.peek(node);
     const name = vm?.label ?? node.vmId;
     return {
       short: name,

@@ -86,7 +86,7 @@ export const goToResource: CommandFactory = (services) => ({
 
 function ipsOf(services: Ctx, node: TreeNode): string[] {
   if (node.kind === 'vm') {
-    return services.model.peekVm(node)?.ips ?? [];
+    return services.model.services.peekVm(node)?.ips ?? [];
   }
   return [];
 }

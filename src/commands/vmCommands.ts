@@ -38,18 +38,18 @@ const ACTIONS: Record<VmAction, ActionText> = {
 };
 
 function vmName(services: Ctx, node: VmNode): string {
-  return services.model.peekVm(node)?.label ?? node.vmId;
+  return services.model.services.peekVm(node)?.label ?? node.vmId;
 }
 
 async function chooseTemplate(services: Ctx, node: VmNode): Promise<{ id: string; name: string } | undefined> {
   const templates = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading templates…' }, () =>
-    services.model.templates({ accountId: node.accountId, serviceId: node.serviceId }),
+    services.model.services.templates({ accountId: node.accountId, serviceId: node.serviceId }),
   );
   if (templates.length === 0) {
     void vscode.window.showInformationMessage('The portal offers no templates for this service.');
     return undefined;
   }
-  const current = services.model.peekVm(node)?.fields.template;
+  const current = services.model.services.peekVm(node)?.fields.template;
   const picked = await vscode.window.showQuickPick(
     templates.map((t) => ({ label: t.name, description: t.id === current ? `${t.id} (current)` : t.id, template: t })),
     { title: `Rebuild ${vmName(services, node)}`, placeHolder: 'Operating system template to install' },
@@ -63,7 +63,7 @@ function vmActionCommand(action: VmAction): CommandFactory {
     id: `cloudPortal.vm.${action}`,
     async run(arg?: unknown) {
       const node = await nodeFor(services, arg, 'vm', [servicesView], `Which VM? (${text.title})`, (n) =>
-        vmActionsFor(services.registry.get(n.accountId), services.model.peekVm(n), services.model.vmBusy(n)).includes(action),
+        vmActionsFor(services.registry.get(n.accountId), services.model.services.peekVm(n), services.model.vmActions.busyWith(n)).includes(action),
       );
       if (!node) {
         return;
@@ -89,7 +89,7 @@ function vmActionCommand(action: VmAction): CommandFactory {
           return;
         }
       } else if (text.confirm) {
-        const ip = services.model.peekVm(node)?.primaryIp;
+        const ip = services.model.services.peekVm(node)?.primaryIp;
         const answer = await vscode.window.showWarningMessage(
           `${text.confirm.question} “${name}”${ip ? ` (${ip})` : ''}?`,
           { modal: true, detail: text.confirm.detail },
@@ -101,13 +101,13 @@ function vmActionCommand(action: VmAction): CommandFactory {
       }
       const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `${text.doing} ${name}…` },
-        () => services.model.runVmAction(node, action, template?.id),
+        () => services.model.vmActions.run(node, action, template?.id),
       );
       if (outcome === 'busy') {
         void vscode.window.showInformationMessage(`An action is already running on “${name}”.`);
         return;
       }
-      const vm = services.model.peekVm(node);
+      const vm = services.model.services.peekVm(node);
       vscode.window.setStatusBarMessage(`$(vm) ${name} ${vm && vm.state !== 'transitional' ? text.done : vm?.status ?? ''}`, 8_000);
     },
   });

@@ -56,7 +56,7 @@ export class PortalNotifier implements vscode.Disposable {
       for (const account of this.registry.list().filter((a) => a.state === 'signedIn')) {
         let fresh: Notification[];
         try {
-          fresh = this.tracker.unseen(account.record.id, await this.model.newNotifications(account.record.id));
+          fresh = this.tracker.unseen(account.record.id, await this.model.notifications.unacknowledged(account.record.id));
         } catch {
           continue; // The views show connection problems; a poll stays quiet.
         }

@@ -259,15 +259,15 @@ export class OrderSession {
 
 /** The portal model as an order's backend, for one account and product. */
 export function modelOrderBackend(
-  model: Pick<PortalModel, 'productConfiguration' | 'paymentMethods' | 'balance' | 'quote' | 'placeOrder'>,
+  model: Pick<PortalModel, 'catalogue' | 'billing'>,
   accountId: string,
   productId: string,
 ): OrderBackend {
   return {
-    productConfiguration: () => model.productConfiguration(accountId, productId),
-    paymentMethods: () => model.paymentMethods(accountId),
-    balance: () => model.balance(accountId),
-    quote: (items, payMethod, signal) => model.quote(accountId, items, payMethod, signal),
-    placeOrder: (item, payMethod) => model.placeOrder(accountId, productId, item, payMethod),
+    productConfiguration: () => model.catalogue.productConfiguration(accountId, productId),
+    paymentMethods: () => model.billing.paymentMethods(accountId),
+    balance: () => model.billing.balance(accountId),
+    quote: (items, payMethod, signal) => model.catalogue.quote(accountId, items, payMethod, signal),
+    placeOrder: (item, payMethod) => model.catalogue.placeOrder(accountId, productId, item, payMethod),
   };
 }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { settings } from '../config';
 import { AccountRegistry } from '../accounts/accountRegistry';
-import { keys, PortalModel } from '../model/portalModel';
+import { PortalModel } from '../model/portalModel';
+import { keys } from '../model/cacheKeys';
 import { inlineText } from '../util/plainText';
 import { newStaffReplies, snapshot, TicketSnapshot, unreadCount } from './ticketWatch';
 
@@ -69,7 +70,7 @@ export class TicketNotifier implements vscode.Disposable {
         let tickets;
         try {
           this.model.cache.invalidate(keys.tickets(id));
-          tickets = await this.model.tickets(id);
+          tickets = await this.model.tickets.list(id);
         } catch {
           continue;
         }

@@ -13,7 +13,7 @@ export function describeNode(services: Ctx, node: TreeNode): { label: string; de
     case 'service':
       return { label: `$(server-environment) ${node.service.label || node.service.domain || node.service.name}`, description: `service · ${node.service.name} · ${where}` };
     case 'vm': {
-      const vm = services.model.peekVm(node);
+      const vm = services.model.services.peekVm(node);
       return { label: `$(vm) ${vm?.label ?? node.vmId}`, description: `VM · ${vm?.primaryIp ?? ''} · ${where}` };
     }
     case 'domain':

@@ -3,7 +3,8 @@ import { Account, AccountRegistry } from '../accounts/accountRegistry';
 import { describeError } from '../api/errors';
 import { balanceSummary } from '../billing/invoices';
 import { settings } from '../config';
-import { keys, PortalModel } from '../model/portalModel';
+import { PortalModel } from '../model/portalModel';
+import { keys } from '../model/cacheKeys';
 
 
 /**
@@ -78,7 +79,7 @@ export class BalanceStatusBar implements vscode.Disposable {
       item.show();
     }
     try {
-      const [balance, invoices] = await Promise.all([this.model.balance(id, force), this.model.invoices(id, force)]);
+      const [balance, invoices] = await Promise.all([this.model.billing.balance(id, force), this.model.billing.invoices(id, force)]);
       const summary = balanceSummary(balance, invoices);
       item.text = `${summary.attention ? '$(warning)' : '$(credit-card)'} ${label}: ${summary.text}`;
       item.tooltip = `${label}\n${summary.tooltip}\n\nClick to show invoices.`;

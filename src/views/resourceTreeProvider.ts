@@ -38,7 +38,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.subscriptions.push(
       ctx.registry.onDidChange(() => this.refresh()),
       ctx.model.cache.onDidInvalidate((key) => this.onInvalidated(key)),
-      ctx.model.onDidLearnServiceHasVms((ref) => {
+      ctx.model.services.onDidLearnHasVms((ref) => {
         for (const node of this.rendered.values()) {
           if (node.kind === 'service' && !node.hasVms && node.serviceId === ref.serviceId && node.accountId === ref.accountId) {
             node.hasVms = true;
@@ -46,7 +46,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
           }
         }
       }),
-      ctx.model.onDidChangeVm((ref) => {
+      ctx.model.vmActions.onDidChangeVm((ref) => {
         for (const node of this.rendered.values()) {
           if (node.kind === 'vm' && node.vmId === ref.vmId && node.serviceId === ref.serviceId && node.accountId === ref.accountId) {
             this.changed.fire(node);

@@ -153,8 +153,8 @@ export class TreeItemFactory {
 
   private vm(node: VmNode): vscode.TreeItem {
     const ref = { accountId: node.accountId, serviceId: node.serviceId, vmId: node.vmId };
-    const vm = this.model.peekVm(ref);
-    const busy = this.model.vmBusy(ref);
+    const vm = this.model.services.peekVm(ref);
+    const busy = this.model.vmActions.busyWith(ref);
     const item = new vscode.TreeItem(inlineText(vm?.label ?? node.vmId, 200), C.None);
     item.id = node.id;
     const state = vm?.state ?? 'unknown';
@@ -258,7 +258,7 @@ export class TreeItemFactory {
         return md;
       }
       case 'vm': {
-        const vm = this.model.peekVm(node);
+        const vm = this.model.services.peekVm(node);
         if (!vm) return undefined;
         md.appendMarkdown('**').appendText(vm.label).appendMarkdown('**\n\n');
         line('Hostname', vm.hostname);

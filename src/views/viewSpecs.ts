@@ -1,7 +1,9 @@
 import { Account } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
 import { Feature, featuresOf } from '../api/capabilities';
-import { keys, mayHaveVms, PortalModel } from '../model/portalModel';
+import { PortalModel } from '../model/portalModel';
+import { keys } from '../model/cacheKeys';
+import { mayHaveVms } from '../model/serviceFeatures';
 import { unreadableItems } from '../api/schema';
 import { AccountNode, childId, MessageNode, RecordNode, TreeNode } from './nodes';
 import { sortRecords } from './recordOrder';
@@ -60,22 +62,22 @@ export const servicesView: ViewSpec = {
   },
   async children(model, node) {
     if (node.kind === 'account') {
-      const services = await model.services(node.accountId);
+      const services = await model.services.list(node.accountId);
       const rows = services.map((service) => {
         const ref = { accountId: node.accountId, serviceId: service.id };
         // What the portal said (`/methods`) when known; else the guess, and a VM-less guess is
         // checked with the portal in the background (the row becomes expandable if it has VMs).
-        const known = model.peekServiceFeatures(ref);
+        const known = model.services.peekFeatures(ref);
         const hasVms = known ? known.vms : mayHaveVms(service);
         if (!known && !hasVms) {
-          model.learnServiceFeatures(ref);
+          model.services.learnFeatures(ref);
         }
         return { kind: 'service' as const, id: childId(node, this.id, node.accountId, `service/${service.id}`), ...ref, service, hasVms, parent: node };
       });
       return withUnreadableRow(rows, services, node, ['service', 'services']);
     }
     if (node.kind === 'service') {
-      const vms = await model.vms({ accountId: node.accountId, serviceId: node.serviceId });
+      const vms = await model.services.vms({ accountId: node.accountId, serviceId: node.serviceId });
       return vms.map((vm) => ({
         kind: 'vm' as const,
         id: childId(node, this.id, node.accountId, `vm/${vm.id}`),
@@ -101,7 +103,7 @@ export const domainsView: ViewSpec = {
   },
   async children(model, node) {
     if (node.kind === 'account') {
-      const domains = await model.domains(node.accountId);
+      const domains = await model.domains.list(node.accountId);
       const rows = domains.map((domain) => ({
         kind: 'domain' as const,
         id: childId(node, this.id, node.accountId, `domain/${domain.id}`),
@@ -113,7 +115,7 @@ export const domainsView: ViewSpec = {
       return withUnreadableRow(rows, domains, node, ['domain', 'domains']);
     }
     if (node.kind === 'domain') {
-      const records = await model.domainRecords({ accountId: node.accountId, domainId: node.domainId });
+      const records = await model.domains.records({ accountId: node.accountId, domainId: node.domainId });
       const rows = sortRecords(records).map(
         (record): RecordNode => ({
           kind: 'record',
@@ -143,7 +145,7 @@ export const dnsZonesView: ViewSpec = {
   },
   async children(model, node) {
     if (node.kind === 'account') {
-      const zones = await model.zones(node.accountId);
+      const zones = await model.zones.list(node.accountId);
       const rows = zones
         .slice()
         .sort((a, b) => a.name.localeCompare(b.name))
@@ -159,7 +161,7 @@ export const dnsZonesView: ViewSpec = {
       return withUnreadableRow(rows, zones, node, ['DNS zone', 'DNS zones']);
     }
     if (node.kind === 'zone') {
-      const zone = await model.zone({ accountId: node.accountId, serviceId: node.serviceId, zoneId: node.zoneId });
+      const zone = await model.zones.zone({ accountId: node.accountId, serviceId: node.serviceId, zoneId: node.zoneId });
       const rows = sortRecords(zone.records).map(
         (record): RecordNode => ({
           kind: 'record',
@@ -198,7 +200,7 @@ export const ticketsView: ViewSpec = {
   },
   async children(model, node) {
     if (node.kind === 'account') {
-      const tickets = await model.tickets(node.accountId);
+      const tickets = await model.tickets.list(node.accountId);
       const counts = new Map<string, number>();
       for (const t of tickets) {
         counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
@@ -216,7 +218,7 @@ export const ticketsView: ViewSpec = {
       return withUnreadableRow(groups, tickets, node, ['ticket', 'tickets']);
     }
     if (node.kind === 'ticketGroup') {
-      const tickets = (await model.tickets(node.accountId)).filter((t) => t.status === node.status);
+      const tickets = (await model.tickets.list(node.accountId)).filter((t) => t.status === node.status);
       return tickets
         .sort((a, b) => ticketTime(b) - ticketTime(a))
         .map((ticket) => ({

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
-import { keys } from '../model/portalModel';
+import { keys } from '../model/cacheKeys';
 import { Ctx } from '../ctx';
 import { DomainNode, ServiceNode, TreeNode, VmNode } from '../views/nodes';
 import { detailsKey } from './detailsTarget';
@@ -16,10 +16,10 @@ async function nodeOf(services: Ctx, t: DetailsTarget): Promise<TreeNode> {
     return { kind: 'vm', id: `${base}/service/${t.serviceId}/vm/${t.vmId}`, accountId: t.accountId, serviceId: t.serviceId, vmId: t.vmId } satisfies VmNode;
   }
   if (t.kind === 'service') {
-    const service = services.model.peekService(t) ?? (await services.model.serviceDetails(t));
+    const service = services.model.services.peek(t) ?? (await services.model.services.details(t));
     return { kind: 'service', id: `${base}/service/${t.serviceId}`, accountId: t.accountId, serviceId: t.serviceId, service, hasVms: false } satisfies ServiceNode;
   }
-  const domain = await services.model.domainDetails(t);
+  const domain = await services.model.domains.details(t);
   return { kind: 'domain', id: `cloudPortal.domains/${t.accountId}/domain/${t.domainId}`, accountId: t.accountId, domainId: t.domainId, domain } satisfies DomainNode;
 }
 
@@ -42,7 +42,7 @@ export class DetailsPanel implements OwnedPanel {
         this.dispose();
         onDispose();
       }),
-      services.model.onDidChangeVm((ref) => {
+      services.model.vmActions.onDidChangeVm((ref) => {
         if (target.kind === 'vm' && ref.vmId === target.vmId && ref.serviceId === target.serviceId && ref.accountId === target.accountId) {
           void this.render();
         }

@@ -1,4 +1,4 @@
-import { keys } from '../model/portalModel';
+import { keys } from '../model/cacheKeys';
 import { TreeNode } from '../views/nodes';
 import { DetailsTarget } from './protocol';
 

@@ -1,7 +1,8 @@
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { PortalClientError } from '../api/errors';
 import { ResourceUsage } from '../api/resources/services';
-import { guessedServiceFeatures, PortalModel } from '../model/portalModel';
+import { PortalModel } from '../model/portalModel';
+import { guessedServiceFeatures } from '../model/serviceFeatures';
 import { isReadOnlyVm } from '../api/resources/vms';
 import { DESTRUCTIVE_VM_ACTIONS, VM_ACTION_ICONS, VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
 import { DetailField, DetailsTarget, DetailsView, ResourceGauge } from './protocol';
@@ -55,16 +56,16 @@ const TONE: Record<string, DetailsView['tone']> = {
 export async function loadDetails(model: PortalModel, registry: AccountRegistry, target: DetailsTarget): Promise<DetailsView> {
   const optional = <T>(p: Promise<T>, fallback: T) => p.catch((e) => (e instanceof PortalClientError ? fallback : Promise.reject(e)));
   if (target.kind === 'vm') {
-    const [vms, resources] = await Promise.all([model.vms(target), optional(model.resources(target), [])]);
+    const [vms, resources] = await Promise.all([model.services.vms(target), optional(model.services.resources(target), [])]);
     const listed = vms.find((v) => v.id === target.vmId);
     if (!listed) {
       throw new Error('This VM is no longer on the portal.');
     }
     // The VM's own answer (`GET /service/@id/vms/@vmid`) carries fields the list may not; it wins
     // where both have a field. A VM listed without an id cannot be asked for (read-only).
-    const details = isReadOnlyVm(listed) ? undefined : await optional(model.vmDetails(target), undefined);
+    const details = isReadOnlyVm(listed) ? undefined : await optional(model.services.vmDetails(target), undefined);
     const vm = details ? { ...listed, ...details, label: details.label || listed.label, ips: details.ips.length ? details.ips : listed.ips, fields: { ...listed.fields, ...details.fields } } : listed;
-    const busy = model.vmBusy(target);
+    const busy = model.vmActions.busyWith(target);
     const actions = vmActionsFor(registry.get(target.accountId), vm, busy);
     return {
       kind: 'vm',
@@ -81,11 +82,11 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
   }
   if (target.kind === 'service') {
     // `GET /service/@id` has no category: what the service offers comes from its `/methods`.
-    const [service, known] = await Promise.all([model.serviceDetails(target), model.serviceFeatures(target).catch(() => undefined)]);
+    const [service, known] = await Promise.all([model.services.details(target), model.services.features(target).catch(() => undefined)]);
     const features = known ?? guessedServiceFeatures(service);
     const api = await model.api(target.accountId);
     const [resources, ips] = await Promise.all([
-      features.vms ? optional(model.resources(target), []) : Promise.resolve([]),
+      features.vms ? optional(model.services.resources(target), []) : Promise.resolve([]),
       api.client.supports('serviceIps') ? optional(api.services.ips(target.serviceId), []) : Promise.resolve([]),
     ]);
     const cancellable = !/cancel|terminat|fraud/i.test(service.status);
@@ -104,7 +105,7 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
       ],
     };
   }
-  const domain = await model.domainDetails(target);
+  const domain = await model.domains.details(target);
   return {
     kind: 'domain',
     title: domain.name,

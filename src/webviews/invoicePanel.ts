@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
 import { invoicePageView } from '../billing/invoices';
-import { keys } from '../model/portalModel';
+import { keys } from '../model/cacheKeys';
 import { Ctx } from '../ctx';
 import { ExtensionToInvoicePage, InvoiceTarget, isInvoicePageMessage } from './invoiceProtocol';
 import { OwnedPanel } from './panelRegistry';
@@ -40,7 +40,7 @@ export class InvoicePanel implements OwnedPanel {
     const run = ++this.rendering;
     const { model, registry } = this.services;
     try {
-      const [invoice, balance] = await Promise.all([model.invoice(this.target, force), model.balance(this.target.accountId, force).catch(() => undefined)]);
+      const [invoice, balance] = await Promise.all([model.billing.invoice(this.target, force), model.billing.balance(this.target.accountId, force).catch(() => undefined)]);
       if (run === this.rendering) {
         const view = invoicePageView(invoice, balance);
         this.panel.title = view.title;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { keys } from '../model/portalModel';
+import { keys } from '../model/cacheKeys';
 import { Ctx } from '../ctx';
 import { isInvoiceTarget, InvoiceTarget } from './invoiceProtocol';
 import { isOrderTarget, OrderTarget } from './orderProtocol';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../api/errors';
-import { keys, PortalModel } from '../model/portalModel';
+import { PortalModel } from '../model/portalModel';
+import { keys } from '../model/cacheKeys';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { DraftStore } from '../tickets/draftStore';
 import { ExtensionToTicketPage, isTicketPageMessage, TicketTarget, TicketView } from './ticketProtocol';
@@ -16,7 +17,7 @@ export interface TicketPanelDeps {
 }
 
 async function loadTicket(deps: TicketPanelDeps, target: TicketTarget, fresh: boolean): Promise<TicketView> {
-  const thread = await deps.model.ticketThread(target, fresh);
+  const thread = await deps.model.tickets.thread(target, fresh);
   const t = thread.ticket;
   return {
     number: t.ticket_number,

@@ -2,7 +2,8 @@
 // Plain Node (no VS Code): the file system provider and the tests both drive it.
 import { describeError } from '../api/errors';
 import type { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
-import { DomainRef, keys, PortalModel, ZoneRef } from '../model/portalModel';
+import { PortalModel } from '../model/portalModel';
+import { DomainRef, ZoneRef, keys } from '../model/cacheKeys';
 import { validateContent, validateName, validatePriority, validateTtl } from '../model/dnsRecordRules';
 import { diffZone, isManaged, ZoneChange, ZoneDiff } from './zoneDiff';
 import { parseZone, ParsedZone, recordKey, ZoneProblem } from './zoneFile';
@@ -25,11 +26,11 @@ export function zoneBackend(model: PortalModel, ref: ZoneRef, origin: string): Z
     origin,
     load: async () => {
       model.invalidate(keys.zone(ref));
-      return (await model.zone(ref)).records;
+      return (await model.zones.zone(ref)).records;
     },
-    create: (record) => model.saveZoneRecord(ref, record),
-    update: (id, record) => model.saveZoneRecord(ref, record, id),
-    remove: (id) => model.deleteZoneRecord(ref, id),
+    create: (record) => model.zones.saveRecord(ref, record),
+    update: (id, record) => model.zones.saveRecord(ref, record, id),
+    remove: (id) => model.zones.deleteRecord(ref, id),
     supportedTypes: async () => undefined,
   };
 }
@@ -40,11 +41,11 @@ export function domainZoneBackend(model: PortalModel, ref: DomainRef, origin: st
     origin,
     load: () => {
       model.invalidate(keys.domainRecords(ref));
-      return model.domainRecords(ref);
+      return model.domains.records(ref);
     },
-    create: (record) => model.saveDomainRecord(ref, record),
-    update: (id, record) => model.saveDomainRecord(ref, record, id),
-    remove: (id) => model.deleteDomainRecord(ref, id),
+    create: (record) => model.domains.saveRecord(ref, record),
+    update: (id, record) => model.domains.saveRecord(ref, record, id),
+    remove: (id) => model.domains.deleteRecord(ref, id),
     supportedTypes: () => (types ??= model.api(ref.accountId).then((api) => api.domains.dnsRecordTypes(ref.domainId)).catch(() => undefined)),
   };
 }

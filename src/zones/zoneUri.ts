@@ -1,6 +1,6 @@
 // Where a zone file lives: `cloudportal-zone:/<account>/zone/<service>/<zone>/<name>.zone` for a zone
 // under a DNS service, `cloudportal-zone:/<account>/domain/<domain>/<name>.zone` for a registered domain.
-import type { DomainRef, ZoneRef } from '../model/portalModel';
+import type { DomainRef, ZoneRef } from '../model/cacheKeys';
 
 export const ZONE_SCHEME = 'cloudportal-zone';
 

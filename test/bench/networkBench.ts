@@ -310,7 +310,7 @@ export async function runRoundTrips(): Promise<RoundTripResult[]> {
     await Promise.all(env.accounts.map(async (a) => (await env.model.api(a.id)).account.details()));
     await load(env, VIEW_SPECS, EVERYTHING);
     // Services the guess takes for VM-less are asked about (`/methods`, once an hour) in the background.
-    await env.model.backgroundSettled();
+    await env.model.services.backgroundSettled();
     // (a) each view's first level, all three accounts at once (as opening the view does).
     for (const spec of [servicesView, domainsView, dnsZonesView, ticketsView]) {
       results.push(await measure(env, `(a) ${spec.id.replace('cloudPortal.', '')}: first level`, () => load(env, [spec], () => false), { prepare: cold }));
@@ -331,7 +331,7 @@ export async function runRoundTrips(): Promise<RoundTripResult[]> {
     try {
       await Promise.all(proxied.accounts.map(async (a) => (await proxied.model.api(a.id)).account.details()));
       await load(proxied, [servicesView], (n) => n.kind === 'service' && n.hasVms);
-      await proxied.model.backgroundSettled();
+      await proxied.model.services.backgroundSettled();
       const shown = async () => {
         proxied.accounts.forEach((a) => proxied.model.invalidate(a.id));
         await load(proxied, [servicesView], () => false);

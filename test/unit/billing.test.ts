@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { PortalError } from '../../src/api/errors';
 import { balanceSummary, creditToApply, invoicePageView, isOverdue, sortInvoices } from '../../src/billing/invoices';
-import { keys } from '../../src/model/portalModel';
+import { keys } from '../../src/model/cacheKeys';
 import { NotificationTracker } from '../../src/notifications/notificationTracker';
 import { inlineText } from '../../src/util/plainText';
 import { rejects, useMockPortal } from './helpers';
@@ -13,7 +13,7 @@ describe('Billing, domains and notifications', () => {
 
   it('summarises balance and unpaid invoices for the status bar', async () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
-    const summary = balanceSummary(await model.balance(ids.elsecloud), await model.invoices(ids.elsecloud));
+    const summary = balanceSummary(await model.billing.balance(ids.elsecloud), await model.billing.invoices(ids.elsecloud));
     assert.deepEqual(summary, {
       text: '1 unpaid · 8.46 USD',
       tooltip: 'Credit: 25.00 USD\nUnpaid invoices: 1 (8.46 USD)',
@@ -41,7 +41,7 @@ describe('Billing, domains and notifications', () => {
   it('shows an invoice with items, tax, total, amount due and the credit that can pay it', async () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
     const ref = { accountId: ids.elsecloud, invoiceId: '309120' };
-    const view = invoicePageView(await model.invoice(ref), await model.balance(ids.elsecloud));
+    const view = invoicePageView(await model.billing.invoice(ref), await model.billing.balance(ids.elsecloud));
     assert.equal(view.title, 'Invoice 2026/11/3');
     assert.deepEqual(view.items.map((i) => `${i.description} ${i.quantity}×${i.unitPrice}=${i.total}`), ['Starter Hosting (examplename.com) 1×4.99=4.99', 'DNS Hosting 1×2=2']);
     assert.deepEqual(view.taxes, [{ label: 'Tax (21%)', amount: 1.47 }]);
@@ -57,15 +57,15 @@ describe('Billing, domains and notifications', () => {
   it('applies credit once: invoice paid, balance and list read again; a repeat is refused by the portal, not retried', async () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
     const ref = { accountId: ids.elsecloud, invoiceId: '309120' };
-    await Promise.all([model.invoice(ref), model.invoices(ids.elsecloud), model.balance(ids.elsecloud)]);
+    await Promise.all([model.billing.invoice(ref), model.billing.invoices(ids.elsecloud), model.billing.balance(ids.elsecloud)]);
     const invalidated: string[] = [];
     model.cache.onDidInvalidate((k) => invalidated.push(k));
-    await model.applyCredit(ref, 8.46);
+    await model.billing.applyCredit(ref, 8.46);
     assert.deepEqual(invalidated.sort(), [keys.balance(ids.elsecloud), keys.invoice(ref), keys.invoices(ids.elsecloud)].sort());
-    assert.equal((await model.invoice(ref)).status, 'Paid');
-    assert.equal((await model.balance(ids.elsecloud)).credit, 16.54);
-    assert.equal(balanceSummary(await model.balance(ids.elsecloud), await model.invoices(ids.elsecloud)).attention, false);
-    const again = await rejects(model.applyCredit(ref, 1));
+    assert.equal((await model.billing.invoice(ref)).status, 'Paid');
+    assert.equal((await model.billing.balance(ids.elsecloud)).credit, 16.54);
+    assert.equal(balanceSummary(await model.billing.balance(ids.elsecloud), await model.billing.invoices(ids.elsecloud)).attention, false);
+    const again = await rejects(model.billing.applyCredit(ref, 1));
     assert.ok(again instanceof PortalError && /not unpaid/.test(again.message));
     assert.equal(ctx.portal.received({ method: 'POST', path: /credit$/ }).length, 2);
     await registry.dispose();
@@ -74,31 +74,31 @@ describe('Billing, domains and notifications', () => {
   it('a credit payment whose answer is lost is not sent again', async () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
     ctx.portal.fault({ kind: 'resetAfter', path: 'credit$', times: 1 });
-    await rejects(model.applyCredit({ accountId: ids.elsecloud, invoiceId: '309120' }, 8.46));
+    await rejects(model.billing.applyCredit({ accountId: ids.elsecloud, invoiceId: '309120' }, 8.46));
     assert.equal(ctx.portal.received({ method: 'POST', path: /credit$/ }).length, 1);
     // The portal did act; reading again shows it.
-    assert.equal((await model.invoice({ accountId: ids.elsecloud, invoiceId: '309120' })).status, 'Paid');
+    assert.equal((await model.billing.invoice({ accountId: ids.elsecloud, invoiceId: '309120' })).status, 'Paid');
     await registry.dispose();
   });
 
   it('looks up a domain and registers it, or transfers a taken one, with one order each', async () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
-    const free = await model.lookupDomain(ids.elsecloud, 'fresh-idea.org');
+    const free = await model.domains.lookup(ids.elsecloud, 'fresh-idea.org');
     assert.equal(free.available, true);
     // The portal's own two-year price (not twice the one-year price).
     assert.deepEqual(free.periods.map((p) => [p.period, p.register]), [[1, 12], [2, 22.5]]);
-    const order = await model.orderDomain(ids.elsecloud, { name: 'fresh-idea.org', years: 2, action: 'register', tld_id: free.periods[1].id, pay_method: '10', nameservers: ['ns1.example.net', 'ns2.example.net'] });
+    const order = await model.domains.order(ids.elsecloud, { name: 'fresh-idea.org', years: 2, action: 'register', tld_id: free.periods[1].id, pay_method: '10', nameservers: ['ns1.example.net', 'ns2.example.net'] });
     assert.equal(order.total, 22.5);
-    const domains = await model.domains(ids.elsecloud);
+    const domains = await model.domains.list(ids.elsecloud);
     const created = domains.find((d) => d.name === 'fresh-idea.org');
     assert.ok(created);
-    assert.deepEqual((await model.domainDetails({ accountId: ids.elsecloud, domainId: created.id })).nameservers, ['ns1.example.net', 'ns2.example.net']);
-    const taken = await model.lookupDomain(ids.elsecloud, 'fresh-idea.org');
+    assert.deepEqual((await model.domains.details({ accountId: ids.elsecloud, domainId: created.id })).nameservers, ['ns1.example.net', 'ns2.example.net']);
+    const taken = await model.domains.lookup(ids.elsecloud, 'fresh-idea.org');
     assert.equal(taken.available, false);
-    const transfer = await model.orderDomain(ids.elsecloud, { name: 'example.com', years: 1, action: 'transfer', tld_id: '6', pay_method: '10', epp: 'X-1' });
+    const transfer = await model.domains.order(ids.elsecloud, { name: 'example.com', years: 1, action: 'transfer', tld_id: '6', pay_method: '10', epp: 'X-1' });
     assert.equal(transfer.total, 10);
     assert.equal(ctx.portal.received({ method: 'POST', path: 'domain/order' }).length, 2);
-    assert.ok((await model.invoices(ids.elsecloud)).some((i) => i.id === transfer.invoice_id), 'invoices were read again');
+    assert.ok((await model.billing.invoices(ids.elsecloud)).some((i) => i.id === transfer.invoice_id), 'invoices were read again');
     await registry.dispose();
   });
 
@@ -106,22 +106,22 @@ describe('Billing, domains and notifications', () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
     const state = new MemoryState();
     const tracker = new NotificationTracker(state);
-    const first = tracker.unseen(ids.elsecloud, await model.newNotifications(ids.elsecloud));
+    const first = tracker.unseen(ids.elsecloud, await model.notifications.unacknowledged(ids.elsecloud));
     assert.deepEqual(first.map((n) => n.subject), ['Scheduled maintenance']);
     await tracker.markShown(ids.elsecloud, first.map((n) => n.id));
-    assert.deepEqual(tracker.unseen(ids.elsecloud, await model.newNotifications(ids.elsecloud)), [], 'not shown twice');
-    assert.deepEqual(new NotificationTracker(state).unseen(ids.elsecloud, await model.newNotifications(ids.elsecloud)), [], 'not after a reload either');
-    await model.acknowledgeNotification(ids.elsecloud, '71');
+    assert.deepEqual(tracker.unseen(ids.elsecloud, await model.notifications.unacknowledged(ids.elsecloud)), [], 'not shown twice');
+    assert.deepEqual(new NotificationTracker(state).unseen(ids.elsecloud, await model.notifications.unacknowledged(ids.elsecloud)), [], 'not after a reload either');
+    await model.notifications.acknowledge(ids.elsecloud, '71');
     assert.equal(ctx.portal.received({ method: 'PUT', path: 'notifications/71/ack' }).length, 1);
-    assert.deepEqual(await model.newNotifications(ids.elsecloud), []);
-    assert.ok((await model.notifications(ids.elsecloud)).every((n) => n.read));
+    assert.deepEqual(await model.notifications.unacknowledged(ids.elsecloud), []);
+    assert.ok((await model.notifications.list(ids.elsecloud)).every((n) => n.read));
     await registry.dispose();
   });
 
   it('a portal error message reaches the user as one line of plain text, never a command link', async () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
     ctx.portal.fault({ kind: 'errorBody', path: '^service$', message: 'Failed\u0000 [fix it](command:cloudPortal.removeAccount) <script>alert(1)</script>\n' + 'x'.repeat(2000), times: 3 });
-    const error = await rejects(model.services(ids.elsecloud));
+    const error = await rejects(model.services.list(ids.elsecloud));
     assert.ok(!/\]\(/.test(error.message), error.message.slice(0, 120));
     // eslint-disable-next-line no-control-regex -- the point: no control characters reach the user
     assert.ok(!/[\u0000-\u001f]/.test(error.message));

@@ -93,11 +93,11 @@ describe('Fidelity to what portals send', () => {
       addMisleadingVps(ctx.portal.state('elsecloud'));
       const { model, registry, ids } = await modelWithAccounts(ctx.portal);
       const learned: string[] = [];
-      model.onDidLearnServiceHasVms((ref) => learned.push(ref.serviceId));
+      model.services.onDidLearnHasVms((ref) => learned.push(ref.serviceId));
       const first = await collectAll(registry, model, servicesView);
       const guessed = first.find((n) => n.kind === 'service' && n.serviceId === '390');
       assert.ok(guessed?.kind === 'service' && !guessed.hasVms, 'the guess says no VMs');
-      await model.backgroundSettled();
+      await model.services.backgroundSettled();
       assert.deepEqual(learned, ['390'], 'the portal said it has VMs');
       const second = await collectAll(registry, model, servicesView);
       const row = second.find((n) => n.kind === 'service' && n.serviceId === '390');
@@ -115,10 +115,10 @@ describe('Fidelity to what portals send', () => {
     it('without /methods on the portal, the guess stands', async () => {
       ctx.portal.fault({ kind: 'errorBody', path: '/methods$', message: 'invalid method' });
       const { model, registry, ids } = await modelWithAccounts(ctx.portal);
-      const features = await model.serviceFeatures({ accountId: ids.elsecloud, serviceId: '303' });
+      const features = await model.services.features({ accountId: ids.elsecloud, serviceId: '303' });
       assert.equal(features.source, 'guess');
       assert.equal(features.vms, false);
-      const vps = await model.serviceFeatures({ accountId: ids.elsecloud, serviceId: '301' });
+      const vps = await model.services.features({ accountId: ids.elsecloud, serviceId: '301' });
       assert.deepEqual([vps.source, vps.vms], ['guess', true]);
       await registry.dispose();
     });
@@ -172,7 +172,7 @@ describe('Fidelity to what portals send', () => {
       assert.equal(ctx.portal.received({ path: 'service/301/vms/1001' }).length, 1, 'cached');
       // After an action, the panel shows the settled state the polls saw, not the cached details from before.
       assert.equal(details.status, 'running');
-      await model.runVmAction({ accountId: ids.elsecloud, serviceId: '301', vmId: '1001' }, 'stop');
+      await model.vmActions.run({ accountId: ids.elsecloud, serviceId: '301', vmId: '1001' }, 'stop');
       const after = await loadDetails(model, registry, { kind: 'vm', accountId: ids.elsecloud, serviceId: '301', vmId: '1001' });
       assert.equal(after.status, 'stopped');
       await registry.dispose();
@@ -183,7 +183,7 @@ describe('Fidelity to what portals send', () => {
       service.vms[0].unknownIdField = true;
       const logger = new RecordingLogger();
       const { model, registry, ids } = await modelWithAccounts(ctx.portal, undefined, undefined, { logger });
-      const vms = await model.vms({ accountId: ids.alterncloud, serviceId: service.id });
+      const vms = await model.services.vms({ accountId: ids.alterncloud, serviceId: service.id });
       assert.equal(vms.length, service.vms.length, 'none dropped');
       const odd = vms.find((vm) => vm.label === service.vms[0].label)!;
       assert.match(odd.id, /^no-id-/);
@@ -191,7 +191,7 @@ describe('Fidelity to what portals send', () => {
       const log = logger.text();
       assert.match(log, /1 VM\(s\) of service \d+ came without an id .*server_ref/);
       const before = ctx.portal.requests.length;
-      const refused = await rejects(model.runVmAction({ accountId: ids.alterncloud, serviceId: service.id, vmId: odd.id }, 'stop'));
+      const refused = await rejects(model.vmActions.run({ accountId: ids.alterncloud, serviceId: service.id, vmId: odd.id }, 'stop'));
       assert.ok(refused instanceof UnsupportedError, `got ${refused}`);
       assert.equal(ctx.portal.requests.length, before, 'nothing sent');
       await registry.dispose();

@@ -17,7 +17,7 @@ describe('The path to the first rows', () => {
     const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), new RecordingLogger(), () => ({ retry: FAST_RETRY }));
     const model = new PortalModel(registry, { ttlMs: () => 60_000 });
     // As the views in sight do (PortalViews): their first level is asked as soon as the sign-in is verified.
-    registry.onDidConnect((id) => void model.services(id).catch(() => undefined));
+    registry.onDidConnect((id) => void model.services.list(id).catch(() => undefined));
     const result = await signIn({ apiRoot: ctx.portal.apiRoot('elsecloud'), profile: 'generic', logger: new RecordingLogger(), retry: FAST_RETRY }, EMAIL.elsecloud, PASSWORD, 'basic');
     assert.deepEqual(ctx.portal.received().map((r) => r.path), ['details'], 'the credential check alone: no probe on its way');
     const record = await registry.saveSignIn({ providerId: 'other', apiRoot: ctx.portal.apiRoot('elsecloud'), username: EMAIL.elsecloud }, result);
@@ -36,7 +36,7 @@ describe('The path to the first rows', () => {
     const result = await signIn({ apiRoot: ctx.portal.apiRoot('elsecloud'), profile: 'elsecloud', logger: new RecordingLogger(), retry: FAST_RETRY }, EMAIL.elsecloud, PASSWORD, 'basic');
     const record = await registry.saveSignIn({ providerId: 'elsecloud', apiRoot: ctx.portal.apiRoot('elsecloud'), username: EMAIL.elsecloud }, result);
     const model = new PortalModel(registry, { ttlMs: () => 60_000 });
-    assert.ok((await model.services(record.id)).length > 0);
+    assert.ok((await model.services.list(record.id)).length > 0);
     const [details] = ctx.portal.received({ path: 'details' });
     const [list] = ctx.portal.received({ path: 'service' });
     assert.ok(details.connection > 0, JSON.stringify(ctx.portal.received().map((r) => [r.path, r.connection, r.at, r.doneAt])));
@@ -79,7 +79,7 @@ describe('The path to the first rows', () => {
     await changed;
     const listed = registry.list();
     assert.deepEqual(listed.map((a) => [a.record.username, a.state]), [[EMAIL.elsecloud, 'signedIn']], 'listed before the keychain answered');
-    assert.ok((await model.services(listed[0].record.id)).length > 0, 'its rows load while the credentials are being stored');
+    assert.ok((await model.services.list(listed[0].record.id)).length > 0, 'its rows load while the credentials are being stored');
     secrets.release();
     const record = await saving;
     assert.deepEqual(registry.list().map((a) => [a.record.id, a.state]), [[record.id, 'signedIn']]);
@@ -119,13 +119,13 @@ describe('The path to the first rows', () => {
       const model = new PortalModel(registry, { ttlMs: () => 60_000, backgroundRequests: () => 3 });
       const result = await signIn({ apiRoot: large.portal.apiRoot('elsecloud'), profile: 'elsecloud', logger: new RecordingLogger(), retry: FAST_RETRY }, EMAIL.elsecloud, PASSWORD, 'basic');
       const { id } = await registry.saveSignIn({ providerId: 'elsecloud', apiRoot: large.portal.apiRoot('elsecloud'), username: EMAIL.elsecloud }, result);
-      const services = await model.services(id);
-      for (const s of services) model.learnServiceFeatures({ accountId: id, serviceId: s.id });
+      const services = await model.services.list(id);
+      for (const s of services) model.services.learnFeatures({ accountId: id, serviceId: s.id });
       const asked = Date.now();
-      await model.balance(id);
+      await model.billing.balance(id);
       const [balance] = large.portal.received({ path: 'balance' });
       assert.ok(balance.at - asked < 20, `the user's read waited ${balance.at - asked} ms for a connection`);
-      await model.backgroundSettled();
+      await model.services.backgroundSettled();
       const methods = large.portal.received().filter((r) => r.path.endsWith('/methods'));
       assert.ok(methods.length > 10, `${methods.length} services learned`);
       const most = Math.max(...methods.map((m) => methods.filter((o) => o.at <= m.at && (o.doneAt ?? Infinity) > m.at).length));

@@ -4,7 +4,7 @@ import { modelOrderBackend, OrderConfirmation, OrderSession } from '../../src/or
 import { quoteView } from '../../src/ordering/quoteView';
 import { Carts } from '../../src/ordering/cart';
 import { ExtensionToOrderPage, isOrderPageMessage, PlacedOrder } from '../../src/webviews/orderProtocol';
-import { keys } from '../../src/model/portalModel';
+import { keys } from '../../src/model/cacheKeys';
 import { eventually, sleep, useMockPortal } from './helpers';
 import { modelWithAccounts } from './modelHelpers';
 
@@ -118,7 +118,7 @@ describe('Ordering', () => {
     assert.ok(page.messages.slice(before).every((m) => m.type !== 'quote' || m === shown));
 
     // What the page shows is what the portal answers for exactly these options.
-    const direct = quoteView(await model.quote(ids.elsecloud, [orderItemOf(form.form, choices)]));
+    const direct = quoteView(await model.catalogue.quote(ids.elsecloud, [orderItemOf(form.form, choices)]));
     assert.deepEqual(shown.quote, direct);
     // 109.89 annual + 9 disk + 2 backups + 2×3 IPs + 50 firewall, setup 2×1; VAT 21 %.
     assert.equal(direct.subtotal, 178.89);
@@ -154,7 +154,7 @@ describe('Ordering', () => {
     const { page, orders, registry, model, ids } = await session();
     await orders.handle({ type: 'ready' });
     const form = (await page.until('form')).view;
-    const servicesBefore = (await model.services(ids.elsecloud)).length;
+    const servicesBefore = (await model.services.list(ids.elsecloud)).length;
     page.confirmDelayMs = 100;
     const choices = { ...form.choices, domain: 'new-shop.example.org', custom: { ...form.choices.custom, '1618': '10331' } };
     await Promise.all([orders.handle({ type: 'submit', choices, payMethod: '10' }), orders.handle({ type: 'submit', choices, payMethod: '10' })]);
@@ -169,10 +169,10 @@ describe('Ordering', () => {
     assert.equal(placed.order.total, 16.93);
     assert.deepEqual(page.placed, [placed.order]);
     // The portal made the service and the invoice; the model reads them fresh.
-    const services = await model.services(ids.elsecloud);
+    const services = await model.services.list(ids.elsecloud);
     assert.equal(services.length, servicesBefore + 1);
     assert.ok(services.some((s) => s.domain === 'new-shop.example.org' && s.status === 'Pending'));
-    const invoice = await model.invoice({ accountId: ids.elsecloud, invoiceId: placed.order.invoiceId });
+    const invoice = await model.billing.invoice({ accountId: ids.elsecloud, invoiceId: placed.order.invoiceId });
     assert.equal(invoice.status, 'Unpaid');
     await orders.handle({ type: 'openInvoice' });
     assert.deepEqual(page.invoicesOpened, [placed.order.invoiceId]);
@@ -215,11 +215,11 @@ describe('Ordering', () => {
 
   it('invalidates services, invoices and balance after an order, even a failed one', async () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
-    await Promise.all([model.services(ids.elsecloud), model.invoices(ids.elsecloud), model.balance(ids.elsecloud)]);
+    await Promise.all([model.services.list(ids.elsecloud), model.billing.invoices(ids.elsecloud), model.billing.balance(ids.elsecloud)]);
     ctx.portal.fault({ kind: 'resetAfter', path: '^order/', times: 1 });
     const invalidated: string[] = [];
     model.cache.onDidInvalidate((k) => invalidated.push(k));
-    await assert.rejects(model.placeOrder(ids.elsecloud, '350', { type: 'product', product_id: '350', cycle: 'm' }, '10'));
+    await assert.rejects(model.catalogue.placeOrder(ids.elsecloud, '350', { type: 'product', product_id: '350', cycle: 'm' }, '10'));
     assert.equal(ctx.portal.received({ method: 'POST', path: /^order/ }).length, 1, 'not repeated');
     assert.deepEqual(invalidated.sort(), [keys.balance(ids.elsecloud), keys.invoices(ids.elsecloud), keys.services(ids.elsecloud)].sort());
     await registry.dispose();

@@ -106,7 +106,7 @@ describe('Ordering as the reference documents it', () => {
     carts.add(account, { label: 'Register shop-example.com', detail: '', item: { type: 'domain', name: 'shop-example.com', tld_id: '6', action: 'register', years: '1' } });
     const confirmations: CartConfirmation[] = [];
     const outcome = await checkout(
-      { quote: (items, pay, signal) => model.quote(account, items, pay, signal), order: (items, pay) => model.placeCartOrder(account, items, pay) },
+      { quote: (items, pay, signal) => model.catalogue.quote(account, items, pay, signal), order: (items, pay) => model.catalogue.placeCartOrder(account, items, pay) },
       carts.items(account),
       '10',
       async (c) => (confirmations.push(c), true),
@@ -129,7 +129,7 @@ describe('Ordering as the reference documents it', () => {
   it('a cart the portal objects to orders nothing; a cut connection after sending says it may have been placed and is not repeated', async () => {
     const { model, ids, registry } = await modelWithAccounts(ctx.portal);
     const account = ids.elsecloud;
-    const backend = { quote: (items: never[], pay: string, signal: AbortSignal) => model.quote(account, items, pay, signal), order: (items: never[], pay: string) => model.placeCartOrder(account, items, pay) };
+    const backend = { quote: (items: never[], pay: string, signal: AbortSignal) => model.catalogue.quote(account, items, pay, signal), order: (items: never[], pay: string) => model.catalogue.placeCartOrder(account, items, pay) };
     const refused = await checkout(backend, [{ id: '1', label: 'x', detail: '', item: { type: 'product', product_id: '333', cycle: 'm', domain: 'a.example.com', promocode: 'NOPE' } }], '10', async () => true);
     assert.deepEqual(refused, { kind: 'refused', problems: ['Promotion code NOPE is not valid'] });
     ctx.portal.fault({ kind: 'resetAfter', path: '^order$', times: 1 });

@@ -69,16 +69,16 @@ describe('Reading a ticket', () => {
 
   it('reloads the list when the answer shows an unread ticket was read, and only then', async () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal);
-    const tickets = await model.tickets(ids.elsecloud);
+    const tickets = await model.tickets.list(ids.elsecloud);
     const unread = tickets.find((t) => !t.client_read)!;
     const read = tickets.find((t) => t.client_read)!;
     const invalidated: string[] = [];
     model.cache.onDidInvalidate((key) => invalidated.push(key));
-    await model.ticketThread({ accountId: ids.elsecloud, number: read.ticket_number }, true);
+    await model.tickets.thread({ accountId: ids.elsecloud, number: read.ticket_number }, true);
     assert.deepEqual(invalidated, [], 'a ticket already read changes nothing in the list');
-    await model.ticketThread({ accountId: ids.elsecloud, number: unread.ticket_number }, true);
+    await model.tickets.thread({ accountId: ids.elsecloud, number: unread.ticket_number }, true);
     assert.equal(invalidated.length, 1, 'the list is reloaded once, when the thread has arrived');
-    const after = await model.tickets(ids.elsecloud);
+    const after = await model.tickets.list(ids.elsecloud);
     assert.equal(after.find((t) => t.ticket_number === unread.ticket_number)?.client_read, true);
     await registry.dispose();
   });

@@ -10,10 +10,10 @@ describe('Views below their accounts (loading logic, no VS Code)', () => {
   it('Services: services, then VMs only under servers; one request per list, none on a second expansion', async () => {
     const { model, registry } = await modelWithAccounts(ctx.portal);
     const nodes = await collectAll(registry, model, servicesView);
-    const labels = nodes.filter((n) => n.kind === 'vm').map((n) => (n.kind === 'vm' ? model.peekVm(n)?.label : ''));
+    const labels = nodes.filter((n) => n.kind === 'vm').map((n) => (n.kind === 'vm' ? model.services.peekVm(n)?.label : ''));
     assert.deepEqual(labels.sort(), ['app-01', 'app-02', 'db-01', 'staging-01', 'web-01', 'worker-01']);
     // ElseCloud: /service + /vms for 301 and 305; ALTERNcloud: /service + /vms for 501 and 504.
-    await model.backgroundSettled();
+    await model.services.backgroundSettled();
     const lists = ctx.portal.requests.filter((r) => !r.path.endsWith('/methods'));
     assert.equal(lists.length, 6, lists.map((r) => r.path).join(', '));
     // Services the guess takes for VM-less are asked about once each, in the background.
@@ -21,7 +21,7 @@ describe('Views below their accounts (loading logic, no VS Code)', () => {
     assert.deepEqual(ctx.portal.requests.filter((r) => r.path.endsWith('/methods')).map((r) => r.path).sort(), guessedWithout.sort());
     ctx.portal.requests.length = 0;
     await collectAll(registry, model, servicesView);
-    await model.backgroundSettled();
+    await model.services.backgroundSettled();
     assert.equal(ctx.portal.requests.length, 0);
     await registry.dispose();
   });

@@ -148,7 +148,7 @@ describe('Zone files', () => {
 
     async function opened() {
       const env = await modelWithAccounts(ctx.portal);
-      const zone = await env.model.zone(ref(env.ids.elsecloud));
+      const zone = await env.model.zones.zone(ref(env.ids.elsecloud));
       const backend = zoneBackend(env.model, ref(env.ids.elsecloud), zone.name);
       const records = await backend.load();
       return { ...env, backend, text: printZone(records, zone.name), snapshot: snapshotOf(records, zone.name), name: zone.name };

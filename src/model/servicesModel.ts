@@ -1,0 +1,125 @@
+import { CancellationRequest, Service, ServiceMethod } from '../api/resources/services';
+import { NotFoundError, PortalError } from '../api/errors';
+import { Vm } from '../api/resources/vms';
+import { Emitter } from '../util/emitter';
+import { BackgroundLane } from './backgroundLane';
+import { keys, ServiceRef, VmRef } from './cacheKeys';
+import { guessedServiceFeatures, ServiceFeatures, serviceFeaturesFrom } from './serviceFeatures';
+import { AreaContext, ModelArea } from './modelArea';
+
+/** How long a service's methods are reused: they change with its product, not from minute to minute. */
+const METHODS_TTL_MS = 60 * 60_000;
+
+/** Services, their VMs and what each offers (`GET /service/@id/methods`, learned in the background). */
+export class ServicesModel extends ModelArea {
+  private readonly learned = new Emitter<ServiceRef>();
+  /** Fires when the portal says a service the guess took for VM-less has VMs after all. */
+  readonly onDidLearnHasVms = this.learned.event;
+  /** Background learning under way (queued or asked), by the service's methods key: each asked once. */
+  private readonly learning = new Map<string, Promise<unknown>>();
+
+  constructor(
+    ctx: AreaContext,
+    /** Background learning takes at most half the pool: a click never waits behind it. */
+    private readonly background: BackgroundLane,
+  ) {
+    super(ctx);
+  }
+
+  /**
+   * What a service offers, from the portal's `GET /service/@id/methods` (cached for an hour,
+   * one request at a time per service); the name-and-category guess only where the portal has
+   * no `/methods` (it answers "not found" or "invalid method").
+   */
+  async features(ref: ServiceRef): Promise<ServiceFeatures> {
+    try {
+      const methods = await this.cache.get(keys.serviceMethods(ref), async () => (await this.api(ref.accountId)).services.methods(ref.serviceId), { ttlMs: METHODS_TTL_MS });
+      return serviceFeaturesFrom(methods);
+    } catch (e) {
+      const service = this.peek(ref) ?? (await this.list(ref.accountId)).find((s) => s.id === ref.serviceId);
+      if (service && (e instanceof NotFoundError || (e instanceof PortalError && (e.status ?? 200) < 500))) {
+        return guessedServiceFeatures(service);
+      }
+      throw e;
+    }
+  }
+
+  /** What is known of a service's features without a request. */
+  peekFeatures(ref: ServiceRef): ServiceFeatures | undefined {
+    const methods = this.cache.peek<ServiceMethod[]>(keys.serviceMethods(ref));
+    return methods ? serviceFeaturesFrom(methods) : undefined;
+  }
+
+  /**
+   * Asks the portal in the background whether a service the guess took for VM-less has VMs
+   * (a VPS named "Web Hosting Box"); `onDidLearnHasVms` fires when it does. Once per
+   * service per hour; nothing when the answer is known or on its way.
+   */
+  learnFeatures(ref: ServiceRef): void {
+    const key = keys.serviceMethods(ref);
+    if (this.peekFeatures(ref) || this.cache.loading(key) || this.learning.has(key)) {
+      return;
+    }
+    const work = this.background.run(ref.accountId, () => this.features(ref)).then(
+      (features) => features.vms && features.source === 'portal' && this.learned.fire(ref),
+      () => undefined,
+    );
+    this.learning.set(key, work);
+    void work.finally(() => this.learning.delete(key));
+  }
+
+  /** Resolves once no background learning is under way (tests and the bench wait for quiet). */
+  async backgroundSettled(): Promise<void> {
+    while (this.learning.size > 0) {
+      await Promise.all([...this.learning.values()]);
+    }
+  }
+
+  list(accountId: string): Promise<Service[]> {
+    return this.read(keys.services(accountId), accountId, (api) => api.services.list());
+  }
+
+  vms(ref: ServiceRef): Promise<Vm[]> {
+    return this.read(keys.vms(ref), ref.accountId, (api) => api.vms.list(ref.serviceId));
+  }
+
+  /** `GET /service/@id/vms/@vmid`: what the portal says about one VM, beyond the list entry. */
+  vmDetails(ref: VmRef): Promise<Vm> {
+    return this.read(keys.vmDetails(ref), ref.accountId, (api) => api.vms.details(ref.serviceId, ref.vmId));
+  }
+
+  /** The last known state of a VM, without a request (for tree items). */
+  peekVm(ref: VmRef): Vm | undefined {
+    return this.cache.peek<Vm[]>(keys.vms(ref))?.find((vm) => vm.id === ref.vmId);
+  }
+
+  peek(ref: ServiceRef): Service | undefined {
+    return this.cache.peek<Service[]>(keys.services(ref.accountId))?.find((s) => s.id === ref.serviceId);
+  }
+
+  details(ref: ServiceRef) {
+    return this.read(keys.serviceDetails(ref), ref.accountId, (api) => api.services.details(ref.serviceId));
+  }
+
+  templates(ref: ServiceRef) {
+    return this.read(keys.templates(ref), ref.accountId, (api) => api.services.templates(ref.serviceId));
+  }
+
+  resources(ref: ServiceRef) {
+    return this.read(keys.resources(ref), ref.accountId, (api) => api.services.resources(ref.serviceId));
+  }
+
+  async setLabel(ref: ServiceRef, label: string): Promise<void> {
+    await (await this.api(ref.accountId)).services.setLabel(ref.serviceId, label);
+    this.cache.invalidate(keys.services(ref.accountId));
+  }
+
+  async cancel(ref: ServiceRef, request: CancellationRequest): Promise<void> {
+    await (await this.api(ref.accountId)).services.cancel(ref.serviceId, request);
+    this.cache.invalidate(keys.services(ref.accountId));
+  }
+
+  dispose(): void {
+    this.learned.dispose();
+  }
+}
