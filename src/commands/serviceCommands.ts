@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Ctx } from '../ctx';
+import { canRequestCancellation } from '../model/serviceFeatures';
 import { ServiceNode } from '../views/nodes';
 import { servicesView } from '../views/viewSpecs';
 import { CommandFactory } from './command';
@@ -36,7 +37,7 @@ export const renameService: CommandFactory = (services) => ({
 export const cancelService: CommandFactory = (services) => ({
   id: 'cloudPortal.service.cancel',
   async run(arg?: unknown) {
-    const node = await pickService(services, arg, 'Which service to cancel?', (n) => !/cancel|terminat/i.test(n.service.status));
+    const node = await pickService(services, arg, 'Which service to cancel?', (n) => canRequestCancellation(n.service.status));
     if (!node) {
       return;
     }

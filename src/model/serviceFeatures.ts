@@ -29,3 +29,8 @@ export function mayHaveVms(service: Service): boolean {
   const text = `${service.name} ${service.category} ${service.category_url}`;
   return VM_SERVICE.test(text) && !/dns|dedicated|bare.?metal|hosting/i.test(text);
 }
+
+/** Whether a cancellation can still be requested for a service in this status (rows, pickers, the details page). */
+export function canRequestCancellation(status: string): boolean {
+  return !/cancel|terminat|fraud/i.test(status);
+}

@@ -1,5 +1,6 @@
 import { inlineText } from '../util/plainText';
 import * as vscode from 'vscode';
+import { contextValues } from './contextValues';
 import { ACCOUNT_STATE_TEXT, AccountRegistry } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
 import { VmAction } from '../api/capabilities';
@@ -103,7 +104,7 @@ export class TreeItemFactory {
     item.id = node.id;
     item.description = String(node.count);
     item.iconPath = icon(closed ? 'archive' : /answered/i.test(node.status) ? 'reply' : 'inbox');
-    item.contextValue = 'ticketGroup';
+    item.contextValue = contextValues.ticketGroup();
     return item;
   }
 
@@ -116,7 +117,7 @@ export class TreeItemFactory {
     const when = (t.lastreply || t.date).slice(0, 16);
     item.description = [unread ? '● new reply' : '', `#${t.ticket_number}`, t.deptname, when].filter(Boolean).join(' · ');
     item.iconPath = unread ? icon('mail', 'charts.blue') : /closed/i.test(t.status) ? icon('pass', 'disabledForeground') : icon('comment-discussion');
-    item.contextValue = `ticket ${/closed/i.test(t.status) ? 'closed' : 'open'}${unread ? ' unread' : ''}`;
+    item.contextValue = contextValues.ticket(/closed/i.test(t.status), unread);
     item.command = { command: 'cloudPortal.ticket.open', title: 'Open Ticket', arguments: [node] };
     item.accessibilityInformation = { label: `${unread ? 'Unread: ' : ''}${t.subject}, ticket ${t.ticket_number}, ${t.status}` };
     return item;
@@ -134,7 +135,7 @@ export class TreeItemFactory {
     item.description = state === 'signedIn' ? provider.name : `${provider.name} · ${ACCOUNT_STATE_TEXT[state]}`;
     item.iconPath =
       state === 'signedIn' ? icon('account') : state === 'signedOut' ? icon('circle-slash', 'disabledForeground') : icon('warning', 'list.warningForeground');
-    item.contextValue = `account.${state}`;
+    item.contextValue = contextValues.account(state);
     return item;
   }
 
@@ -146,8 +147,7 @@ export class TreeItemFactory {
     const parts = [title === s.name ? '' : s.name, s.status, s.next_due ? `due ${s.next_due}` : ''].filter(Boolean);
     item.description = inlineText(parts.join(' · '), 300);
     item.iconPath = serviceStatusIcon(s.status, node.hasVms);
-    const cancellable = !/cancel|terminat|fraud/i.test(s.status);
-    item.contextValue = `service status-${s.status.toLowerCase()}${cancellable ? ' canCancel' : ''}`;
+    item.contextValue = contextValues.service(s.status);
     return item;
   }
 
@@ -162,7 +162,7 @@ export class TreeItemFactory {
     item.description = [stateText, vm?.primaryIp, isReadOnlyVm(vm) ? 'no id from the portal: read-only' : ''].filter(Boolean).join(' · ');
     item.iconPath = busy ? icon('loading~spin') : VM_ICONS[state];
     const actions = vmActionsFor(this.registry.get(node.accountId), vm, busy);
-    item.contextValue = ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), vm?.primaryIp ? 'hasIp' : ''].join(' ').trim();
+    item.contextValue = contextValues.vm(state, busy !== undefined, actions, Boolean(vm?.primaryIp));
     return item;
   }
 
@@ -174,7 +174,7 @@ export class TreeItemFactory {
     const expiry = left === undefined ? '' : left < 0 ? `expired ${-left} days ago` : `expires in ${left} days`;
     item.description = [expiry, d.status === 'Active' ? '' : d.status, d.autorenew ? 'autorenew on' : 'autorenew off'].filter(Boolean).join(' · ');
     item.iconPath = left !== undefined && left < 0 ? icon('globe', 'charts.red') : left !== undefined && left <= 30 ? icon('globe', 'charts.yellow') : icon('globe');
-    item.contextValue = `domain ${d.autorenew ? 'autorenew-on' : 'autorenew-off'} status-${d.status.toLowerCase()}`;
+    item.contextValue = contextValues.domain(Boolean(d.autorenew), d.status);
     return item;
   }
 
@@ -182,7 +182,7 @@ export class TreeItemFactory {
     const item = new vscode.TreeItem(inlineText(node.name, 200), C.Collapsed);
     item.id = node.id;
     item.iconPath = icon('symbol-namespace');
-    item.contextValue = 'zone';
+    item.contextValue = contextValues.zone();
     return item;
   }
 
@@ -192,8 +192,7 @@ export class TreeItemFactory {
     item.id = node.id;
     item.description = `${r.type}  ${inlineText(recordValue(r), 250)}${r.ttl ? `  · TTL ${r.ttl}` : ''}`;
     item.iconPath = icon(RECORD_ICONS[r.type] ?? 'symbol-constant');
-    const editable = r.type !== 'SOA';
-    item.contextValue = `record ${node.zone ? 'zoneRecord' : 'domainRecord'}${editable ? ' editable' : ''}`;
+    item.contextValue = contextValues.record(Boolean(node.zone), r.type !== 'SOA');
     return item;
   }
 
@@ -204,24 +203,24 @@ export class TreeItemFactory {
     if (node.severity === 'error') {
       item.iconPath = icon('error', 'list.errorForeground');
       item.description = 'Retry';
-      item.contextValue = 'message error';
+      item.contextValue = contextValues.message('error');
       item.command = { command: 'cloudPortal.retry', title: 'Retry', arguments: [node] };
     } else if (node.severity === 'more') {
       item.iconPath = icon('ellipsis');
-      item.contextValue = 'message more';
+      item.contextValue = contextValues.message('more');
       item.command = { command: 'cloudPortal.showAll', title: 'Show All', arguments: [node] };
     } else if (node.severity === 'unreadable') {
       item.iconPath = icon('warning', 'list.warningForeground');
       item.description = 'Show Log';
-      item.contextValue = 'message unreadable';
+      item.contextValue = contextValues.message('unreadable');
       item.command = { command: 'cloudPortal.showLog', title: 'Show Log' };
     } else if (node.severity === 'signIn') {
       item.iconPath = icon('sign-in', 'list.warningForeground');
-      item.contextValue = 'message signIn';
+      item.contextValue = contextValues.message('signIn');
       item.command = { command: 'cloudPortal.signIn', title: 'Sign In Again', arguments: [{ accountId: node.accountId }] };
     } else {
       item.iconPath = icon('info');
-      item.contextValue = 'message info';
+      item.contextValue = contextValues.message('info');
     }
     return item;
   }

@@ -2,7 +2,7 @@ import { AccountRegistry } from '../accounts/accountRegistry';
 import { PortalClientError } from '../api/errors';
 import { ResourceUsage } from '../api/resources/services';
 import { PortalModel } from '../model/portalModel';
-import { guessedServiceFeatures } from '../model/serviceFeatures';
+import { canRequestCancellation, guessedServiceFeatures } from '../model/serviceFeatures';
 import { isReadOnlyVm } from '../api/resources/vms';
 import { DESTRUCTIVE_VM_ACTIONS, VM_ACTION_ICONS, VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
 import { DetailField, DetailsTarget, DetailsView, ResourceGauge } from './protocol';
@@ -89,7 +89,7 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
       features.vms ? optional(model.services.resources(target), []) : Promise.resolve([]),
       api.client.supports('serviceIps') ? optional(api.services.ips(target.serviceId), []) : Promise.resolve([]),
     ]);
-    const cancellable = !/cancel|terminat|fraud/i.test(service.status);
+    const cancellable = canRequestCancellation(service.status);
     return {
       kind: 'service',
       title: service.label || service.domain || service.name,

@@ -39,6 +39,7 @@ const PROTECTIONS: Protection[] = [
   { name: 'the verified sign-in session serves the first lists', file: 'src/accounts/accountRegistry.js', edits: [['this.sessions.set(record.id, Promise.resolve(result.api));', 'void result.api.close();']], test: 'firstRows.test.js', grep: 'verified sign-in connection' },
   { name: 'a verified account is listed while its credentials are stored', file: 'src/accounts/accountRegistry.js', edits: [['this.storing.set(record.id, record);', '']], test: 'firstRows.test.js', grep: 'listed and serves rows while' },
   { name: 'polling after a VM action stops on abort and on dispose', file: 'src/model/vmActionRunner.js', edits: [['Date.now() < deadline && !stop.aborted', 'Date.now() < deadline'], ["signal.addEventListener('abort', done, { once: true });", ''], ['{ signal: stop }', '{}']], test: 'model.test.js', grep: 'stops polling when' },
+  { name: 'row menus match the words rows are given', file: 'src/views/contextValues.js', edits: [["' canCancel'", "' cancellable'"]], test: 'menus.test.js', grep: 'every row menu entry matches' },
   { name: 'a dependent request reuses the connection the answer came on', file: 'src/api/transport.js', edits: [['await new Promise((resolve) => setImmediate(resolve));', '']], test: 'firstRows.test.js', grep: 'each wait for the one before' },
   { name: 'background learning leaves connections free for the user', file: 'src/model/backgroundLane.js', edits: [['Math.max(1, this.limit())', 'Infinity']], test: 'firstRows.test.js', grep: 'takes at most half the pool' },
   { name: 'an unknown portal is probed beside the first lists, not before them', file: 'src/accounts/accountRegistry.js', edits: [['this.connected.fire(record.id);', ''], ['const probed = await result.probeFeatures();', 'const probed = await result.probeFeatures();\n            this.connected.fire(record.id);']], test: 'firstRows.test.js', grep: 'no later than its first capability probe' },
@@ -55,6 +56,7 @@ describe('Every protection is guarded by a test that fails without it', function
   before(() => {
     scratch = mkdtempSync(join(tmpdir(), 'cloud-portal-protections-'));
     cpSync(join(ROOT, 'out'), join(scratch, 'out'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(scratch, 'package.json'));
     symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'), 'dir');
   });
   after(() => rmSync(scratch, { recursive: true, force: true }));

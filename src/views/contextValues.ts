@@ -1,0 +1,24 @@
+import { AccountState } from '../accounts/accountRegistry';
+import { VmAction } from '../api/capabilities';
+import { VmState } from '../api/resources/vms';
+import { canRequestCancellation } from '../model/serviceFeatures';
+import { MessageNode } from './nodes';
+
+/**
+ * The `contextValue` of every kind of row: the words the `view/item/context` and `view/item/inline`
+ * menus in package.json match (`viewItem =~ /^vm\b.*\bcan-stop\b/`). One function per row kind, so
+ * a menu's regular expression and the code that feeds it are read side by side; a unit test checks
+ * that every menu matches a value produced here and that each row gets the menus it should.
+ */
+export const contextValues = {
+  account: (state: AccountState) => `account.${state}`,
+  service: (status: string) => `service status-${status.toLowerCase()}${canRequestCancellation(status) ? ' canCancel' : ''}`,
+  vm: (state: VmState, busy: boolean, actions: readonly VmAction[], hasIp: boolean) =>
+    ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), hasIp ? 'hasIp' : ''].join(' ').trim(),
+  domain: (autorenew: boolean, status: string) => `domain ${autorenew ? 'autorenew-on' : 'autorenew-off'} status-${status.toLowerCase()}`,
+  zone: () => 'zone',
+  record: (inZone: boolean, editable: boolean) => `record ${inZone ? 'zoneRecord' : 'domainRecord'}${editable ? ' editable' : ''}`,
+  ticketGroup: () => 'ticketGroup',
+  ticket: (closed: boolean, unread: boolean) => `ticket ${closed ? 'closed' : 'open'}${unread ? ' unread' : ''}`,
+  message: (severity: MessageNode['severity']) => `message ${severity}`,
+};

@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VmAction } from '../../src/api/capabilities';
+import { VmState } from '../../src/api/resources/vms';
+import { contextValues } from '../../src/views/contextValues';
+
+/**
+ * The menus in package.json depend on the words of each row's `contextValue` through regular
+ * expressions nothing else checks: a renamed word would silently empty a menu. Every menu entry must
+ * match some value the code produces, and each row must get the entries it should.
+ */
+interface MenuEntry {
+  command: string;
+  when?: string;
+  group?: string;
+}
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { menus: Record<string, MenuEntry[]> } };
+const rowMenus = ['view/item/context', 'view/item/inline'].flatMap((where) => (manifest.contributes.menus[where] ?? []).map((m) => ({ ...m, where })));
+
+/** Evaluates the `when` forms the manifest uses: clauses joined by `&&`, each `key == value` or `key =~ /re/`. */
+function holds(when: string | undefined, context: { view: string; viewItem: string }): boolean {
+  if (!when) return true;
+  return when.split('&&').every((clause) => {
+    const m = /^\s*(view|viewItem)\s*(==|=~)\s*(.+?)\s*$/.exec(clause);
+    assert.ok(m, `a when clause this test cannot read: “${clause}” (extend holds())`);
+    const [, key, op, operand] = m;
+    const value = context[key as 'view' | 'viewItem'];
+    if (op === '==') return value === operand;
+    const re = /^\/(.*)\/([a-z]*)$/.exec(operand);
+    assert.ok(re, `not a regular expression: ${operand}`);
+    return new RegExp(re[1], re[2]).test(value);
+  });
+}
+
+const VM_STATES: VmState[] = ['running', 'stopped', 'rescue', 'suspended', 'transitional', 'unknown'];
+const VM_ACTIONS: VmAction[] = ['start', 'stop', 'shutdown', 'reboot', 'reset', 'rescue', 'unrescue', 'rebuild'];
+const STATUSES = ['Active', 'Pending', 'Suspended', 'Cancelled', 'Terminated', 'Fraud'];
+
+/** Every value the code can produce, with the view its row is in. */
+const produced: { view: string; viewItem: string }[] = [
+  ...(['signedIn', 'signedOut', 'signInRequired'] as const).flatMap((s) =>
+    ['cloudPortal.services', 'cloudPortal.domains', 'cloudPortal.dnsZones', 'cloudPortal.tickets'].map((view) => ({ view, viewItem: contextValues.account(s) })),
+  ),
+  ...STATUSES.map((s) => ({ view: 'cloudPortal.services', viewItem: contextValues.service(s) })),
+  ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].map((ip) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip) })))),
+  ...[false, true].flatMap((on) => STATUSES.map((s) => ({ view: 'cloudPortal.domains', viewItem: contextValues.domain(on, s) }))),
+  { view: 'cloudPortal.dnsZones', viewItem: contextValues.zone() },
+  ...[false, true].flatMap((editable) => [
+    { view: 'cloudPortal.dnsZones', viewItem: contextValues.record(true, editable) },
+    { view: 'cloudPortal.domains', viewItem: contextValues.record(false, editable) },
+  ]),
+  { view: 'cloudPortal.tickets', viewItem: contextValues.ticketGroup() },
+  ...[false, true].flatMap((closed) => [false, true].map((unread) => ({ view: 'cloudPortal.tickets', viewItem: contextValues.ticket(closed, unread) }))),
+  ...(['info', 'error', 'signIn', 'more', 'unreadable'] as const).map((s) => ({ view: 'cloudPortal.services', viewItem: contextValues.message(s) })),
+];
+
+function commandsFor(context: { view: string; viewItem: string }): Set<string> {
+  return new Set(rowMenus.filter((m) => holds(m.when, context)).map((m) => m.command));
+}
+
+describe('Row menus and the contextValues that feed them', () => {
+  it('every row menu entry matches a value the code produces', () => {
+    const dead = rowMenus.filter((m) => m.when?.includes('viewItem') && !produced.some((p) => holds(m.when, p)));
+    assert.deepEqual(dead.map((m) => `${m.where} ${m.command}: ${m.when}`), []);
+  });
+
+  it('each row gets the entries it should, and not the ones it should not', () => {
+    const expect = (context: { view: string; viewItem: string }, has: string[], lacks: string[] = []) => {
+      const commands = commandsFor(context);
+      for (const c of has) assert.ok(commands.has(c), `${context.viewItem} in ${context.view} lacks ${c}`);
+      for (const c of lacks) assert.ok(!commands.has(c), `${context.viewItem} in ${context.view} offers ${c}`);
+    };
+    const services = 'cloudPortal.services';
+    expect({ view: services, viewItem: contextValues.account('signedIn') }, ['cloudPortal.signOut', 'cloudPortal.refreshNode', 'cloudPortal.order.new'], ['cloudPortal.signIn']);
+    expect({ view: services, viewItem: contextValues.account('signedOut') }, ['cloudPortal.signIn', 'cloudPortal.removeAccount'], ['cloudPortal.signOut', 'cloudPortal.refreshNode']);
+    expect({ view: services, viewItem: contextValues.account('signInRequired') }, ['cloudPortal.signIn'], ['cloudPortal.signOut']);
+    expect({ view: services, viewItem: contextValues.service('Active') }, ['cloudPortal.service.cancel', 'cloudPortal.service.rename', 'cloudPortal.showDetails', 'cloudPortal.copyId']);
+    for (const status of ['Cancelled', 'Terminated', 'Fraud']) {
+      expect({ view: services, viewItem: contextValues.service(status) }, ['cloudPortal.showDetails'], ['cloudPortal.service.cancel']);
+    }
+    // A VM row offers exactly the actions the code allows it, and Copy IP only with an address.
+    for (const action of VM_ACTIONS) {
+      const others = VM_ACTIONS.filter((a) => a !== action).map((a) => `cloudPortal.vm.${a}`);
+      expect({ view: services, viewItem: contextValues.vm('running', false, [action], true) }, [`cloudPortal.vm.${action}`, 'cloudPortal.copyIp', 'cloudPortal.showDetails'], others);
+    }
+    expect({ view: services, viewItem: contextValues.vm('running', true, [], false) }, ['cloudPortal.showDetails'], [...VM_ACTIONS.map((a) => `cloudPortal.vm.${a}`), 'cloudPortal.copyIp']);
+    const domains = 'cloudPortal.domains';
+    expect({ view: domains, viewItem: contextValues.domain(false, 'Active') }, ['cloudPortal.domain.enableAutorenew', 'cloudPortal.domain.editNameservers', 'cloudPortal.domain.renew', 'cloudPortal.dns.addRecord'], ['cloudPortal.domain.disableAutorenew']);
+    expect({ view: domains, viewItem: contextValues.domain(true, 'Active') }, ['cloudPortal.domain.disableAutorenew'], ['cloudPortal.domain.enableAutorenew']);
+    expect({ view: domains, viewItem: contextValues.account('signedIn') }, ['cloudPortal.domain.order'], ['cloudPortal.order.new']);
+    expect({ view: domains, viewItem: contextValues.record(false, true) }, ['cloudPortal.dns.editRecord', 'cloudPortal.dns.deleteRecord']);
+    expect({ view: 'cloudPortal.dnsZones', viewItem: contextValues.record(true, false) }, ['cloudPortal.copyId'], ['cloudPortal.dns.editRecord', 'cloudPortal.dns.deleteRecord']);
+    expect({ view: 'cloudPortal.dnsZones', viewItem: contextValues.zone() }, ['cloudPortal.dns.deleteZone', 'cloudPortal.dns.addRecord', 'cloudPortal.dns.openZoneAsFile']);
+    expect({ view: 'cloudPortal.dnsZones', viewItem: contextValues.account('signedIn') }, ['cloudPortal.dns.createZone']);
+    const tickets = 'cloudPortal.tickets';
+    expect({ view: tickets, viewItem: contextValues.ticket(false, true) }, ['cloudPortal.ticket.reply', 'cloudPortal.ticket.close', 'cloudPortal.ticket.open'], ['cloudPortal.ticket.reopen']);
+    expect({ view: tickets, viewItem: contextValues.ticket(true, false) }, ['cloudPortal.ticket.reopen', 'cloudPortal.ticket.open'], ['cloudPortal.ticket.reply', 'cloudPortal.ticket.close']);
+    expect({ view: tickets, viewItem: contextValues.account('signedIn') }, ['cloudPortal.ticket.new']);
+    // Message rows act by their own click (Retry, Show All, Sign In Again), not through menus.
+    for (const severity of ['info', 'error', 'signIn', 'more', 'unreadable'] as const) {
+      assert.deepEqual([...commandsFor({ view: services, viewItem: contextValues.message(severity) })].filter((c) => rowMenus.find((m) => m.command === c)?.when?.includes('viewItem')), []);
+    }
+  });
+});
