@@ -1,5 +1,5 @@
 import { PortalError } from './errors';
-import { portalMessages } from './transport';
+import { portalMessages } from './response';
 
 /**
  * The portal family wraps outcomes in message keys: `{"error": [...]}` means failure whatever

@@ -8,7 +8,8 @@ import {
   PortalError,
   TimeoutError,
 } from '../../src/api/errors';
-import { HttpTransport, parseRetryAfter } from '../../src/api/transport';
+import { parseRetryAfter } from '../../src/api/response';
+import { HttpTransport } from '../../src/api/transport';
 import { basicHeader } from '../../src/api/auth';
 import { EMAIL, PASSWORD, RecordingLogger, rejects, useMockPortal } from './helpers';
 
