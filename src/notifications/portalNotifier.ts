@@ -4,6 +4,7 @@ import { Account, AccountRegistry } from '../accounts/accountRegistry';
 import { Notification } from '../api/resources/account';
 import { PortalModel } from '../model/portalModel';
 import { inlineText } from '../util/plainText';
+import { Poller } from '../util/poller';
 import { NotificationTracker } from './notificationTracker';
 
 /** More new ones than this at once become one summary notification. */
@@ -15,9 +16,8 @@ const AT_ONCE = 3;
  * `cloudPortal.notifications.pollMinutes`, and soon after an account signs in.
  */
 export class PortalNotifier implements vscode.Disposable {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly poller = new Poller(() => this.lookAtAll(), () => settings.notificationPollMinutes.get());
   private readonly subscriptions: vscode.Disposable[] = [];
-  private polling = false;
   private readonly signedIn = new Set<string>();
 
   constructor(
@@ -26,52 +26,37 @@ export class PortalNotifier implements vscode.Disposable {
     private readonly tracker: NotificationTracker,
   ) {
     this.subscriptions.push(
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(settings.notificationPollMinutes.key) && this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(settings.notificationPollMinutes.key) && this.poller.schedule()),
       registry.onDidChange(() => {
         const now = registry.list().filter((a) => a.state === 'signedIn').map((a) => a.record.id);
         const fresh = now.filter((id) => !this.signedIn.has(id));
         this.signedIn.clear();
         now.forEach((id) => this.signedIn.add(id));
-        if (fresh.length && this.minutes() > 0) this.schedule(3_000);
+        if (fresh.length) this.poller.schedule(3_000);
       }),
     );
-    this.schedule(15_000);
+    this.subscriptions.push(this.poller);
+    this.poller.schedule(15_000);
   }
 
-  private minutes(): number {
-    return settings.notificationPollMinutes.get();
-  }
-
-  private schedule(firstDelayMs?: number): void {
-    clearTimeout(this.timer);
-    const minutes = this.minutes();
-    if (minutes <= 0) return;
-    this.timer = setTimeout(() => void this.poll().finally(() => this.schedule()), firstDelayMs ?? Math.max(0.5, minutes) * 60_000);
-  }
-
-  async poll(): Promise<void> {
-    if (this.polling) return;
-    this.polling = true;
-    try {
-      for (const account of this.registry.list().filter((a) => a.state === 'signedIn')) {
-        let fresh: Notification[];
-        try {
-          fresh = this.tracker.unseen(account.record.id, await this.model.notifications.unacknowledged(account.record.id));
-        } catch {
-          continue; // The views show connection problems; a poll stays quiet.
-        }
-        if (fresh.length === 0) continue;
-        await this.tracker.markShown(account.record.id, fresh.map((n) => n.id));
-        if (fresh.length > AT_ONCE) {
-          void vscode.window
-            .showInformationMessage(`${inlineText(account.record.label, 60)}: ${fresh.length} new portal notifications.`, 'Show')
-            .then((c) => c && vscode.commands.executeCommand('cloudPortal.notifications.show', { accountId: account.record.id }));
-        } else {
-          fresh.forEach((n) => void this.show(account, n));
-        }
+  /** One look at every signed-in account's new notifications. */
+  private async lookAtAll(): Promise<void> {
+    for (const account of this.registry.list().filter((a) => a.state === 'signedIn')) {
+      let fresh: Notification[];
+      try {
+        fresh = this.tracker.unseen(account.record.id, await this.model.notifications.unacknowledged(account.record.id));
+      } catch {
+        continue; // The views show connection problems; a poll stays quiet.
       }
-    } finally {
-      this.polling = false;
+      if (fresh.length === 0) continue;
+      await this.tracker.markShown(account.record.id, fresh.map((n) => n.id));
+      if (fresh.length > AT_ONCE) {
+        void vscode.window
+          .showInformationMessage(`${inlineText(account.record.label, 60)}: ${fresh.length} new portal notifications.`, 'Show')
+          .then((c) => c && vscode.commands.executeCommand('cloudPortal.notifications.show', { accountId: account.record.id }));
+      } else {
+        fresh.forEach((n) => void this.show(account, n));
+      }
     }
   }
 
@@ -85,7 +70,6 @@ export class PortalNotifier implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
     this.subscriptions.forEach((s) => s.dispose());
   }
 }

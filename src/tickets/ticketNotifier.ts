@@ -4,6 +4,7 @@ import { AccountRegistry } from '../accounts/accountRegistry';
 import { PortalModel } from '../model/portalModel';
 import { keys } from '../model/cacheKeys';
 import { inlineText } from '../util/plainText';
+import { Poller } from '../util/poller';
 import { newStaffReplies, snapshot, TicketSnapshot, unreadCount } from './ticketWatch';
 
 /**
@@ -12,10 +13,9 @@ import { newStaffReplies, snapshot, TicketSnapshot, unreadCount } from './ticket
  * Tickets view's badge at the number of unread tickets.
  */
 export class TicketNotifier implements vscode.Disposable {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly poller = new Poller(() => this.lookAtAll(), () => settings.ticketPollMinutes.get());
   private readonly seen = new Map<string, Map<string, TicketSnapshot>>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private polling = false;
 
   constructor(
     private readonly registry: AccountRegistry,
@@ -24,7 +24,7 @@ export class TicketNotifier implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(settings.ticketPollMinutes.key)) this.schedule();
+        if (e.affectsConfiguration(settings.ticketPollMinutes.key)) this.poller.schedule();
       }),
       // Whenever a ticket list arrives (for the view or a poll), recount the badge.
       model.cache.onDidLoad((key) => {
@@ -33,20 +33,8 @@ export class TicketNotifier implements vscode.Disposable {
       // ...and when accounts come and go (a new sign-in's list may have arrived before it was stored).
       registry.onDidChange(() => this.recount()),
     );
-    this.schedule(10_000);
-  }
-
-  private minutes(): number {
-    return settings.ticketPollMinutes.get();
-  }
-
-  private schedule(firstDelayMs?: number): void {
-    clearTimeout(this.timer);
-    const minutes = this.minutes();
-    if (minutes <= 0) {
-      return;
-    }
-    this.timer = setTimeout(() => void this.poll().finally(() => this.schedule()), firstDelayMs ?? Math.max(0.5, minutes) * 60_000);
+    this.subscriptions.push(this.poller);
+    this.poller.schedule(10_000);
   }
 
   private recount(): void {
@@ -59,36 +47,27 @@ export class TicketNotifier implements vscode.Disposable {
   }
 
   /** One look at every signed-in account's ticket list. */
-  async poll(): Promise<void> {
-    if (this.polling) {
-      return;
-    }
-    this.polling = true;
-    try {
-      for (const account of this.registry.list().filter((a) => a.state === 'signedIn')) {
-        const id = account.record.id;
-        let tickets;
-        try {
-          this.model.cache.invalidate(keys.tickets(id));
-          tickets = await this.model.tickets.list(id);
-        } catch {
-          continue;
-        }
-        for (const t of newStaffReplies(this.seen.get(id), tickets)) {
-          void vscode.window
-            .showInformationMessage(`New reply on ticket #${t.ticket_number} “${inlineText(t.subject, 120)}” (${inlineText(account.record.label, 60)})`, 'Open')
-            .then((choice) => choice && vscode.commands.executeCommand('cloudPortal.ticket.open', { accountId: id, number: t.ticket_number }));
-        }
-        this.seen.set(id, snapshot(tickets));
+  private async lookAtAll(): Promise<void> {
+    for (const account of this.registry.list().filter((a) => a.state === 'signedIn')) {
+      const id = account.record.id;
+      let tickets;
+      try {
+        this.model.cache.invalidate(keys.tickets(id));
+        tickets = await this.model.tickets.list(id);
+      } catch {
+        continue;
       }
-      this.recount();
-    } finally {
-      this.polling = false;
+      for (const t of newStaffReplies(this.seen.get(id), tickets)) {
+        void vscode.window
+          .showInformationMessage(`New reply on ticket #${t.ticket_number} “${inlineText(t.subject, 120)}” (${inlineText(account.record.label, 60)})`, 'Open')
+          .then((choice) => choice && vscode.commands.executeCommand('cloudPortal.ticket.open', { accountId: id, number: t.ticket_number }));
+      }
+      this.seen.set(id, snapshot(tickets));
     }
+    this.recount();
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
     this.subscriptions.forEach((s) => s.dispose());
   }
 }
