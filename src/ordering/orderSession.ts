@@ -113,7 +113,7 @@ export class OrderSession {
       });
       this.scheduleQuote(0);
     } catch (e) {
-      this.post({ type: 'loadFailed', message: describeError(e) });
+      this.post({ type: 'failed', message: describeError(e) });
     }
   }
 

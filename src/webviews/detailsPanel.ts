@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
-import { describeError } from '../api/errors';
 import { keys } from '../model/cacheKeys';
 import { Ctx } from '../ctx';
 import { DomainNode, ServiceNode, TreeNode, VmNode } from '../views/nodes';
 import { detailsKey } from './detailsTarget';
 import { loadDetails } from './detailsView';
-import { DetailsTarget, ExtensionToPage, isPageMessage } from './protocol';
-import { OwnedPanel } from './panelRegistry';
-import { configureWebview } from './webviewHtml';
+import { DetailsTarget, ExtensionToPage, isPageMessage, PageToExtension } from './protocol';
+import { PortalPanel } from './portalPanel';
 
 /** A tree node for a target, so panel buttons run the very commands the tree runs. */
 async function nodeOf(services: Ctx, t: DetailsTarget): Promise<TreeNode> {
@@ -24,24 +22,10 @@ async function nodeOf(services: Ctx, t: DetailsTarget): Promise<TreeNode> {
 }
 
 /** One details panel: fields, resource gauges, IP addresses with copy buttons, and actions. */
-export class DetailsPanel implements OwnedPanel {
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private rendering = 0;
-
-  constructor(
-    readonly panel: vscode.WebviewPanel,
-    readonly target: DetailsTarget,
-    private readonly services: Ctx,
-    extensionUri: vscode.Uri,
-    onDispose: () => void,
-  ) {
-    configureWebview(panel.webview, extensionUri, { script: 'details.js', style: 'details.css', title: 'Details' });
+export class DetailsPanel extends PortalPanel<DetailsTarget, ExtensionToPage, PageToExtension> {
+  constructor(panel: vscode.WebviewPanel, target: DetailsTarget, private readonly services: Ctx, extensionUri: vscode.Uri, onDispose: () => void) {
+    super(panel, target, extensionUri, { script: 'details.js', style: 'details.css', title: 'Details' }, isPageMessage, onDispose);
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message)),
-      panel.onDidDispose(() => {
-        this.dispose();
-        onDispose();
-      }),
       services.model.vmActions.onDidChangeVm((ref) => {
         if (target.kind === 'vm' && ref.vmId === target.vmId && ref.serviceId === target.serviceId && ref.accountId === target.accountId) {
           void this.render();
@@ -55,29 +39,17 @@ export class DetailsPanel implements OwnedPanel {
     );
   }
 
-  private post(message: ExtensionToPage): void {
-    void this.panel.webview.postMessage(message);
-  }
-
-  async render(): Promise<void> {
-    const run = ++this.rendering;
-    try {
-      const view = await loadDetails(this.services.model, this.services.registry, this.target);
-      if (run === this.rendering) {
+  render(): Promise<void> {
+    return this.show(
+      () => loadDetails(this.services.model, this.services.registry, this.target),
+      (view) => {
         this.panel.title = view.title;
-        this.post({ type: 'show', view, target: this.target });
-      }
-    } catch (e) {
-      if (run === this.rendering) {
-        this.post({ type: 'failed', message: describeError(e) });
-      }
-    }
+        return { type: 'show', view, target: this.target };
+      },
+    );
   }
 
-  private async onMessage(message: unknown): Promise<void> {
-    if (!isPageMessage(message)) {
-      return;
-    }
+  protected async onMessage(message: PageToExtension): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.render();
@@ -101,9 +73,5 @@ export class DetailsPanel implements OwnedPanel {
         return this.render();
       }
     }
-  }
-
-  dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
   }
 }

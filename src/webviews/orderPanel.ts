@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import { formatMoney } from '../billing/money';
 import { modelOrderBackend, OrderConfirmation, OrderSession } from '../ordering/orderSession';
 import { Ctx } from '../ctx';
-import { isOrderPageMessage, OrderTarget, PlacedOrder } from './orderProtocol';
-import { OwnedPanel } from './panelRegistry';
-import { configureWebview } from './webviewHtml';
+import { ExtensionToOrderPage, isOrderPageMessage, OrderPageToExtension, OrderTarget, PlacedOrder } from './orderProtocol';
+import { PortalPanel } from './portalPanel';
 
 /** The modal before money is spent: names the product and the account, states the total. */
 async function confirmOrder(order: OrderConfirmation): Promise<boolean> {
@@ -22,23 +21,16 @@ async function confirmOrder(order: OrderConfirmation): Promise<boolean> {
 }
 
 /** A New Order page: relays messages between the webview and its order session. */
-export class OrderPanel implements OwnedPanel {
-  private readonly subscriptions: vscode.Disposable[] = [];
+export class OrderPanel extends PortalPanel<OrderTarget, ExtensionToOrderPage, OrderPageToExtension> {
   private readonly session: OrderSession;
 
-  constructor(
-    readonly panel: vscode.WebviewPanel,
-    readonly target: OrderTarget,
-    services: Ctx,
-    extensionUri: vscode.Uri,
-    onDispose: () => void,
-  ) {
+  constructor(panel: vscode.WebviewPanel, target: OrderTarget, services: Ctx, extensionUri: vscode.Uri, onDispose: () => void) {
+    super(panel, target, extensionUri, { script: 'order.js', style: 'order.css', title: 'New Order' }, isOrderPageMessage, onDispose);
     const account = services.registry.get(target.accountId)?.record.label ?? '';
-    configureWebview(panel.webview, extensionUri, { script: 'order.js', style: 'order.css', title: 'New Order' });
     this.session = new OrderSession(modelOrderBackend(services.model, target.accountId, target.productId), {
       post: (message) => {
         if (message.type === 'form') panel.title = `Order: ${message.view.form.productName}`;
-        void panel.webview.postMessage(message);
+        this.post(message);
       },
       confirm: confirmOrder,
       placed: (order) => void this.announce(order, account),
@@ -46,15 +38,10 @@ export class OrderPanel implements OwnedPanel {
       addToCart: (entry) => services.carts.add(target.accountId, entry),
       showCart: () => void vscode.commands.executeCommand('cloudPortal.cart.show', { accountId: target.accountId }),
     }, { ...target, account });
-    this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        if (isOrderPageMessage(m)) void this.session.handle(m);
-      }),
-      panel.onDidDispose(() => {
-        this.dispose();
-        onDispose();
-      }),
-    );
+  }
+
+  protected onMessage(message: OrderPageToExtension): Promise<void> {
+    return this.session.handle(message);
   }
 
   get placed(): boolean {
@@ -71,8 +58,8 @@ export class OrderPanel implements OwnedPanel {
     }
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.session.dispose();
-    this.subscriptions.forEach((s) => s.dispose());
+    super.dispose();
   }
 }

@@ -39,7 +39,7 @@ export interface PlacedOrder {
 
 export type ExtensionToOrderPage =
   | { type: 'form'; view: OrderFormView }
-  | { type: 'loadFailed'; message: string }
+  | { type: 'failed'; message: string }
   | { type: 'quoting'; seq: number }
   | { type: 'quote'; seq: number; quote: QuoteView }
   | { type: 'quoteFailed'; seq: number; message: string }

@@ -4,9 +4,8 @@ import { PortalModel } from '../model/portalModel';
 import { keys } from '../model/cacheKeys';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { DraftStore } from '../tickets/draftStore';
-import { ExtensionToTicketPage, isTicketPageMessage, TicketTarget, TicketView } from './ticketProtocol';
-import { OwnedPanel } from './panelRegistry';
-import { configureWebview } from './webviewHtml';
+import { ExtensionToTicketPage, isTicketPageMessage, TicketPageToExtension, TicketTarget, TicketView } from './ticketProtocol';
+import { PortalPanel } from './portalPanel';
 
 export interface TicketPanelDeps {
   model: PortalModel;
@@ -41,23 +40,10 @@ export function safeFileName(name: string): string {
   return cleaned || 'attachment';
 }
 
-export class TicketPanel implements OwnedPanel {
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private rendering = 0;
-
-  constructor(
-    readonly panel: vscode.WebviewPanel,
-    readonly target: TicketTarget,
-    private readonly deps: TicketPanelDeps,
-    onDispose: () => void,
-  ) {
-    configureWebview(panel.webview, deps.extensionUri, { script: 'ticket.js', style: 'ticket.css', title: `Ticket ${target.number}` });
+export class TicketPanel extends PortalPanel<TicketTarget, ExtensionToTicketPage, TicketPageToExtension> {
+  constructor(panel: vscode.WebviewPanel, target: TicketTarget, private readonly deps: TicketPanelDeps, onDispose: () => void) {
+    super(panel, target, deps.extensionUri, { script: 'ticket.js', style: 'ticket.css', title: `Ticket ${target.number}` }, isTicketPageMessage, onDispose);
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m)),
-      panel.onDidDispose(() => {
-        this.dispose();
-        onDispose();
-      }),
       deps.model.cache.onDidInvalidate((key) => {
         if (key === keys.ticket(target)) {
           void this.render(false);
@@ -66,29 +52,22 @@ export class TicketPanel implements OwnedPanel {
     );
   }
 
-  post(message: ExtensionToTicketPage): void {
-    void this.panel.webview.postMessage(message);
+  /** Tells the page something (the reply box's state after sending). */
+  override post(message: ExtensionToTicketPage): void {
+    super.post(message);
   }
 
-  async render(fresh: boolean): Promise<void> {
-    const run = ++this.rendering;
-    try {
-      const view = await loadTicket(this.deps, this.target, fresh);
-      if (run === this.rendering) {
+  render(fresh: boolean): Promise<void> {
+    return this.show(
+      () => loadTicket(this.deps, this.target, fresh),
+      (view) => {
         this.panel.title = `#${view.number} ${view.subject}`.slice(0, 60);
-        this.post({ type: 'show', view, target: this.target });
-      }
-    } catch (e) {
-      if (run === this.rendering) {
-        this.post({ type: 'failed', message: describeError(e) });
-      }
-    }
+        return { type: 'show', view, target: this.target };
+      },
+    );
   }
 
-  private async onMessage(message: unknown): Promise<void> {
-    if (!isTicketPageMessage(message)) {
-      return;
-    }
+  protected async onMessage(message: TicketPageToExtension): Promise<void> {
     switch (message.type) {
       case 'ready':
         return this.render(false);
@@ -120,7 +99,4 @@ export class TicketPanel implements OwnedPanel {
     }
   }
 
-  dispose(): void {
-    this.subscriptions.forEach((s) => s.dispose());
-  }
 }

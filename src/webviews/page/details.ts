@@ -4,12 +4,11 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { DetailsTarget, DetailsView, ExtensionToPage, PageToExtension } from '../protocol';
-import { button, el, failureBox, iconButton } from './dom';
+import { button, el, iconButton } from './dom';
+import { connectPage } from './host';
 
-declare function acquireVsCodeApi(): { postMessage(message: PageToExtension): void; setState(state: DetailsTarget): void };
-
-const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
+const vscode = connectPage<PageToExtension, ExtensionToPage, DetailsTarget>(app, (message) => onMessage(message), { type: 'refresh' });
 
 function section(title: string): HTMLElement {
   const s = el('section');
@@ -37,9 +36,9 @@ function render(view: DetailsView): void {
 
   const actions = el('div', 'actions');
   for (const action of view.actions) {
-    actions.append(button(action.title, action.icon, () => vscode.postMessage({ type: 'action', id: action.id }), !!action.destructive));
+    actions.append(button(action.title, action.icon, () => vscode.post({ type: 'action', id: action.id }), !!action.destructive));
   }
-  actions.append(button('Refresh', 'refresh', () => vscode.postMessage({ type: 'refresh' }), true));
+  actions.append(button('Refresh', 'refresh', () => vscode.post({ type: 'refresh' }), true));
   header.append(actions);
 
   const parts: HTMLElement[] = [header];
@@ -68,7 +67,7 @@ function render(view: DetailsView): void {
     for (const ip of view.ips) {
       const li = el('li');
       li.append(el('code', undefined, ip));
-      li.append(iconButton('copy', `Copy ${ip}`, () => vscode.postMessage({ type: 'copy', text: ip })));
+      li.append(iconButton('copy', `Copy ${ip}`, () => vscode.post({ type: 'copy', text: ip })));
       list.append(li);
     }
     s.append(list);
@@ -80,7 +79,7 @@ function render(view: DetailsView): void {
     table.append(el('dt', undefined, f.label));
     const dd = el('dd', undefined, f.value);
     if (f.copyable) {
-      dd.append(iconButton('copy', `Copy ${f.label}`, () => vscode.postMessage({ type: 'copy', text: f.value })));
+      dd.append(iconButton('copy', `Copy ${f.label}`, () => vscode.post({ type: 'copy', text: f.value })));
     }
     table.append(dd);
   }
@@ -89,21 +88,15 @@ function render(view: DetailsView): void {
   app.replaceChildren(...parts);
 }
 
-window.addEventListener('message', (event: MessageEvent<ExtensionToPage>) => {
-  const message = event.data;
+function onMessage(message: ExtensionToPage): void {
   switch (message.type) {
     case 'show':
-      vscode.setState(message.target);
+      vscode.remember(message.target);
       render(message.view);
       break;
     case 'loading':
       app.replaceChildren(el('p', 'muted', 'Loading…'));
       break;
-    case 'failed':
-      app.replaceChildren(failureBox(message.message, () => vscode.postMessage({ type: 'refresh' })));
-      break;
   }
-});
+}
 
-app.replaceChildren(el('p', 'muted', 'Loading…'));
-vscode.postMessage({ type: 'ready' });

@@ -5,12 +5,11 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import { formatMoney } from '../../billing/money';
 import type { InvoicePageView } from '../../billing/invoices';
 import type { ExtensionToInvoicePage, InvoicePageToExtension, InvoiceTarget } from '../invoiceProtocol';
-import { button, el, failureBox } from './dom';
+import { button, el } from './dom';
+import { connectPage } from './host';
 
-declare function acquireVsCodeApi(): { postMessage(message: InvoicePageToExtension): void; setState(state: InvoiceTarget): void };
-
-const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
+const vscode = connectPage<InvoicePageToExtension, ExtensionToInvoicePage, InvoiceTarget>(app, (message) => onMessage(message), { type: 'refresh' });
 let busy: string | undefined;
 let last: { view: InvoicePageView; account: string } | undefined;
 
@@ -30,12 +29,12 @@ function render(view: InvoicePageView, account: string): void {
   header.append(titleRow, el('p', 'subtitle', [account, ...view.dates.map((d) => `${d.label} ${d.value}`)].join(' · ')));
   const actions = el('div', 'actions');
   if (view.applicableCredit > 0) {
-    const apply = button(`Apply ${money(view.applicableCredit)} Credit…`, 'credit-card', () => vscode.postMessage({ type: 'applyCredit' }));
+    const apply = button(`Apply ${money(view.applicableCredit)} Credit…`, 'credit-card', () => vscode.post({ type: 'applyCredit' }));
     apply.classList.add('apply-credit');
     if (busy) apply.setAttribute('disabled', '');
     actions.append(apply);
   }
-  actions.append(button('Refresh', 'refresh', () => vscode.postMessage({ type: 'refresh' }), true));
+  actions.append(button('Refresh', 'refresh', () => vscode.post({ type: 'refresh' }), true));
   header.append(actions);
 
   const table = el('table', 'items');
@@ -64,11 +63,10 @@ function render(view: InvoicePageView, account: string): void {
   app.replaceChildren(...parts);
 }
 
-window.addEventListener('message', (event: MessageEvent<ExtensionToInvoicePage>) => {
-  const m = event.data;
+function onMessage(m: ExtensionToInvoicePage): void {
   switch (m.type) {
     case 'show':
-      vscode.setState(m.target);
+      vscode.remember(m.target);
       last = { view: m.view, account: m.account };
       render(m.view, m.account);
       break;
@@ -76,11 +74,6 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToInvoicePage>)
       busy = m.what;
       if (last) render(last.view, last.account);
       break;
-    case 'failed':
-      app.replaceChildren(failureBox(m.message, () => vscode.postMessage({ type: 'refresh' })));
-      break;
   }
-});
+}
 
-app.replaceChildren(el('p', 'muted', 'Loading…'));
-vscode.postMessage({ type: 'ready' });

@@ -12,17 +12,17 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import { formatMoney } from '../../billing/money';
 import type { OrderChoices, OrderField, OrderOption } from '../../ordering/orderForm';
 import type { ExtensionToOrderPage, OrderFormView, OrderPageToExtension, OrderTarget, QuoteView } from '../orderProtocol';
-import { button, el, failureBox } from './dom';
+import { button, el } from './dom';
+import { connectPage } from './host';
 
 interface SavedState extends OrderTarget {
   choices?: OrderChoices;
   payMethod?: string;
 }
 
-declare function acquireVsCodeApi(): { postMessage(message: OrderPageToExtension): void; setState(state: SavedState): void; getState(): SavedState | undefined };
-
-const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
+// Retry after a failed load asks for the form again.
+const vscode = connectPage<OrderPageToExtension, ExtensionToOrderPage, SavedState>(app, (message) => onMessage(message), { type: 'ready' });
 
 let view: OrderFormView | undefined;
 let choices: OrderChoices | undefined;
@@ -42,14 +42,14 @@ promoStatus.setAttribute('aria-live', 'polite');
 
 function save(): void {
   if (view) {
-    vscode.setState({ ...view.target, choices, payMethod });
+    vscode.remember({ ...view.target, choices, payMethod });
   }
 }
 
 function changed(): void {
   save();
   messageBox.replaceChildren();
-  vscode.postMessage({ type: 'change', choices: choices!, payMethod });
+  vscode.post({ type: 'change', choices: choices!, payMethod });
 }
 
 function priceLabel(option: OrderOption, currency: string, perUnit = false): string {
@@ -222,7 +222,7 @@ function setSubmitting(value: boolean): void {
 
 function renderForm(v: OrderFormView): void {
   view = v;
-  const saved = vscode.getState();
+  const saved = vscode.saved();
   const restored = saved?.choices && saved.productId === v.target.productId && saved.accountId === v.target.accountId ? saved.choices : undefined;
   choices = restored ? { ...restored, promocode: restored.promocode ?? '' } : v.choices;
   payMethod = saved?.payMethod && v.paymentMethods.some((m) => m.id === saved.payMethod) ? saved.payMethod : (v.paymentMethods[0]?.id ?? '');
@@ -261,14 +261,14 @@ function renderForm(v: OrderFormView): void {
     if (submitting || !choices) return;
     setSubmitting(true);
     messageBox.replaceChildren();
-    vscode.postMessage({ type: 'submit', choices, payMethod });
+    vscode.post({ type: 'submit', choices, payMethod });
   });
   placeButton.classList.add('place');
   cartButton = button('Add to Cart', 'add', () => {
     if (submitting || !choices) return;
     setSubmitting(true);
     messageBox.replaceChildren();
-    vscode.postMessage({ type: 'addToCart', choices });
+    vscode.post({ type: 'addToCart', choices });
   }, true);
   cartButton.classList.add('add-to-cart');
   const actions = el('div', 'actions');
@@ -289,18 +289,14 @@ function renderPlaced(order: { orderNumber: string; invoiceId: string; total: nu
   facts.append(el('dt', undefined, 'Invoice'), el('dd', undefined, order.invoiceId || '—'));
   facts.append(el('dt', undefined, 'Total'), el('dd', undefined, formatMoney(order.total, view?.currency ?? '')));
   box.append(facts, el('p', 'muted', 'The new service appears in the Services view as Pending until the invoice is paid.'));
-  if (order.invoiceId) box.append(button('Open Invoice', 'file', () => vscode.postMessage({ type: 'openInvoice' })));
+  if (order.invoiceId) box.append(button('Open Invoice', 'file', () => vscode.post({ type: 'openInvoice' })));
   app.replaceChildren(box);
 }
 
-window.addEventListener('message', (event: MessageEvent<ExtensionToOrderPage>) => {
-  const m = event.data;
+function onMessage(m: ExtensionToOrderPage): void {
   switch (m.type) {
     case 'form':
       renderForm(m.view);
-      break;
-    case 'loadFailed':
-      app.replaceChildren(failureBox(m.message, () => vscode.postMessage({ type: 'ready' })));
       break;
     case 'quoting':
       renderPrice(latestQuote, true);
@@ -337,12 +333,9 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToOrderPage>) =
       setSubmitting(false);
       const box = el('div', 'info');
       box.append(el('p', undefined, `Added to the cart, which holds ${m.count} item${m.count === 1 ? '' : 's'}. Configure another product, or check out to order everything on one invoice.`));
-      box.append(button('Show Cart…', 'checklist', () => vscode.postMessage({ type: 'showCart' }), true));
+      box.append(button('Show Cart…', 'checklist', () => vscode.post({ type: 'showCart' }), true));
       messageBox.replaceChildren(box);
       break;
     }
   }
-});
-
-app.replaceChildren(el('p', 'muted', 'Loading…'));
-vscode.postMessage({ type: 'ready' });
+}

@@ -3,12 +3,11 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { ExtensionToTicketPage, TicketPageToExtension, TicketTarget, TicketView } from '../ticketProtocol';
-import { button, el, failureBox } from './dom';
+import { button, el } from './dom';
+import { connectPage } from './host';
 
-declare function acquireVsCodeApi(): { postMessage(message: TicketPageToExtension): void; setState(state: TicketTarget): void };
-
-const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
+const vscode = connectPage<TicketPageToExtension, ExtensionToTicketPage, TicketTarget>(app, (message) => onMessage(message), { type: 'refresh' });
 
 export function relative(date: string, now = Date.now()): string {
   const time = Date.parse(date.replace(' ', 'T'));
@@ -28,13 +27,13 @@ function render(view: TicketView): void {
   const meta = el('p', 'meta');
   meta.append(el('span', `status ${view.closed ? 'closed' : 'open'}`, view.status), el('span', undefined, ` #${view.number} · ${view.department} · ${view.account}`));
   const actions = el('div', 'actions');
-  actions.append(button(view.hasDraft ? 'Continue Reply' : 'Reply', 'reply', () => vscode.postMessage({ type: 'reply' })));
+  actions.append(button(view.hasDraft ? 'Continue Reply' : 'Reply', 'reply', () => vscode.post({ type: 'reply' })));
   actions.append(
     view.closed
-      ? button('Reopen Ticket', 'issue-reopened', () => vscode.postMessage({ type: 'setOpen', open: true }), true)
-      : button('Close Ticket', 'pass', () => vscode.postMessage({ type: 'setOpen', open: false }), true),
+      ? button('Reopen Ticket', 'issue-reopened', () => vscode.post({ type: 'setOpen', open: true }), true)
+      : button('Close Ticket', 'pass', () => vscode.post({ type: 'setOpen', open: false }), true),
   );
-  actions.append(button('Refresh', 'refresh', () => vscode.postMessage({ type: 'refresh' }), true));
+  actions.append(button('Refresh', 'refresh', () => vscode.post({ type: 'refresh' }), true));
   header.append(title, meta, actions);
 
   const thread = el('ol', 'thread');
@@ -57,7 +56,7 @@ function render(view: TicketView): void {
         const li = el('li');
         const link = el('button', 'link');
         link.append(el('span', 'codicon codicon-file'), document.createTextNode(` ${a.name}`));
-        link.addEventListener('click', () => vscode.postMessage({ type: 'attachment', file: a.file, name: a.name }));
+        link.addEventListener('click', () => vscode.post({ type: 'attachment', file: a.file, name: a.name }));
         li.append(link);
         files.append(li);
       }
@@ -68,15 +67,11 @@ function render(view: TicketView): void {
   app.replaceChildren(header, thread);
 }
 
-window.addEventListener('message', (event: MessageEvent<ExtensionToTicketPage>) => {
-  const message = event.data;
+function onMessage(message: ExtensionToTicketPage): void {
   switch (message.type) {
     case 'show':
-      vscode.setState(message.target);
+      vscode.remember(message.target);
       render(message.view);
-      break;
-    case 'failed':
-      app.replaceChildren(failureBox(message.message, () => vscode.postMessage({ type: 'refresh' })));
       break;
     case 'busy': {
       document.querySelector('.busy')?.remove();
@@ -88,7 +83,5 @@ window.addEventListener('message', (event: MessageEvent<ExtensionToTicketPage>) 
       break;
     }
   }
-});
+}
 
-app.replaceChildren(el('p', 'meta', 'Loading…'));
-vscode.postMessage({ type: 'ready' });
