@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { settings } from '../config';
 import { AccountRegistry } from '../accounts/accountRegistry';
+import { TicketSummary } from '../api/resources/tickets';
 import { PortalModel } from '../model/portalModel';
 import { keys } from '../model/cacheKeys';
 import { inlineText } from '../util/plainText';
@@ -26,9 +27,14 @@ export class TicketNotifier implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(settings.ticketPollMinutes.key)) this.poller.schedule();
       }),
-      // Whenever a ticket list arrives (for the view or a poll), recount the badge.
+      // Whenever a ticket list arrives (for the view or a poll), recount the badge; the first list an
+      // account shows is what later polls compare with (replies already there are not news).
       model.cache.onDidLoad((key) => {
-        if (key.endsWith('/tickets')) this.recount();
+        if (!key.endsWith('/tickets')) return;
+        const accountId = key.slice(0, -'/tickets'.length);
+        const tickets = model.cache.peek<TicketSummary[]>(key);
+        if (tickets && !this.seen.has(accountId)) this.seen.set(accountId, snapshot(tickets));
+        this.recount();
       }),
       // ...and when accounts come and go (a new sign-in's list may have arrived before it was stored).
       registry.onDidChange(() => this.recount()),

@@ -115,6 +115,7 @@ describe('More actions, from menus and from the palette', function () {
     await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label="Refresh"]').click();
     await wb.row('Services', /Session ended|Signed out/).waitFor({ timeout: 15_000 });
     await wb.notifications().filter({ hasText: 'has ended. Sign in again' }).first().waitFor({ timeout: 15_000 });
+    // A loop shows itself only over time: no condition says "it did not happen again"; one second does.
     await wb.page.waitForTimeout(1000);
     assert.equal(await wb.notifications().filter({ hasText: 'has ended' }).count(), 1);
     const attempts = s.portal.received({ path: 'service' }).filter((r) => r.status === 401).length;

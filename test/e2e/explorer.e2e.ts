@@ -141,10 +141,7 @@ describe('Resource explorer in a real VS Code', function () {
 
   it('brings the details panel back after a window reload', async () => {
     const wb = s.workbench;
-    // The web workbench saves which editors are open shortly after a change; give it that moment.
-    await wb.page.waitForTimeout(2_500);
-    await wb.page.reload();
-    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await wb.reloadWindow();
     await wb.webview().locator('h1', { hasText: 'db-01' }).waitFor({ timeout: 30_000 });
   });
 

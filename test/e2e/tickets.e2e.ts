@@ -45,7 +45,7 @@ describe('Support tickets in the editor', function () {
     assert.equal(await page.locator('#app img, #app a, #app b').count(), 0, 'no element was made from ticket text');
     const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => `${e.getAttribute('src') ?? ''} ${e.textContent ?? ''}`));
     assert.ok(scripts.every((text) => !text.includes('alert(')), 'no script came from ticket text');
-    await wb.page.waitForTimeout(500);
+    // Markup made from ticket text would have run while the page rendered (no element was made from it).
     assert.deepEqual(dialogs, [], 'nothing in the ticket ran');
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp ?? '', /default-src 'none'/);
@@ -92,9 +92,7 @@ describe('Support tickets in the editor', function () {
 
   it('keeps an unsent draft across a window reload', async () => {
     const wb = s.workbench;
-    await wb.page.waitForTimeout(2_500);
-    await wb.page.reload();
-    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await wb.reloadWindow();
     await wb.page.locator('.tab[aria-label*="Reply to #736710"]').first().click({ timeout: 30_000 });
     await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: '198.51.100.54' }).first().waitFor({ timeout: 20_000 });
   });
@@ -159,8 +157,8 @@ describe('Ticket notifications and attachments', function () {
     const wb = s.workbench;
     const before = s.portal.received({ path: /^tickets\/\d+$/ }).length;
     const t = s.portal.state('elsecloud').tickets.find((x) => x.number === '736710')!;
-    // Let the first poll (10 s after start) set the baseline, then answer as staff.
-    await wb.page.waitForTimeout(12_000);
+    // The list the Tickets view loaded is what the next poll compares with; then staff answers.
+    await eventually(() => s.portal.received({ path: 'tickets' }).length > 0, 'the ticket list was loaded');
     t.replies.push({ id: '999', name: 'Mira (ElseCloud Support)', date: '2026-11-22 21:00:00', body: 'AXFR is allowed now.', type: 'Admin', attachments: [] });
     t.status = 'Answered';
     t.client_read = false;

@@ -15,6 +15,7 @@ class FakePage {
   readonly placed: PlacedOrder[] = [];
   readonly invoicesOpened: string[] = [];
   answer = true;
+  /** How long the user takes to answer the modal (a scenario: quotes arrive while it is open). */
   confirmDelayMs = 0;
   post(m: ExtensionToOrderPage) {
     this.messages.push(m);

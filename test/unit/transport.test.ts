@@ -45,8 +45,11 @@ describe('HttpTransport against the mock portal', () => {
   it('cancels through an AbortSignal', async () => {
     ctx.portal.fault({ kind: 'hang', path: '^service$' });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error = await rejects(transport.send({ method: 'GET', path: 'service', authorization: auth, signal: controller.signal }));
+    const sent = transport.send({ method: 'GET', path: 'service', authorization: auth, signal: controller.signal });
+    // The user cancels once the portal has the request (and is not answering).
+    while (ctx.portal.received({ path: 'service' }).length === 0) await new Promise((r) => setImmediate(r));
+    controller.abort();
+    const error = await rejects(sent);
     assert.ok(error instanceof CancelledError, `got ${error}`);
   });
 

@@ -58,7 +58,7 @@ export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Rec
         'the demo accounts are signed in',
         60_000,
       );
-      await session.workbench.page.waitForTimeout(500);
+      await session.workbench.settle();
     }
   });
   afterEach(async function () {

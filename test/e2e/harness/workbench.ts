@@ -103,6 +103,17 @@ export class Workbench {
     );
   }
 
+  /**
+   * Developer: Reload Window, as a user does: the workbench saves its state (open editors, panel
+   * state, webview state) on the way out, so nothing has to be waited for before it.
+   */
+  async reloadWindow(): Promise<void> {
+    const navigated = this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === this.page.mainFrame(), timeout: 60_000 });
+    await this.runCommand('Developer: Reload Window');
+    await navigated;
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  }
+
   /** F1, the command's title, Enter. */
   async runCommand(title: string): Promise<void> {
     await this.settle();

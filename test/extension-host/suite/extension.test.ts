@@ -84,9 +84,11 @@ describe('Cloud Portal in the extension host', () => {
     const before = (await received('POST', 'quote')()).length;
     const running = vscode.commands.executeCommand('cloudPortal.order.new');
     await until('the catalogue was read', async () => (await received('GET', 'category')()).length > 0);
+    // No API shows an extension-host test what a quick pick lists: give it time to fill in from the answer.
     await new Promise((r) => setTimeout(r, 500));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await until('the first category\'s products were read', async () => (await received('GET', /^category\/\d+\/product$/)()).length > 0);
+    // As above: the quick pick's items are not observable from here.
     await new Promise((r) => setTimeout(r, 500));
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     await running;
