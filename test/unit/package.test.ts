@@ -17,12 +17,13 @@ describe('The packaged extension', function () {
     });
     const files = listing.split('\n').map((l) => l.trim()).filter(Boolean);
     assert.ok(files.includes('dist/extension.mjs'), listing);
+    assert.ok(files.includes('package.nls.json'), 'the manifest’s strings ship with it');
     const { activationFiles, lazyFiles } = bundleSizes(root);
     for (const chunk of [...activationFiles, ...lazyFiles]) {
       assert.ok(files.includes(chunk), `${chunk} is not in the VSIX`);
     }
     for (const file of files) {
-      assert.match(file, /^(dist\/extension\.mjs|dist\/chunks\/[\w-]+\.mjs|dist\/webview\/[\w-]+\.(js|css|ttf)|media\/[\w.@/-]+|syntaxes\/dns-zone\.[\w.-]+\.json|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/, `unexpected file in VSIX: ${file}`);
+      assert.match(file, /^(dist\/extension\.mjs|dist\/chunks\/[\w-]+\.mjs|dist\/webview\/[\w-]+\.(js|css|ttf)|media\/[\w.@/-]+|syntaxes\/dns-zone\.[\w.-]+\.json|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/, `unexpected file in VSIX: ${file}`);
       assert.ok(!file.endsWith('.map'), `source map in VSIX: ${file}`);
     }
   });
@@ -39,6 +40,20 @@ describe('The packaged extension', function () {
     }
     assert.ok(statSync(vsix).size < 400 * 1024, `VSIX is ${statSync(vsix).size} bytes (budget 400 KB)`);
     assert.ok(sizes.activation < 300 * 1024, `activation loads ${sizes.activation} bytes (budget 300 KB)`);
+  });
+
+  it('every user-visible string of the manifest is in package.nls.json (a translation is a file, not a code change)', () => {
+    const manifest = readFileSync(join(root, 'package.json'), 'utf8');
+    const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const used = [...manifest.matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]);
+    assert.ok(used.length > 80, `${used.length} placeholders`);
+    assert.deepEqual(used.filter((key) => nls[key] === undefined), [], 'placeholders without a string');
+    const contributes = (JSON.parse(manifest) as { contributes: { commands: { title: string }[]; configuration: { properties: Record<string, { description?: string; markdownDescription?: string }> } } }).contributes;
+    const literal = [
+      ...contributes.commands.map((c) => c.title),
+      ...Object.values(contributes.configuration.properties).map((p) => p.markdownDescription ?? p.description ?? '%%'),
+    ].filter((text) => !/^%[\w.-]+%$/.test(text));
+    assert.deepEqual(literal, [], 'written into package.json instead of package.nls.json (run scripts/externalizeManifest.js)');
   });
 
   it('loads the zone-file, ordering and panel code on first use, not on activation', () => {

@@ -241,35 +241,27 @@ export class Workbench {
   }
 
   /**
-   * Right-clicks a row and chooses a context-menu entry. A menu still open after the click ran
-   * nothing (VS Code closes it before running the entry); that happens when a tree refresh took
-   * focus from the menu (see `settle`), so the gesture is made again, as a user would, up to three times.
+   * Right-clicks a row and chooses a context-menu entry. VS Code closes the menu before it runs the
+   * entry: a menu still open after the click ran nothing, and the test fails with where focus went.
    */
   async contextMenu(row: Locator, entry: string): Promise<void> {
     const menu = this.page.locator('.context-view .monaco-menu');
-    for (let attempt = 1; ; attempt++) {
-      await row.waitFor({ timeout: 30_000 });
-      await this.settle();
-      await this.mark('right-click');
-      await row.click({ button: 'right' });
-      const item = this.page.locator('.context-view .action-menu-item', { hasText: entry }).first();
-      await item.waitFor({ state: 'visible' });
-      await item.hover();
-      await this.mark(`click ${entry}`);
-      await item.click();
-      try {
-        await menu.waitFor({ state: 'detached', timeout: 3_000 });
-        return;
-      } catch (e) {
-        const focus = await this.focusLog();
-        // A menu left open would swallow every later click.
-        await this.page.keyboard.press('Escape');
-        await menu.waitFor({ state: 'detached', timeout: 3_000 }).catch(() => undefined);
-        if (attempt >= 3) {
-          throw new Error(`the context menu did not take “${entry}” (${attempt} tries): ${(e as Error).message}\nfocus: ${focus.join('\n  ')}`);
-        }
-        console.log(`[harness] the context menu did not take “${entry}”; again. Focus: ${focus.join(' | ')}`);
-      }
+    await row.waitFor({ timeout: 30_000 });
+    await this.settle();
+    await this.mark('right-click');
+    await row.click({ button: 'right' });
+    const item = this.page.locator('.context-view .action-menu-item', { hasText: entry }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.hover();
+    await this.mark(`click ${entry}`);
+    await item.click();
+    try {
+      await menu.waitFor({ state: 'detached', timeout: 3_000 });
+    } catch (e) {
+      const focus = await this.focusLog();
+      // A menu left open would swallow every later click of the next test.
+      await this.page.keyboard.press('Escape');
+      throw new Error(`the context menu did not take “${entry}”: ${(e as Error).message}\nfocus: ${focus.join('\n  ')}`);
     }
   }
 
