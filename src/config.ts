@@ -58,4 +58,9 @@ export const settings = {
   showBalance: { key: `${SECTION}.billing.showBalance`, get: () => vscode.workspace.getConfiguration(SECTION).get<boolean>('billing.showBalance', true) },
   notificationPollMinutes: { key: `${SECTION}.notifications.pollMinutes`, get: () => vscode.workspace.getConfiguration(SECTION).get<number>('notifications.pollMinutes', 5) },
   ticketPollMinutes: { key: `${SECTION}.tickets.pollMinutes`, get: () => vscode.workspace.getConfiguration(SECTION).get<number>('tickets.pollMinutes', 5) },
+  offlineSnapshot: { key: `${SECTION}.offlineSnapshot`, get: () => vscode.workspace.getConfiguration(SECTION).get<boolean>('offlineSnapshot', true) },
+  offlineSnapshotMaxBytes: {
+    key: `${SECTION}.offlineSnapshotMaxMegabytes`,
+    get: () => Math.max(1, Math.min(64, vscode.workspace.getConfiguration(SECTION).get<number>('offlineSnapshotMaxMegabytes', 4))) * 1024 * 1024,
+  },
 } as const;

@@ -12,7 +12,8 @@ import { domainCommands } from './commands/domainCommands';
 import { serviceCommands } from './commands/serviceCommands';
 import { viewCommands } from './commands/viewCommands';
 import { vmCommands } from './commands/vmCommands';
-import { affectsConnections, cacheTtlMs, connectionSettings } from './config';
+import { affectsConnections, cacheTtlMs, connectionSettings, settings } from './config';
+import { SnapshotStore } from './model/snapshotStore';
 import { PortalModel } from './model/portalModel';
 import { warmTrustStore } from './api/network/trustStore';
 import { Carts } from './ordering/cart';
@@ -40,7 +41,15 @@ export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const logger = vscode.window.createOutputChannel('Cloud Portal', { log: true });
   const registry = new AccountRegistry(new AccountStore(context.globalState, context.secrets), logger, connectionSettings);
-  const model = new PortalModel(registry, { ttlMs: cacheTtlMs, backgroundRequests: () => Math.floor((connectionSettings().maxConnections ?? 6) / 2) });
+  const snapshots = new SnapshotStore(vscode.Uri.joinPath(context.globalStorageUri, 'snapshots').fsPath, logger, {
+    enabled: settings.offlineSnapshot.get,
+    maxBytes: settings.offlineSnapshotMaxBytes.get,
+  });
+  const model = new PortalModel(registry, {
+    ttlMs: cacheTtlMs,
+    backgroundRequests: () => Math.floor((connectionSettings().maxConnections ?? 6) / 2),
+    snapshots,
+  });
   const views = new PortalViews(registry, model);
   const carts = new Carts();
   const current: Ctx = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts(), carts };
@@ -82,6 +91,10 @@ export function activate(context: vscode.ExtensionContext): void {
       if (affectsConnections(e)) {
         void registry.reconnectAll();
       }
+      // Turning the snapshot off deletes what was kept.
+      if (e.affectsConfiguration(settings.offlineSnapshot.key) && !settings.offlineSnapshot.get()) {
+        void model.clearSnapshots();
+      }
     }),
     registry.onDidRequireSignIn(async (account) => {
       const choice = await vscode.window.showWarningMessage(
@@ -103,6 +116,8 @@ export function activate(context: vscode.ExtensionContext): void {
   // Nothing is exported: other extensions get no handle on the user's portal sessions.
 }
 
-export function deactivate(): Promise<void> | undefined {
-  return services?.registry.dispose();
+export async function deactivate(): Promise<void> {
+  // What arrived in the last seconds is written before the window goes (the writes are debounced).
+  await services?.model.flushSnapshots().catch(() => undefined);
+  await services?.registry.dispose();
 }

@@ -178,3 +178,8 @@ export function describeError(e: unknown): string {
   }
   return String(e);
 }
+
+/** Whether an error means the portal could not be reached or served nothing (network, time limit, 5xx): last-known data may stand in. */
+export function portalUnreachable(e: unknown): boolean {
+  return isPortalClientError(e) && (e.kind === 'network' || e.kind === 'timeout' || (e.kind === 'portal' && (e.status ?? 0) >= 500));
+}

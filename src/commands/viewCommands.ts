@@ -155,4 +155,14 @@ export const openInPortal: CommandFactory = (services) => ({
   },
 });
 
-export const viewCommands = [refreshView, ...refreshEachView, refreshNode, retry, showAll, goToResource, copyIp, copyId, openInPortal];
+/** Deletes every account's offline snapshot (the rows on screen stay until they are refreshed). */
+export const clearOfflineSnapshots: CommandFactory = (services) => ({
+  id: 'cloudPortal.clearOfflineSnapshots',
+  async run() {
+    await services.model.clearSnapshots();
+    services.logger.info('Offline snapshots deleted.');
+    vscode.window.setStatusBarMessage('$(check) Offline snapshots deleted', 4_000);
+  },
+});
+
+export const viewCommands = [refreshView, ...refreshEachView, refreshNode, retry, showAll, goToResource, copyIp, copyId, openInPortal, clearOfflineSnapshots];

@@ -6,6 +6,8 @@ import { ResourceCache } from './resourceCache';
 export interface AreaContext {
   readonly cache: ResourceCache;
   api(accountId: string): Promise<PortalApi>;
+  /** Resolves once the account's last-known state (the offline snapshot) is in the cache. */
+  ready(accountId: string): Promise<void>;
 }
 
 /**
@@ -23,7 +25,8 @@ export abstract class ModelArea {
     return this.ctx.api(accountId);
   }
 
-  protected read<T>(key: string, accountId: string, load: (api: PortalApi) => Promise<T>, force = false): Promise<T> {
+  protected async read<T>(key: string, accountId: string, load: (api: PortalApi) => Promise<T>, force = false): Promise<T> {
+    await this.ctx.ready(accountId);
     return this.cache.get(key, async () => load(await this.api(accountId)), { force });
   }
 

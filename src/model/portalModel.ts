@@ -6,6 +6,7 @@ import { CatalogueModel } from './catalogueModel';
 import { DomainsModel } from './domainsModel';
 import { NotificationsModel } from './notificationsModel';
 import { ResourceCache } from './resourceCache';
+import { keptInSnapshot, SnapshotStore } from './snapshotStore';
 import { ServicesModel } from './servicesModel';
 import { TicketsModel } from './ticketsModel';
 import { VmActionRunner } from './vmActionRunner';
@@ -22,6 +23,8 @@ export interface ModelOptions {
   now?: () => number;
   /** Requests background work may have in flight per account (default 3: half the default pool of 6). */
   backgroundRequests?: () => number;
+  /** Where each account's last-known state is kept between sessions (none: memory only). */
+  snapshots?: SnapshotStore;
 }
 
 /**
@@ -41,13 +44,19 @@ export class PortalModel {
   readonly billing: BillingModel;
   readonly notifications: NotificationsModel;
   private readonly subscriptions: { dispose(): void }[] = [];
+  /** Each account's snapshot, read once into the cache before its first read. */
+  private readonly seeded = new Map<string, Promise<void>>();
+  private readonly snapshots: SnapshotStore | undefined;
+  /** Accounts listed and not signed out at the last change (a change that ends one forgets its snapshot). */
+  private present = new Set<string>();
 
   constructor(
     private readonly registry: AccountRegistry,
     options: ModelOptions,
   ) {
     this.cache = new ResourceCache(options.ttlMs, options.now);
-    const ctx = { cache: this.cache, api: (accountId: string) => this.api(accountId) };
+    this.snapshots = options.snapshots;
+    const ctx = { cache: this.cache, api: (accountId: string) => this.api(accountId), ready: (accountId: string) => this.ready(accountId) };
     this.services = new ServicesModel(ctx, new BackgroundLane(options.backgroundRequests ?? (() => 3)));
     this.vmActions = new VmActionRunner(ctx.api, this.cache, (ref) => this.services.peekVm(ref), {
       pollIntervalMs: options.pollIntervalMs ?? 2_000,
@@ -61,6 +70,52 @@ export class PortalModel {
     this.notifications = new NotificationsModel(ctx);
     // What failed before a sign-in (signed out, unreachable) is asked again after it, not shared.
     this.subscriptions.push(registry.onDidConnect((accountId) => this.cache.forgetFailures(`${accountId}/`)));
+    if (this.snapshots) {
+      const snapshots = this.snapshots;
+      const keep = (key: string) => {
+        if (!keptInSnapshot(key)) return;
+        const accountId = key.slice(0, key.indexOf('/'));
+        const state = registry.get(accountId)?.state;
+        if (state === undefined || state === 'signedOut') return;
+        snapshots.schedule(accountId, () => this.cache.lastKnownValues((k) => k.startsWith(`${accountId}/`) && keptInSnapshot(k)));
+      };
+      this.present = new Set(registry.list().filter((a) => a.state !== 'signedOut').map((a) => a.record.id));
+      this.subscriptions.push(this.cache.onDidLoad(keep), this.cache.onDidUpdate(keep), registry.onDidChange(() => void this.forgetGoneAccounts()));
+    }
+  }
+
+  /** Resolves once the account's snapshot (if any) is in the cache: its first read then shows it at once. */
+  ready(accountId: string): Promise<void> {
+    let seeding = this.seeded.get(accountId);
+    if (!seeding) {
+      seeding = this.snapshots
+        ? this.snapshots.load(accountId).then((entries) => entries.forEach((e) => this.cache.seed(e.key, e.value, e.at)))
+        : Promise.resolve();
+      this.seeded.set(accountId, seeding);
+    }
+    return seeding;
+  }
+
+  /** Accounts signed out or removed lose their snapshot and everything cached for them. */
+  private async forgetGoneAccounts(): Promise<void> {
+    const listed = new Map(this.registry.list().map((a) => [a.record.id, a.state]));
+    const gone = [...new Set([...this.present, ...this.seeded.keys()])].filter((id) => listed.get(id) === undefined || listed.get(id) === 'signedOut');
+    this.present = new Set([...listed].filter(([, state]) => state !== 'signedOut').map(([id]) => id));
+    for (const id of gone) {
+      this.seeded.delete(id);
+      this.cache.forget(`${id}/`);
+      await this.snapshots?.delete(id);
+    }
+  }
+
+  /** Clear Offline Snapshots: the files go; what is on screen stays until the next refresh. */
+  async clearSnapshots(): Promise<void> {
+    await this.snapshots?.clear();
+  }
+
+  /** Writes the snapshots that are due (the window is closing). */
+  async flushSnapshots(): Promise<void> {
+    await this.snapshots?.flush();
   }
 
   api(accountId: string): Promise<PortalApi> {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Account, AccountRegistry } from '../accounts/accountRegistry';
-import { AuthenticationError, describeError } from '../api/errors';
+import { AuthenticationError, describeError, portalUnreachable } from '../api/errors';
 import { PortalModel } from '../model/portalModel';
 import { MessageNode, TreeNode } from './nodes';
 import { TreeItemFactory } from './treeItems';
@@ -30,6 +30,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    */
   private readonly rendered = new Map<string, TreeNode>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** How each account row was last drawn: with which last-known mark. */
+  private readonly drawnMarks = new Map<string, 'fresh' | 'stale' | 'offline'>();
 
   constructor(
     readonly spec: ViewSpec,
@@ -38,6 +40,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.subscriptions.push(
       ctx.registry.onDidChange(() => this.refresh()),
       ctx.model.cache.onDidInvalidate((key) => this.onInvalidated(key)),
+      // A row shown from the last session's snapshot was refreshed (or could not be): redraw it and its mark.
+      ctx.model.cache.onDidRefresh((key) => this.onInvalidated(key)),
       ctx.model.services.onDidLearnHasVms((ref) => {
         for (const node of this.rendered.values()) {
           if (node.kind === 'service' && !node.hasVms && node.serviceId === ref.serviceId && node.accountId === ref.accountId) {
@@ -76,7 +80,21 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return this.ctx.items.item(node, node.kind === 'account' && this.spec.children !== undefined);
+    const item = this.ctx.items.item(node, node.kind === 'account' && this.spec.children !== undefined);
+    // Rows from the last-known state say so: the account row when, the rows themselves "(cached)".
+    const cache = this.ctx.model.cache;
+    const ownKey = node.kind === 'account' ? this.spec.childrenKey(node) : undefined;
+    const parentKey = node.parent && node.kind !== 'message' ? this.spec.childrenKey(node.parent) : undefined;
+    if (node.kind === 'account') {
+      const mark = this.markOf(ownKey);
+      this.drawnMarks.set(node.id, mark);
+      if (mark !== 'fresh') {
+        item.description = `${item.description ?? ''} · ${mark === 'offline' ? 'offline — last updated' : 'as of'} ${whenText(cache.staleSince(ownKey!)!)}`;
+      }
+    } else if (parentKey && cache.staleSince(parentKey)) {
+      item.description = `${item.description ?? ''} (cached)`;
+    }
+    return item;
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
@@ -108,17 +126,50 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       return [];
     }
     let children: TreeNode[];
+    const key = this.spec.childrenKey(node);
     try {
       children = await this.spec.children(this.ctx.model, node);
     } catch (e) {
       if (e instanceof AuthenticationError && e.signInRequired) {
         return [this.message(node, 'signIn', 'Session ended — sign in again')];
       }
-      return [this.message(node, 'error', `Could not load: ${describeError(e)}`, describeError(e))];
+      // The portal cannot be reached: what was last loaded stays on screen, marked, with Retry.
+      if (!(key && portalUnreachable(e) && this.ctx.model.cache.fallBack(key))) {
+        return [this.message(node, 'error', `Could not load: ${describeError(e)}`, describeError(e))];
+      }
+      children = await this.spec.children(this.ctx.model, node).catch(() => []);
+    }
+    // The account row was drawn before its rows were known to be last-known ones: draw it again with its mark.
+    if (node.kind === 'account' && !this.accountLevelHidden() && (this.drawnMarks.get(node.id) ?? 'fresh') !== this.markOf(key)) {
+      this.changed.fire(node);
+    }
+    const offline = this.offlineRow(node, key);
+    if (offline) {
+      return [offline, ...this.page(node, children)];
     }
     if (children.length === 0) {
       return [this.message(node, 'info', this.spec.emptyText(node))];
     }
+    return this.page(node, children);
+  }
+
+  /** Whether `key` shows fresh data, the last session's (being refreshed), or last-known data because the portal cannot be reached. */
+  private markOf(key: string | undefined): 'fresh' | 'stale' | 'offline' {
+    const cache = this.ctx.model.cache;
+    if (!key || cache.staleSince(key) === undefined) return 'fresh';
+    return cache.staleBecause(key) === undefined ? 'stale' : 'offline';
+  }
+
+  /** "Offline — showing what was loaded at 12:03" with Retry, while `key` shows its last-known value because of a failure. */
+  private offlineRow(node: TreeNode, key: string | undefined): MessageNode | undefined {
+    const cache = this.ctx.model.cache;
+    const why = key ? cache.staleBecause(key) : undefined;
+    const since = key ? cache.staleSince(key) : undefined;
+    if (why === undefined || since === undefined) return undefined;
+    return this.message(node, 'error', `Offline — showing what was loaded at ${whenText(since)}`, `The portal could not be reached: ${describeError(why)}`, 'offline');
+  }
+
+  private page(node: TreeNode, children: TreeNode[]): TreeNode[] {
     // Very long lists (a zone of thousands of records) show a page first: VS Code's tree costs
     // time for every row handed to it, and the rest is one click away.
     const limit = this.limits.get(node.id) ?? ROWS_PER_PAGE;
@@ -137,8 +188,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
   }
 
-  private message(parent: TreeNode, severity: MessageNode['severity'], text: string, detail?: string): MessageNode {
-    return this.remember([{ kind: 'message', id: `${parent.id}/message`, accountId: parent.accountId, parent, severity, text, detail }])[0] as MessageNode;
+  /** A message row; `slot` keeps ids apart when a list has two (offline, and Show All). */
+  private message(parent: TreeNode, severity: MessageNode['severity'], text: string, detail?: string, slot = 'message'): MessageNode {
+    return this.remember([{ kind: 'message', id: `${parent.id}/${slot}`, accountId: parent.accountId, parent, severity, text, detail }])[0] as MessageNode;
   }
 
   private remember<T extends TreeNode>(nodes: T[]): T[] {
@@ -196,4 +248,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.subscriptions.forEach((s) => s.dispose());
     this.changed.dispose();
   }
+}
+
+/** A time of day for the last-known marks (with the date when it is not today). */
+function whenText(at: number): string {
+  const date = new Date(at);
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return new Date().toDateString() === date.toDateString() ? time : `${date.toLocaleDateString('en-CA')} ${time}`;
 }
