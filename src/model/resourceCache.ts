@@ -181,9 +181,10 @@ export class ResourceCache {
     return this.entries.get(key)?.inflight !== undefined;
   }
 
-  /** The cached value, fresh or not, without loading. */
+  /** The cached value, fresh or not (or the last-known one that readers are shown), without loading. */
   peek<T>(key: string): T | undefined {
-    return this.entries.get(key)?.value as T | undefined;
+    const entry = this.entries.get(key);
+    return (entry?.value ?? (entry?.seeded ? entry.lastKnown?.value : undefined)) as T | undefined;
   }
 
   /** Replaces a cached value (after a mutation whose result is known) and tells listeners. */
