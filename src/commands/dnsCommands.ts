@@ -7,7 +7,7 @@ import { DomainNode, RecordNode, ZoneNode } from '../views/nodes';
 import { dnsZonesView, domainsView } from '../views/viewSpecs';
 import { accountFor } from '../ui/pickAccount';
 import { CommandFactory } from './command';
-import { nodeFor } from '../ui/pickNode';
+import { fresh, nodeFor } from '../ui/pickNode';
 import { recordForm } from '../ui/recordForm';
 
 /** Drafts the portal rejected, by target, so running the command again brings them back. */
@@ -93,7 +93,7 @@ function recordTarget(node: RecordNode): Target | undefined {
 export const editRecord: CommandFactory = (services) => ({
   id: 'cloudPortal.dns.editRecord',
   async run(arg?: unknown) {
-    const node = await nodeFor(services, arg, 'record', [dnsZonesView, domainsView], 'Which record to edit?', (n) => n.record.type !== 'SOA');
+    const node = await fresh(services, await nodeFor(services, arg, 'record', [dnsZonesView, domainsView], 'Which record to edit?', (n) => n.record.type !== 'SOA'));
     const target = node && recordTarget(node);
     if (!node || !target) {
       return;
@@ -111,7 +111,7 @@ export const editRecord: CommandFactory = (services) => ({
 export const deleteRecord: CommandFactory = (services) => ({
   id: 'cloudPortal.dns.deleteRecord',
   async run(arg?: unknown) {
-    const node = await nodeFor(services, arg, 'record', [dnsZonesView, domainsView], 'Which record to delete?', (n) => n.record.type !== 'SOA');
+    const node = await fresh(services, await nodeFor(services, arg, 'record', [dnsZonesView, domainsView], 'Which record to delete?', (n) => n.record.type !== 'SOA'));
     const target = node && recordTarget(node);
     if (!node || !target) {
       return;
@@ -174,7 +174,7 @@ export const createZone: CommandFactory = (services) => ({
 export const deleteZone: CommandFactory = (services) => ({
   id: 'cloudPortal.dns.deleteZone',
   async run(arg?: unknown) {
-    const node = await nodeFor(services, arg, 'zone', [dnsZonesView], 'Which zone to delete?');
+    const node = await fresh(services, await nodeFor(services, arg, 'zone', [dnsZonesView], 'Which zone to delete?'));
     if (!node) {
       return;
     }

@@ -7,7 +7,7 @@ import { Ctx } from '../ctx';
 import { DomainNode } from '../views/nodes';
 import { domainsView } from '../views/viewSpecs';
 import { CommandFactory } from './command';
-import { nodeFor } from '../ui/pickNode';
+import { fresh, nodeFor } from '../ui/pickNode';
 
 const pickDomain = (services: Ctx, arg: unknown, placeHolder: string, accept?: (n: DomainNode) => boolean) =>
   nodeFor(services, arg, 'domain', [domainsView], placeHolder, accept);
@@ -24,7 +24,7 @@ export function checkNameservers(text: string): string | undefined {
 export const editNameservers: CommandFactory = (services) => ({
   id: 'cloudPortal.domain.editNameservers',
   async run(arg?: unknown) {
-    const node = await pickDomain(services, arg, 'Name servers of which domain?');
+    const node = await fresh(services, await pickDomain(services, arg, 'Name servers of which domain?'));
     if (!node) {
       return;
     }
@@ -51,7 +51,7 @@ function autorenewCommand(enable: boolean): CommandFactory {
   return (services) => ({
     id: enable ? 'cloudPortal.domain.enableAutorenew' : 'cloudPortal.domain.disableAutorenew',
     async run(arg?: unknown) {
-      const node = await pickDomain(services, arg, `${enable ? 'Enable' : 'Disable'} autorenew for which domain?`, (n) => n.domain.autorenew !== enable);
+      const node = await fresh(services, await pickDomain(services, arg, `${enable ? 'Enable' : 'Disable'} autorenew for which domain?`, (n) => n.domain.autorenew !== enable));
       if (node) {
         await services.model.domains.setAutorenew(node, enable);
       }
@@ -63,7 +63,7 @@ function lockCommand(lock: boolean): CommandFactory {
   return (services) => ({
     id: lock ? 'cloudPortal.domain.lock' : 'cloudPortal.domain.unlock',
     async run(arg?: unknown) {
-      const node = await pickDomain(services, arg, `${lock ? 'Lock' : 'Unlock'} which domain?`);
+      const node = await fresh(services, await pickDomain(services, arg, `${lock ? 'Lock' : 'Unlock'} which domain?`));
       if (!node) {
         return;
       }
@@ -107,7 +107,7 @@ export const showEppCode: CommandFactory = (services) => ({
 export const renewDomain: CommandFactory = (services) => ({
   id: 'cloudPortal.domain.renew',
   async run(arg?: unknown) {
-    const node = await pickDomain(services, arg, 'Renew which domain?');
+    const node = await fresh(services, await pickDomain(services, arg, 'Renew which domain?'));
     if (!node) {
       return;
     }

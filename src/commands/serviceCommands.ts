@@ -4,7 +4,7 @@ import { canRequestCancellation } from '../model/serviceFeatures';
 import { ServiceNode } from '../views/nodes';
 import { servicesView } from '../views/viewSpecs';
 import { CommandFactory } from './command';
-import { nodeFor } from '../ui/pickNode';
+import { fresh, nodeFor } from '../ui/pickNode';
 
 function serviceName(node: ServiceNode): string {
   return node.service.label || node.service.domain || node.service.name;
@@ -16,7 +16,7 @@ const pickService = (services: Ctx, arg: unknown, placeHolder: string, accept?: 
 export const renameService: CommandFactory = (services) => ({
   id: 'cloudPortal.service.rename',
   async run(arg?: unknown) {
-    const node = await pickService(services, arg, 'Which service to label?');
+    const node = await fresh(services, await pickService(services, arg, 'Which service to label?'));
     if (!node) {
       return;
     }
@@ -37,7 +37,7 @@ export const renameService: CommandFactory = (services) => ({
 export const cancelService: CommandFactory = (services) => ({
   id: 'cloudPortal.service.cancel',
   async run(arg?: unknown) {
-    const node = await pickService(services, arg, 'Which service to cancel?', (n) => canRequestCancellation(n.service.status));
+    const node = await fresh(services, await pickService(services, arg, 'Which service to cancel?', (n) => canRequestCancellation(n.service.status)));
     if (!node) {
       return;
     }

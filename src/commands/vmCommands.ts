@@ -5,7 +5,7 @@ import { VmNode } from '../views/nodes';
 import { VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
 import { servicesView } from '../views/viewSpecs';
 import { Command, CommandFactory } from './command';
-import { nodeFor } from '../ui/pickNode';
+import { fresh, nodeFor } from '../ui/pickNode';
 
 interface ActionText {
   doing: string;
@@ -62,8 +62,11 @@ function vmActionCommand(action: VmAction): CommandFactory {
   return (services): Command => ({
     id: `cloudPortal.vm.${action}`,
     async run(arg?: unknown) {
-      const node = await nodeFor(services, arg, 'vm', [servicesView], `Which VM? (${text.title})`, (n) =>
-        vmActionsFor(services.registry.get(n.accountId), services.model.services.peekVm(n), services.model.vmActions.busyWith(n)).includes(action),
+      const node = await fresh(
+        services,
+        await nodeFor(services, arg, 'vm', [servicesView], `Which VM? (${text.title})`, (n) =>
+          vmActionsFor(services.registry.get(n.accountId), services.model.services.peekVm(n), services.model.vmActions.busyWith(n)).includes(action),
+        ),
       );
       if (!node) {
         return;

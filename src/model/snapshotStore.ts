@@ -30,6 +30,29 @@ export function keptInSnapshot(key: string): boolean {
   return /^[^/]+\/(services(\/[^/]+\/vms)?|domains(\/[^/]+\/records)?|dns(\/[^/]+\/[^/]+)?|tickets|billing\/(balance|invoices))$/.test(key);
 }
 
+/**
+ * Leaves out what belongs to a resource its list no longer has (the VMs of a cancelled service,
+ * the records of a transferred domain, a deleted zone): what is gone from the portal is gone from
+ * the snapshot.
+ */
+export function withoutOrphans(entries: SnapshotEntry[]): SnapshotEntry[] {
+  const value = (key: string) => entries.find((e) => e.key === key)?.value;
+  const listed = (key: string, has: (item: Record<string, unknown>) => boolean) => {
+    const list = value(key);
+    const items = Array.isArray(list) ? list : (list as { zones?: unknown[] } | undefined)?.zones;
+    return !Array.isArray(items) || items.some((item) => !!item && typeof item === 'object' && has(item as Record<string, unknown>));
+  };
+  return entries.filter(({ key }) => {
+    let m = /^([^/]+)\/services\/([^/]+)\/vms$/.exec(key);
+    if (m) return listed(`${m[1]}/services`, (s) => String(s.id) === m![2]);
+    m = /^([^/]+)\/domains\/([^/]+)\/records$/.exec(key);
+    if (m) return listed(`${m[1]}/domains`, (d) => String(d.id) === m![2]);
+    m = /^([^/]+)\/dns\/([^/]+)\/([^/]+)$/.exec(key);
+    if (m) return listed(`${m[1]}/dns`, (z) => String(z.service_id) === m![2] && String(z.id) === m![3]);
+    return true;
+  });
+}
+
 export interface SnapshotOptions {
   /** Off: nothing is written, and what was written is not read. */
   enabled: () => boolean;
@@ -115,7 +138,7 @@ export class SnapshotStore {
 
   private async writeNow(accountId: string, all: SnapshotEntry[]): Promise<void> {
     if (!this.options.enabled()) return;
-    const entries = all.filter((e) => keptInSnapshot(e.key) && e.key.startsWith(`${accountId}/`)).sort((a, b) => b.at - a.at);
+    const entries = withoutOrphans(all.filter((e) => keptInSnapshot(e.key) && e.key.startsWith(`${accountId}/`))).sort((a, b) => b.at - a.at);
     let text = serialise(accountId, entries);
     // Over the bound: the oldest answers go first, until it fits.
     while (Buffer.byteLength(text) > this.options.maxBytes() && entries.length > 0) {

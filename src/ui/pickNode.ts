@@ -64,3 +64,46 @@ export async function nodeFor<K extends TreeNode['kind']>(
   );
   return picked?.node;
 }
+
+/** What a row shows of its resource: compared before a change made from last-known data. */
+function shownData(services: Ctx, node: TreeNode): unknown {
+  switch (node.kind) {
+    case 'record':
+      return node.record;
+    case 'service':
+      return node.service;
+    case 'domain':
+      return node.domain;
+    case 'vm':
+      return services.model.services.peekVm(node);
+    case 'zone':
+      return node.name;
+    default:
+      return node.id;
+  }
+}
+
+/**
+ * Before a change is made to a row shown from last-known data (the last session's snapshot, or
+ * offline): its list is read from the portal first. The fresh row comes back when it is what the
+ * user saw; if it changed or is gone, the user is told (the view now shows it as it is) and nothing
+ * is sent. Rows already fresh come back as they are, without a request.
+ */
+export async function fresh<N extends TreeNode>(services: Ctx, node: N | undefined): Promise<N | undefined> {
+  if (!node) return undefined;
+  const spec = services.views.providerFor(node)?.spec;
+  const parent = node.parent;
+  const key = parent && spec?.childrenKey(parent);
+  if (!spec?.children || !parent || !key || services.model.cache.staleSince(key) === undefined) {
+    return node;
+  }
+  const seen = JSON.stringify(shownData(services, node));
+  services.model.invalidate(key);
+  const fresh = (await spec.children(services.model, parent)).find((n) => n.id === node.id) as N | undefined;
+  if (fresh && JSON.stringify(shownData(services, fresh)) === seen) {
+    return fresh;
+  }
+  const name = describeNode(services, node).label.replace(/^\$\([^)]*\) /, '');
+  void vscode.window.showWarningMessage(`“${name}” ${fresh ? 'changed' : 'is gone'} on the portal since it was last loaded. The view now shows it as it is: check it, then try again.`);
+  return undefined;
+}

@@ -64,4 +64,22 @@ describe('Last-known state, after a reload and while offline', function () {
     await wb.row('Services', /Production/).filter({ hasNotText: '(cached)' }).waitFor({ timeout: 10_000 });
     assert.ok(!(await wb.rowTexts('Services')).some((r) => /offline|as of/.test(r)));
   });
+
+  it('a change made from a last-known row reads the portal first: a row that changed there is shown as it is, and nothing is sent', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Services');
+    s.portal.fault({ kind: 'reset' });
+    await wb.page.locator('.pane-header[aria-label^="Services"]').hover();
+    await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label="Refresh"]').click();
+    await wb.row('Services', /Offline — showing what was loaded/).waitFor({ timeout: 60_000 });
+    // Meanwhile, on the portal: the service got another label; the portal is reachable again.
+    s.portal.state('elsecloud').services.find((x) => x.id === '301')!.label = 'Production (moved)';
+    s.portal.faults.clear();
+    const before = s.portal.requests.length;
+    await wb.contextMenu(wb.row('Services', 'Production').filter({ hasNotText: 'moved' }), 'Change Service Label…');
+    await wb.notifications().filter({ hasText: 'changed on the portal since it was last loaded' }).first().waitFor({ timeout: 15_000 });
+    await wb.row('Services', 'Production (moved)').waitFor({ timeout: 15_000 });
+    const sent = s.portal.requests.slice(before).filter((r) => r.method !== 'GET');
+    assert.deepEqual(sent.map((r) => `${r.method} ${r.path}`), [], 'nothing changed on the portal');
+  });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountStore } from '../../src/accounts/accountStore';
 import { keys } from '../../src/model/cacheKeys';
-import { keptInSnapshot, SNAPSHOT_VERSION, SnapshotStore } from '../../src/model/snapshotStore';
+import { keptInSnapshot, SNAPSHOT_VERSION, SnapshotStore, withoutOrphans } from '../../src/model/snapshotStore';
 import { PASSWORD, RecordingLogger, useMockPortal } from './helpers';
 import { MemorySecrets, MemoryState } from './memoryStore';
 import { modelWithAccounts } from './modelHelpers';
@@ -110,6 +110,19 @@ describe('Offline snapshot', () => {
     assert.equal(model.cache.staleSince(key), undefined);
     model.dispose();
     await registry.dispose();
+  });
+
+  it('leaves out what its list no longer has: the VMs of a cancelled service, a deleted zone', () => {
+    const entries = [
+      { key: 'a1/services', value: [{ id: '301' }], at: 2 },
+      { key: 'a1/services/301/vms', value: [{ id: '1001' }], at: 2 },
+      { key: 'a1/services/302/vms', value: [{ id: '1002' }], at: 1 },
+      { key: 'a1/dns', value: { zones: [{ service_id: '9', id: '20' }] }, at: 2 },
+      { key: 'a1/dns/9/20', value: { records: [] }, at: 2 },
+      { key: 'a1/dns/9/21', value: { records: [] }, at: 1 },
+      { key: 'a1/domains/47/records', value: [], at: 1 },
+    ];
+    assert.deepEqual(withoutOrphans(entries).map((e) => e.key), ['a1/services', 'a1/services/301/vms', 'a1/dns', 'a1/dns/9/20', 'a1/domains/47/records']);
   });
 
   it('stays within its size bound, leaving out the oldest answers first', async () => {
