@@ -79,12 +79,15 @@ export class AccountRegistry {
 
   /** Loads which accounts have credentials; call once after activation (reads SecretStorage). */
   async restore(): Promise<void> {
+    let changed = false;
     for (const record of this.store.records()) {
       if (!(await this.store.credentials(record.id))) {
+        changed ||= !this.signedOut.has(record.id);
         this.signedOut.add(record.id);
       }
     }
-    this.changed.fire();
+    // Only a change redraws the views: a redraw at start-up would throw away the rows on their way.
+    if (changed) this.changed.fire();
   }
 
   /** The account's API, connected lazily; throws AuthenticationError when it must sign in first. */
