@@ -1,5 +1,5 @@
 import { TreeNode } from '../views/nodes';
-import { accountHas, accountNodeFor, ViewSpec } from '../views/viewSpecs';
+import { accountHas, accountNodeFor, childrenOrLastKnown, ViewSpec } from '../views/viewSpecs';
 import { Ctx } from '../ctx';
 
 /**
@@ -20,7 +20,8 @@ export async function collectNodes(
     }
     let children: TreeNode[];
     try {
-      children = await spec.children(services.model, node);
+      // Offline, what was last loaded is found too (Go to Resource, Copy IP from the palette).
+      children = await childrenOrLastKnown(spec, services.model, node);
     } catch (e) {
       failures.push(e instanceof Error ? e.message : String(e));
       return;

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { Account, AccountRegistry } from '../accounts/accountRegistry';
-import { AuthenticationError, describeError, portalUnreachable } from '../api/errors';
+import { AuthenticationError, describeError } from '../api/errors';
 import { PortalModel } from '../model/portalModel';
 import { MessageNode, TreeNode } from './nodes';
 import { TreeItemFactory } from './treeItems';
-import { accountHas, accountNodeFor, ROWS_PER_PAGE, ViewSpec } from './viewSpecs';
+import { accountHas, accountNodeFor, childrenOrLastKnown, ROWS_PER_PAGE, ViewSpec } from './viewSpecs';
 
 export interface TreeContext {
   registry: AccountRegistry;
@@ -128,16 +128,13 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     let children: TreeNode[];
     const key = this.spec.childrenKey(node);
     try {
-      children = await this.spec.children(this.ctx.model, node);
+      // When the portal cannot be reached, what was last loaded stays on screen, marked, with Retry.
+      children = await childrenOrLastKnown(this.spec, this.ctx.model, node);
     } catch (e) {
       if (e instanceof AuthenticationError && e.signInRequired) {
         return [this.message(node, 'signIn', 'Session ended — sign in again')];
       }
-      // The portal cannot be reached: what was last loaded stays on screen, marked, with Retry.
-      if (!(key && portalUnreachable(e) && this.ctx.model.cache.fallBack(key))) {
-        return [this.message(node, 'error', `Could not load: ${describeError(e)}`, describeError(e))];
-      }
-      children = await this.spec.children(this.ctx.model, node).catch(() => []);
+      return [this.message(node, 'error', `Could not load: ${describeError(e)}`, describeError(e))];
     }
     // The account row was drawn before its rows were known to be last-known ones: draw it again with its mark.
     if (node.kind === 'account' && !this.accountLevelHidden() && (this.drawnMarks.get(node.id) ?? 'fresh') !== this.markOf(key)) {

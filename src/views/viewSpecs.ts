@@ -1,6 +1,7 @@
 import { Account } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
 import { Feature, featuresOf } from '../api/capabilities';
+import { portalUnreachable } from '../api/errors';
 import { PortalModel } from '../model/portalModel';
 import { keys } from '../model/cacheKeys';
 import { mayHaveVms } from '../model/serviceFeatures';
@@ -243,3 +244,20 @@ export function accountNodeFor(spec: ViewSpec, accountId: string): AccountNode {
 
 /** Rows a tree shows under one parent before a "Show All" row (VS Code's tree costs time per row). */
 export const ROWS_PER_PAGE = 500;
+
+/**
+ * A node's children from the portal or, when the portal cannot be reached (network, time limit,
+ * 5xx), from what was last loaded: the cache then marks that list as shown from last-known data.
+ */
+export async function childrenOrLastKnown(spec: ViewSpec, model: PortalModel, node: TreeNode): Promise<TreeNode[]> {
+  if (!spec.children) return [];
+  try {
+    return await spec.children(model, node);
+  } catch (e) {
+    const key = spec.childrenKey(node);
+    if (key && portalUnreachable(e) && model.cache.fallBack(key)) {
+      return spec.children(model, node);
+    }
+    throw e;
+  }
+}

@@ -58,6 +58,10 @@ describe('Last-known state, after a reload and while offline', function () {
     const rows = await wb.rowTexts('Services');
     assert.ok(rows.some((r) => /Production/.test(r)), `the last-known services stay: ${rows.join(' | ')}`);
     assert.ok(rows.some((r) => /Else.*offline — last updated \d\d:\d\d/.test(r)), rows.join(' | '));
+    // Read-only things keep working from what is known: Go to Resource finds the VMs.
+    await wb.runCommand('Cloud Portal: Go to Resource…');
+    await wb.quickInput().locator('.quick-input-list .monaco-list-row', { hasText: 'db-01' }).first().waitFor({ timeout: 30_000 });
+    await wb.page.keyboard.press('Escape');
     s.portal.faults.clear();
     await offline.click();
     await offline.waitFor({ state: 'detached', timeout: 30_000 });
