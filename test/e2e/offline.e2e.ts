@@ -10,6 +10,17 @@ import { ELSE_DEMO, eventually, useWorkbench } from './harness/session';
 describe('Last-known state, after a reload and while offline', function () {
   this.timeout(180_000);
   const s = useWorkbench({ demoAccounts: ELSE_DEMO });
+  /** Every connection to the portal is dropped; Refresh in the Services view; its Offline row shows. */
+  const refreshWhileUnreachable = async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Services');
+    s.portal.fault({ kind: 'reset' });
+    await wb.page.locator('.pane-header[aria-label^="Services"]').hover();
+    await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label="Refresh"]').click();
+    const offline = wb.row('Services', /Offline — showing what was loaded at \d\d:\d\d/);
+    await offline.waitFor({ timeout: 60_000 });
+    return offline;
+  };
   /** What the extension keeps on disk (its global storage folder). */
   const snapshotText = () => {
     const storage = join(s.server.userDataDir, 'User', 'globalStorage');
@@ -49,12 +60,7 @@ describe('Last-known state, after a reload and while offline', function () {
 
   it('while the portal cannot be reached the rows stay, with an Offline row and Retry; once it is back, Retry brings fresh rows', async () => {
     const wb = s.workbench;
-    await wb.showOnly('Services');
-    s.portal.fault({ kind: 'reset' });
-    await wb.page.locator('.pane-header[aria-label^="Services"]').hover();
-    await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label="Refresh"]').click();
-    const offline = wb.row('Services', /Offline — showing what was loaded at \d\d:\d\d/);
-    await offline.waitFor({ timeout: 60_000 });
+    const offline = await refreshWhileUnreachable();
     const rows = await wb.rowTexts('Services');
     assert.ok(rows.some((r) => /Production/.test(r)), `the last-known services stay: ${rows.join(' | ')}`);
     assert.ok(rows.some((r) => /Else.*offline — last updated \d\d:\d\d/.test(r)), rows.join(' | '));
@@ -71,11 +77,7 @@ describe('Last-known state, after a reload and while offline', function () {
 
   it('a change made from a last-known row reads the portal first: a row that changed there is shown as it is, and nothing is sent', async () => {
     const wb = s.workbench;
-    await wb.showOnly('Services');
-    s.portal.fault({ kind: 'reset' });
-    await wb.page.locator('.pane-header[aria-label^="Services"]').hover();
-    await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label="Refresh"]').click();
-    await wb.row('Services', /Offline — showing what was loaded/).waitFor({ timeout: 60_000 });
+    await refreshWhileUnreachable();
     // Meanwhile, on the portal: the service got another label; the portal is reachable again.
     s.portal.state('elsecloud').services.find((x) => x.id === '301')!.label = 'Production (moved)';
     s.portal.faults.clear();
