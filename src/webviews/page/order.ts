@@ -3,17 +3,14 @@
 // order (the extension confirms with a modal and sends it once). Portal text goes in as text only.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import '@vscode-elements/elements/dist/vscode-radio/index.js';
-import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import { formatMoney } from '../../billing/money';
 import type { OrderChoices, OrderField, OrderOption } from '../../ordering/orderForm';
 import type { ExtensionToOrderPage, OrderFormView, OrderPageToExtension, OrderTarget, QuoteView } from '../orderProtocol';
+import { radios, select, textfield } from './controls';
 import { button, el } from './dom';
 import { connectPage } from './host';
+import { PriceBox } from './orderPriceBox';
+import { placedView } from './orderPlaced';
 
 interface SavedState extends OrderTarget {
   choices?: OrderChoices;
@@ -31,14 +28,11 @@ let submitting = false;
 let latestQuote: QuoteView | undefined;
 
 const summary = el('aside', 'summary');
-const priceBox = el('div', 'price');
-const problemsBox = el('ul', 'problems');
+const price = new PriceBox(() => view?.currency ?? '', () => choices?.promocode ?? '');
 const messageBox = el('div', 'message');
 messageBox.setAttribute('role', 'alert');
 let placeButton: HTMLElement | undefined;
 let cartButton: HTMLElement | undefined;
-const promoStatus = el('p', 'muted promo-status');
-promoStatus.setAttribute('aria-live', 'polite');
 
 function save(): void {
   if (view) {
@@ -57,45 +51,6 @@ function priceLabel(option: OrderOption, currency: string, perUnit = false): str
   if (option.price) parts.push(`${option.price > 0 ? '+' : ''}${formatMoney(option.price, currency)}${perUnit ? ' each' : ''}`);
   if (option.setup) parts.push(`${formatMoney(option.setup, currency)} setup`);
   return parts.length ? `${option.label} (${parts.join(', ')})` : option.label;
-}
-
-function radios(field: OrderField & { options: OrderOption[] }, current: string, onPick: (id: string) => void, label: (o: OrderOption) => string): HTMLElement {
-  const group = document.createElement('vscode-radio-group');
-  group.setAttribute('variant', 'vertical');
-  group.setAttribute('aria-label', field.label);
-  for (const option of field.options) {
-    const radio = document.createElement('vscode-radio') as HTMLElement & { checked: boolean };
-    radio.setAttribute('name', `field-${field.id}`);
-    radio.setAttribute('value', option.id);
-    radio.dataset.option = option.id;
-    radio.textContent = label(option);
-    radio.checked = option.id === current;
-    radio.addEventListener('change', () => radio.checked && onPick(option.id));
-    group.append(radio);
-  }
-  return group;
-}
-
-function select(label: string, options: { id: string; text: string }[], current: string, onPick: (id: string) => void): HTMLElement {
-  const s = document.createElement('vscode-single-select') as HTMLElement & { value: string };
-  s.setAttribute('aria-label', label);
-  for (const o of options) {
-    const option = document.createElement('vscode-option');
-    option.setAttribute('value', o.id);
-    option.textContent = o.text;
-    if (o.id === current) option.setAttribute('selected', '');
-    s.append(option);
-  }
-  s.addEventListener('change', () => onPick(s.value));
-  return s;
-}
-
-function textfield(value: string, attrs: Record<string, string>, onInput: (value: string) => void): HTMLElement {
-  const t = document.createElement('vscode-textfield') as HTMLElement & { value: string };
-  for (const [k, v] of Object.entries(attrs)) t.setAttribute(k, v);
-  t.value = value;
-  t.addEventListener('input', () => onInput(t.value));
-  return t;
 }
 
 function control(field: OrderField, currency: string): HTMLElement {
@@ -165,53 +120,6 @@ function control(field: OrderField, currency: string): HTMLElement {
   }
 }
 
-function renderPrice(quote: QuoteView | undefined, updating: boolean, failure?: string): void {
-  const currency = view?.currency ?? '';
-  const rows = el('dl', 'totals');
-  const row = (label: string, value: string, className?: string) => {
-    rows.append(el('dt', className, label), el('dd', className, value));
-  };
-  if (quote) {
-    row('Subtotal', formatMoney(quote.subtotal, currency));
-    if (quote.discount) row(`Discount${quote.promotions.length ? ` (${quote.promotions.join(', ')})` : ''}`, `−${formatMoney(quote.discount, currency)}`);
-    for (const tax of quote.taxes) row(`${tax.name}${tax.rate ? ` (${tax.rate}%)` : ''}`, formatMoney(tax.amount, currency));
-    if (quote.credit) row('Credit', `−${formatMoney(quote.credit, currency)}`);
-    row('Total due today', formatMoney(quote.total, currency), 'total');
-  }
-  const parts: HTMLElement[] = [el('h2', undefined, 'Price'), rows];
-  if (quote?.recurring.length) {
-    parts.push(el('p', 'muted recurring', `Then ${quote.recurring.map((r) => `${formatMoney(r.amount, currency)} ${r.title.toLowerCase()}`).join(' + ')}`));
-  }
-  const status = el('p', 'muted quote-status');
-  status.setAttribute('aria-live', 'polite');
-  if (updating) {
-    const ring = document.createElement('vscode-progress-ring');
-    ring.setAttribute('aria-hidden', 'true');
-    status.append(ring, document.createTextNode(quote ? 'Updating price…' : 'Getting a price…'));
-  } else if (failure) {
-    status.className = 'quote-status failed';
-    status.textContent = `Could not get a price: ${failure}`;
-  }
-  parts.push(status);
-  priceBox.replaceChildren(...parts);
-  renderPromoStatus(quote, updating);
-  problemsBox.replaceChildren(...(quote?.problems ?? []).map((p) => el('li', undefined, p)));
-}
-
-/** Under the promotion code: applied (with the portal's discount), or not applied (the portal's words are in the problems). */
-function renderPromoStatus(quote: QuoteView | undefined, updating: boolean): void {
-  const code = (choices?.promocode ?? '').trim();
-  if (!code || !quote || updating) {
-    promoStatus.textContent = '';
-    return;
-  }
-  const applied = quote.promotions.some((p) => p.toUpperCase() === code.toUpperCase()) || (quote.promotions.length > 0 && quote.discount > 0);
-  promoStatus.className = applied ? 'muted promo-status applied' : 'muted promo-status refused';
-  promoStatus.textContent = applied
-    ? `Applied: −${formatMoney(quote.discount, view?.currency ?? '')}`
-    : `Not applied${quote.problems.length ? `: ${quote.problems.join(' ')}` : ' by the portal.'}`;
-}
-
 function setSubmitting(value: boolean): void {
   submitting = value;
   for (const b of [placeButton, cartButton]) {
@@ -250,7 +158,7 @@ function renderForm(v: OrderFormView): void {
   const promo = el('div', 'field');
   promo.dataset.field = 'promocode';
   promo.append(el('div', 'label', 'Promotion code'));
-  promo.append(textfield(choices.promocode ?? '', { placeholder: 'Optional', 'aria-label': 'Promotion code', 'data-input': 'promocode', maxlength: '64' }, (value) => ((choices!.promocode = value), changed())), promoStatus);
+  promo.append(textfield(choices.promocode ?? '', { placeholder: 'Optional', 'aria-label': 'Promotion code', 'data-input': 'promocode', maxlength: '64' }, (value) => ((choices!.promocode = value), changed())), price.promoStatus);
   form.append(promo);
 
   const payment = el('div', 'field');
@@ -273,24 +181,12 @@ function renderForm(v: OrderFormView): void {
   cartButton.classList.add('add-to-cart');
   const actions = el('div', 'actions');
   actions.append(placeButton, cartButton);
-  summary.replaceChildren(priceBox, problemsBox, payment, actions, messageBox);
-  renderPrice(latestQuote, true);
+  summary.replaceChildren(price.element, price.problems, payment, actions, messageBox);
+  price.render(latestQuote, true);
 
   const layout = el('div', 'layout');
   layout.append(form, summary);
   app.replaceChildren(header, layout);
-}
-
-function renderPlaced(order: { orderNumber: string; invoiceId: string; total: number }): void {
-  const box = el('section', 'placed');
-  box.append(el('h1', undefined, 'Order placed'));
-  const facts = el('dl', 'totals');
-  facts.append(el('dt', undefined, 'Order number'), el('dd', undefined, order.orderNumber || '—'));
-  facts.append(el('dt', undefined, 'Invoice'), el('dd', undefined, order.invoiceId || '—'));
-  facts.append(el('dt', undefined, 'Total'), el('dd', undefined, formatMoney(order.total, view?.currency ?? '')));
-  box.append(facts, el('p', 'muted', 'The new service appears in the Services view as Pending until the invoice is paid.'));
-  if (order.invoiceId) box.append(button('Open Invoice', 'file', () => vscode.post({ type: 'openInvoice' })));
-  app.replaceChildren(box);
 }
 
 function onMessage(m: ExtensionToOrderPage): void {
@@ -299,14 +195,14 @@ function onMessage(m: ExtensionToOrderPage): void {
       renderForm(m.view);
       break;
     case 'quoting':
-      renderPrice(latestQuote, true);
+      price.render(latestQuote, true);
       break;
     case 'quote':
       latestQuote = m.quote;
-      renderPrice(m.quote, false);
+      price.render(m.quote, false);
       break;
     case 'quoteFailed':
-      renderPrice(latestQuote, false, m.message);
+      price.render(latestQuote, false, m.message);
       break;
     case 'submitting':
       setSubmitting(true);
@@ -327,7 +223,7 @@ function onMessage(m: ExtensionToOrderPage): void {
       break;
     }
     case 'placed':
-      renderPlaced(m.order);
+      app.replaceChildren(placedView(m.order, view?.currency ?? '', () => vscode.post({ type: 'openInvoice' })));
       break;
     case 'addedToCart': {
       setSubmitting(false);
