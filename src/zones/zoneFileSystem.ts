@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AccountRegistry } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
+import { describeError, portalUnreachable } from '../api/errors';
 import { PortalModel } from '../model/portalModel';
 import { confirmChanges, applyWithProgress, countsText } from './zoneReview';
 import { ZoneDiagnostics } from './zoneDiagnostics';
@@ -56,8 +57,19 @@ export class ZoneFileSystem {
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const target = this.target(uri);
-    const records = await ZoneFileSystem.backendFor(this.model, target).load();
-    const text = printZone(records, target.name, this.header(target));
+    const backend = ZoneFileSystem.backendFor(this.model, target);
+    let records: DnsRecord[];
+    let header = this.header(target);
+    try {
+      records = await backend.load();
+    } catch (e) {
+      // The portal cannot be reached: what was last loaded, to read (saving asks the portal first, and says so).
+      const known = portalUnreachable(e) ? backend.lastKnown() : undefined;
+      if (!known) throw e;
+      records = known.records;
+      header = [`${target.name}: OFFLINE — the portal could not be reached (${describeError(e)}).`, `These are the records as loaded at ${new Date(known.at).toISOString().slice(0, 16).replace('T', ' ')} UTC, to read; saving needs the portal.`];
+    }
+    const text = printZone(records, target.name, header);
     this.open.set(uri.path, { snapshot: snapshotOf(records, target.name), mtime: Date.now(), size: Buffer.byteLength(text) });
     return Buffer.from(text, 'utf8');
   }

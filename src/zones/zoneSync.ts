@@ -14,6 +14,8 @@ export interface ZoneBackend {
   readonly origin: string;
   /** The portal's records now (never from a cache). */
   load(): Promise<DnsRecord[]>;
+  /** The records last loaded, and when (shown read-only while the portal cannot be reached). */
+  lastKnown(): { records: DnsRecord[]; at: number } | undefined;
   create(record: DnsRecordInput): Promise<void>;
   update(id: string, record: DnsRecordInput): Promise<void>;
   remove(id: string): Promise<void>;
@@ -27,6 +29,10 @@ export function zoneBackend(model: PortalModel, ref: ZoneRef, origin: string): Z
     load: async () => {
       model.invalidate(keys.zone(ref));
       return (await model.zones.zone(ref)).records;
+    },
+    lastKnown: () => {
+      const known = model.cache.lastKnown<{ records: DnsRecord[] }>(keys.zone(ref));
+      return known && { records: known.value.records, at: known.at };
     },
     create: (record) => model.zones.saveRecord(ref, record),
     update: (id, record) => model.zones.saveRecord(ref, record, id),
@@ -42,6 +48,10 @@ export function domainZoneBackend(model: PortalModel, ref: DomainRef, origin: st
     load: () => {
       model.invalidate(keys.domainRecords(ref));
       return model.domains.records(ref);
+    },
+    lastKnown: () => {
+      const known = model.cache.lastKnown<DnsRecord[]>(keys.domainRecords(ref));
+      return known && { records: known.value, at: known.at };
     },
     create: (record) => model.domains.saveRecord(ref, record),
     update: (id, record) => model.domains.saveRecord(ref, record, id),

@@ -154,6 +154,20 @@ describe('Zone files', () => {
       return { ...env, backend, text: printZone(records, zone.name), snapshot: snapshotOf(records, zone.name), name: zone.name };
     }
 
+    it('offline, the records last loaded are there to read; saving needs the portal and sends nothing', async () => {
+      const { backend, text, snapshot, registry } = await opened();
+      ctx.portal.fault({ kind: 'reset' });
+      await assert.rejects(backend.load());
+      const known = backend.lastKnown();
+      assert.ok(known && known.at > 0);
+      assert.equal(printZone(known.records, backend.origin), text, 'the same records as when it was opened');
+      const before = ctx.portal.requests.length;
+      await assert.rejects(planSave(backend, text.concat('api 600 IN A 203.0.113.77\n'), snapshot));
+      assert.deepEqual(ctx.portal.requests.slice(before).filter((r) => r.method !== 'GET'), [], 'nothing was changed');
+      ctx.portal.faults.clear();
+      await registry.dispose();
+    });
+
     it('a no-op save sends nothing', async () => {
       const { backend, text, snapshot, registry } = await opened();
       ctx.portal.requests.length = 0;
