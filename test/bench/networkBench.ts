@@ -12,7 +12,11 @@ import { Ctx } from '../../src/ctx';
 import { dnsZonesView, domainsView, servicesView, ticketsView, VIEW_SPECS, ViewSpec } from '../../src/views/viewSpecs';
 import { TreeNode } from '../../src/views/nodes';
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ResourceCache } from '../../src/model/resourceCache';
+import { keptInSnapshot, SnapshotStore } from '../../src/model/snapshotStore';
 import { LoggedRequest } from '../mock-portal/mockPortal';
 import { ProviderName } from '../mock-portal/model';
 import { EMAIL, PASSWORD, RecordingLogger } from '../unit/helpers';
@@ -299,6 +303,43 @@ class ProxyProcess {
   }
 }
 
+export interface SnapshotHeap {
+  /** The snapshot file's size. */
+  bytes: number;
+  entries: number;
+  /** Heap retained by the cache it was read into (after GC). */
+  heapMb: number;
+}
+
+/** Filled in by `runRoundTrips`: one large account's snapshot, everything loaded. */
+export let snapshotHeap: SnapshotHeap | undefined;
+
+async function measureSnapshotHeap(cache: ResourceCache, accountId: string): Promise<SnapshotHeap> {
+  const folder = mkdtempSync(join(tmpdir(), 'cloud-portal-bench-snapshot-'));
+  const quiet = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+  try {
+    const store = new SnapshotStore(folder, quiet, { enabled: () => true, maxBytes: () => 64 * 1024 * 1024, debounceMs: 0 });
+    store.schedule(accountId, () => cache.lastKnownValues((k) => k.startsWith(`${accountId}/`) && keptInSnapshot(k)));
+    await store.flush();
+    const bytes = statSync(join(folder, `${accountId}.json`)).size;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const fresh = new ResourceCache(() => 60_000);
+    const entries = await store.load(accountId);
+    for (const e of entries) fresh.seed(e.key, e.value, e.at);
+    gc?.();
+    gc?.();
+    const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    // Still in use here, so the collector above could not take it.
+    if (fresh.lastKnownValues(() => true).length !== entries.length) throw new Error('snapshot not fully loaded');
+    return { bytes, entries: entries.length, heapMb };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 export async function runRoundTrips(): Promise<RoundTripResult[]> {
   const env = await setUp();
   try {
@@ -325,6 +366,8 @@ export async function runRoundTrips(): Promise<RoundTripResult[]> {
     results.push(await measure(env, '(c) Go to Resource index', () => load(env, VIEW_SPECS, EVERYTHING), { prepare: cold }));
     // (d) all of it again within the cache lifetime (the last run of (c) filled it).
     results.push(await measure(env, '(d) everything again within the TTL', () => load(env, VIEW_SPECS, EVERYTHING), { naive: false }));
+    // The offline snapshot of one large account with everything loaded: written, then read into a fresh cache.
+    snapshotHeap = await measureSnapshotHeap(env.model.cache, env.accounts[0].id);
     // (b) again, HTTPS through a forward proxy (its own process): every connection is a CONNECT tunnel.
     const proxy = await ProxyProcess.start({ [PROXIED_HOST]: '127.0.0.1' });
     const proxied = await setUp(env.portals, proxy);

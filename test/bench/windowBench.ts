@@ -4,8 +4,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ResourceCache } from '../../src/model/resourceCache';
-import { SnapshotStore } from '../../src/model/snapshotStore';
 import { startCodeServer } from '../e2e/harness/codeServer';
 import { VSIX } from '../e2e/harness/session';
 import { Workbench } from '../e2e/harness/workbench';
@@ -24,27 +22,6 @@ export interface WindowFigure {
 
 /** The portal's latency while a reload is measured: the rows must not wait for it. */
 const RELOAD_LATENCY_MS = 2_000;
-
-/** Heap taken by loading the large accounts' snapshots into a cache (filled in by `runWindowBench`). */
-export let snapshotHeap: SnapshotHeap | undefined;
-
-/** Loads every snapshot file in `folder` into a fresh cache, and measures the heap that takes (after GC). */
-async function measureSnapshotLoadAsync(folder: string): Promise<SnapshotHeap> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const files = readdirSync(folder).filter((f) => f.endsWith('.json'));
-  const bytes = files.reduce((sum, f) => sum + readFileSync(join(folder, f)).length, 0);
-  gc?.();
-  const before = process.memoryUsage().heapUsed;
-  const cache = new ResourceCache(() => 60_000);
-  const store = new SnapshotStore(folder, { trace() {}, debug() {}, info() {}, warn() {}, error() {} }, { enabled: () => true, maxBytes: () => 64 * 1024 * 1024 });
-  for (const f of files) {
-    for (const e of await store.load(f.replace(/\.json$/, ''))) cache.seed(e.key, e.value, e.at);
-  }
-  gc?.();
-  const heapMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-  void cache; // kept alive until measured
-  return { accounts: files.length, bytes, heapMb };
-}
 
 /** How many times each gesture is measured. */
 export const WINDOW_SAMPLES = 5;
@@ -111,12 +88,6 @@ function activationMoments(userDataDir: string): number[] {
 /** The offline snapshot files the extension wrote (its global storage folder). */
 function snapshotFolder(userDataDir: string): string {
   return join(userDataDir, 'User', 'globalStorage', 'cloud-portal.cloud-portal', 'snapshots');
-}
-
-export interface SnapshotHeap {
-  accounts: number;
-  bytes: number;
-  heapMb: number;
 }
 
 export async function runWindowBench(): Promise<WindowFigure[]> {
@@ -225,7 +196,6 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ reload: reload[reload.length - 1], requests: (await portal.requests()).length }));
     }
     await portal.setLatency(LATENCY_MS);
-    snapshotHeap = await measureSnapshotLoadAsync(folder);
   } catch (e) {
     await wb.page.screenshot({ path: '/tmp/window-bench-failure.png' }).catch(() => undefined);
     throw e;
