@@ -24,7 +24,12 @@ export class PortalViews implements vscode.Disposable {
     for (const provider of this.providers) {
       const view = vscode.window.createTreeView(provider.spec.id, { treeDataProvider: provider, showCollapseAll: true });
       this.treeViews.set(provider.spec.id, view);
-      this.disposables.push(provider, view);
+      this.disposables.push(
+        provider,
+        view,
+        view.onDidCollapseElement((e) => provider.setCollapsed(e.element, true)),
+        view.onDidExpandElement((e) => provider.setCollapsed(e.element, false)),
+      );
     }
     this.updateContextKeys();
     this.disposables.push(

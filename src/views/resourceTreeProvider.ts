@@ -30,6 +30,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    */
   private readonly rendered = new Map<string, TreeNode>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Rows the user collapsed (from the tree view's events): their children are not on screen. */
+  private readonly collapsed = new Set<string>();
   /** How each account row was last drawn: with which last-known mark. */
   private readonly drawnMarks = new Map<string, 'fresh' | 'stale' | 'offline'>();
 
@@ -177,6 +179,12 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return this.remember(children);
   }
 
+  /** The tree view says a row was collapsed or expanded. */
+  setCollapsed(node: TreeNode, collapsed: boolean): void {
+    if (collapsed) this.collapsed.add(node.id);
+    else this.collapsed.delete(node.id);
+  }
+
   /** Shows every child of the parent of a "Show All" row. */
   showAll(more: MessageNode): void {
     if (more.parent) {
@@ -214,6 +222,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       const key = this.spec.childrenKey(target);
       if (key) {
         this.ctx.model.invalidate(key);
+        // Rows in sight are asked for now, not after the tree's round trips to find out what to redraw
+        // (the tree shares the request); a collapsed row's are asked when it is opened.
+        if (!this.collapsed.has(target.id) && this.ctx.registry.get(target.accountId)?.state === 'signedIn') {
+          void this.spec.children?.(this.ctx.model, target).catch(() => undefined);
+        }
       }
     }
     if (!node) {

@@ -93,6 +93,11 @@ export class PortalProcess {
     await this.control('POST', 'latency', { ms });
   }
 
+  /** Changes a service's label on the portal, as if someone did it there. */
+  async setServiceLabel(provider: ProviderName, id: string, label: string): Promise<void> {
+    await this.control('POST', 'service-label', { provider, id, label });
+  }
+
   stop(): void {
     this.child.removeAllListeners('exit');
     this.child.kill('SIGTERM');

@@ -355,6 +355,14 @@ export class MockPortal {
       case 'POST latency':
         this.latencyMs = Number(body.ms ?? 0);
         return send(res, 200, { ok: true });
+      case 'POST service-label': {
+        // A change made on the portal meanwhile (the bench's Refresh figure looks for it).
+        const provider = (String(body.provider ?? 'elsecloud')) as ProviderName;
+        const service = this.states.get(provider)?.services.find((s) => s.id === String(body.id));
+        if (!service) return send(res, 404, { error: ['no such service'] });
+        service.label = String(body.label ?? '');
+        return send(res, 200, { ok: true });
+      }
       case 'POST reset':
         this.reset();
         return send(res, 200, { ok: true });
