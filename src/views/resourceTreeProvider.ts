@@ -67,9 +67,14 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    * the tree's request then shares it. Failures are left for the tree to show.
    */
   prefetch(accountId: string): void {
-    if (this.spec.children && !this.spec.requires) {
-      void this.spec.children(this.ctx.model, accountNodeFor(this.spec, accountId)).catch(() => undefined);
+    if (!this.spec.requires) {
+      this.startLoading(accountNodeFor(this.spec, accountId));
     }
+  }
+
+  /** Starts loading a node's children; the tree's own request shares it. Failures are left for the tree to show. */
+  private startLoading(node: TreeNode): void {
+    void this.spec.children?.(this.ctx.model, node).catch(() => undefined);
   }
 
   accounts(): Account[] {
@@ -225,7 +230,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         // Rows in sight are asked for now, not after the tree's round trips to find out what to redraw
         // (the tree shares the request); a collapsed row's are asked when it is opened.
         if (!this.collapsed.has(target.id) && this.ctx.registry.get(target.accountId)?.state === 'signedIn') {
-          void this.spec.children?.(this.ctx.model, target).catch(() => undefined);
+          this.startLoading(target);
         }
       }
     }

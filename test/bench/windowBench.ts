@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startCodeServer } from '../e2e/harness/codeServer';
 import { VSIX } from '../e2e/harness/session';
+import { filesUnder } from '../e2e/harness/files';
 import { Workbench } from '../e2e/harness/workbench';
 import { LATENCY_MS, PortalProcess } from './networkBench';
 
@@ -77,9 +78,7 @@ const BULK_ROW = 's\\d+\\.bulk\\.example';
 
 /** The extension's log lines "Activated in … ms", as wall-clock moments (the log's timestamps). */
 function activationMoments(userDataDir: string): number[] {
-  const logs = join(userDataDir, 'logs');
-  const files = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)])) : []);
-  return files(logs)
+  return filesUnder(join(userDataDir, 'logs'))
     .filter((f) => f.endsWith('Cloud Portal.log'))
     .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}) \[info\] Activated in/gm)].map((m) => Date.parse(`${m[1].replace(' ', 'T')}Z`)))
     .sort((a, b) => a - b);

@@ -1,8 +1,9 @@
 // What the benchmark measures in a real VS Code (code-server): activation, how fast large answers
 // become rows and messages on screen, and the extension host's heap with a large account loaded.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { filesUnder } from '../e2e/harness/files';
 import { startMockPortal } from '../mock-portal/mockPortal';
 import { MockDnsRecord } from '../mock-portal/model';
 import { LARGE_ACCOUNT } from '../mock-portal/seed';
@@ -32,13 +33,6 @@ export const ACTIVATION_SAMPLES = 3;
 
 /** How many 5,000-record zones are opened; the table shows the median and the range. */
 export const ZONE_SAMPLES = 5;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesUnder } from './harness/files';
 import { ELSE_DEMO, eventually, useWorkbench } from './harness/session';
 
 /**
@@ -29,11 +30,11 @@ describe('Last-known state, after a reload and while offline', function () {
     return offline;
   };
   /** What the extension keeps on disk (its global storage folder). */
-  const snapshotText = () => {
-    const storage = join(s.server.userDataDir, 'User', 'globalStorage');
-    const folders = existsSync(storage) ? readdirSync(storage).map((d) => join(storage, d, 'snapshots')).filter(existsSync) : [];
-    return folders.flatMap((f) => readdirSync(f).map((n) => readFileSync(join(f, n), 'utf8'))).join('\n');
-  };
+  const snapshotText = () =>
+    filesUnder(join(s.server.userDataDir, 'User', 'globalStorage'))
+      .filter((f) => /[\\/]snapshots[\\/][^\\/]+\.json$/.test(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
 
   it('after a reload the services, VMs and zones are on screen at once, marked, while the portal takes 3 s; the marks go when it answers', async () => {
     const wb = s.workbench;

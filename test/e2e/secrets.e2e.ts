@@ -1,19 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { filesUnder } from './harness/files';
 import { eventually, useWorkbench } from './harness/session';
 import { trustedFetch } from '../pki/trustedFetch';
 
 const PASSWORD = 'demo-password';
 const ELSE = 'demo@elsecloud.test';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    return stat.isDirectory() ? filesUnder(path) : stat.isFile() ? [path] : [];
-  });
-}
 
 describe('Secrets stay in SecretStorage', function () {
   this.timeout(240_000);
