@@ -1,3 +1,4 @@
+import './l10nSetup';
 import * as vscode from 'vscode';
 import { AccountRegistry } from './accounts/accountRegistry';
 import { AccountStore } from './accounts/accountStore';
@@ -61,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const orders = new OrderPanels(current, context.extensionUri);
   const invoices = new InvoicePanels(current, context.extensionUri);
   const notifier = new TicketNotifier(registry, model, (unread) =>
-    views.setBadge(ticketsView.id, unread, `${unread} ticket${unread === 1 ? '' : 's'} with new replies`),
+    views.setBadge(ticketsView.id, unread, unread === 1 ? vscode.l10n.t('1 ticket with new replies') : vscode.l10n.t('{0} tickets with new replies', unread)),
   );
 
   context.subscriptions.push(
@@ -98,8 +99,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     registry.onDidRequireSignIn(async (account) => {
       const choice = await vscode.window.showWarningMessage(
-        `Your session for “${account.record.label}” has ended. Sign in again to keep using it.`,
-        'Sign In Again',
+        vscode.l10n.t('Your session for “{0}” has ended. Sign in again to keep using it.', account.record.label),
+        vscode.l10n.t('Sign In Again'),
       );
       if (choice) {
         await vscode.commands.executeCommand('cloudPortal.signIn', { accountId: account.record.id });

@@ -5,14 +5,15 @@ import { connect, ConnectionSettings, PortalApi, SignInResult } from '../api/por
 import { Emitter } from '../util/emitter';
 import { AccountRecord, AccountStore } from './accountStore';
 import { providerById, ProviderId } from './providers';
+import * as l10n from '@vscode/l10n';
 
 export type AccountState = 'signedIn' | 'signedOut' | 'signInRequired';
 
 /** How an account's state reads in rows, tooltips and picks. */
 export const ACCOUNT_STATE_TEXT: Record<AccountState, string> = {
-  signedIn: 'signed in',
-  signedOut: 'signed out',
-  signInRequired: 'session ended — sign in again',
+  signedIn: l10n.t('signed in'),
+  signedOut: l10n.t('signed out'),
+  signInRequired: l10n.t('session ended — sign in again'),
 };
 
 export interface Account {
@@ -99,7 +100,7 @@ export class AccountRegistry {
     }
     const api = await session;
     if (!api || api.client.auth.state === 'signInRequired') {
-      throw new AuthenticationError('This account is signed out. Sign in to continue.', true);
+      throw new AuthenticationError(l10n.t('This account is signed out. Sign in to continue.'), true);
     }
     return api;
   }

@@ -1,6 +1,7 @@
 import { AuthMode } from '../api/auth';
 import { CapabilityProfile } from '../api/capabilities';
 import { checkApiRoot } from './apiRootUrl';
+import * as l10n from '@vscode/l10n';
 
 export type ProviderId = 'elsecloud' | 'alterncloud' | 'other';
 
@@ -35,8 +36,8 @@ const CATALOGUE: readonly ProviderInfo[] = [
   },
   {
     id: 'other',
-    name: 'Other portal…',
-    description: 'Any client area of the same API family, by its API root URL',
+    name: l10n.t('Other portal…'),
+    description: l10n.t('Any client area of the same API family, by its API root URL'),
     profile: 'generic',
     authModes: ['jwt', 'basic'],
   },

@@ -6,6 +6,7 @@ import { AccountRegistry } from './accountRegistry';
 import { AccountRecord } from './accountStore';
 import { checkApiRoot } from './apiRootUrl';
 import { ProviderInfo } from './providers';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The questions the Add Account flow asks. The VS Code implementation uses quick picks and input
@@ -119,7 +120,7 @@ export async function runSignInFlow(
           break;
         }
         try {
-          const record = await prompts.verifying(`Signing in to ${provider!.name}…`, async (signal) => {
+          const record = await prompts.verifying(l10n.t('Signing in to {0}…', provider!.name), async (signal) => {
             const result = await signIn(
               { ...context.settings(), apiRoot: apiRoot!, profile: provider!.profile },
               email!,
@@ -136,10 +137,10 @@ export async function runSignInFlow(
           }
           problem =
             e instanceof AuthenticationError
-              ? `${e.message} Try again, or press Escape to change the email.`
+              ? l10n.t('{0} Try again, or press Escape to change the email.', e.message)
               : e instanceof PortalClientError
-                ? `Could not sign in: ${e.message}`
-                : `Could not sign in: ${describeError(e)}`;
+                ? l10n.t('Could not sign in: {0}', e.message)
+                : l10n.t('Could not sign in: {0}', describeError(e));
         }
         break;
       }

@@ -3,6 +3,7 @@ import { AuthenticationError, PortalClientError, PortalError } from './errors';
 import { assertNoPortalError } from './envelope';
 import { Logger } from './log';
 import { HttpTransport } from './transport';
+import * as l10n from '@vscode/l10n';
 
 export type AuthMode = 'basic' | 'jwt';
 
@@ -36,7 +37,7 @@ export interface Authenticator {
 }
 
 function signInAgain(): AuthenticationError {
-  return new AuthenticationError('Your session has ended. Sign in again to continue.', true, 401);
+  return new AuthenticationError(l10n.t('Your session has ended. Sign in again to continue.'), true, 401);
 }
 
 export function basicHeader(username: string, password: string): string {
@@ -193,16 +194,16 @@ export async function loginWithPassword(
     json = response.json;
   } catch (e) {
     if (e instanceof PortalError && (e.status === undefined || e.status < 500)) {
-      throw new AuthenticationError(`Sign-in failed: ${e.message}`, true, e.status);
+      throw new AuthenticationError(l10n.t('Sign-in failed: {0}', e.message), true, e.status);
     }
     if (e instanceof AuthenticationError) {
-      throw new AuthenticationError('Wrong email or password.', true, 401);
+      throw new AuthenticationError(l10n.t('Wrong email or password.'), true, 401);
     }
     throw e;
   }
   const parsed = v.safeParse(TokenResponse, json);
   if (!parsed.success) {
-    throw new AuthenticationError('The portal did not return a session token. Try Basic authentication.', true);
+    throw new AuthenticationError(l10n.t('The portal did not return a session token. Try Basic authentication.'), true);
   }
   return { token: parsed.output.token, refresh: parsed.output.refresh ?? '' };
 }

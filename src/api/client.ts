@@ -7,6 +7,7 @@ import { Logger } from './log';
 import { unreadableItems } from './schema';
 import { defaultRetryPolicy, RetryPolicy, withRetry } from './retry';
 import { HttpMethod, HttpTransport, TransportRequest } from './transport';
+import * as l10n from '@vscode/l10n';
 
 const OBJECT_TYPES = new Set(['object', 'loose_object', 'strict_object', 'object_with_rest']);
 
@@ -55,7 +56,7 @@ export class PortalClient {
   /** Throws before anything is sent when the portal does not have `feature`. */
   require(feature: Feature, what: string): void {
     if (!this.features.has(feature)) {
-      throw new UnsupportedError(`This portal does not offer ${what}.`);
+      throw new UnsupportedError(l10n.t('This portal does not offer {0}.', what));
     }
   }
 
@@ -85,7 +86,7 @@ export class PortalClient {
     });
     if (!response.bytes) {
       assertNoPortalError(response.json, response.status);
-      throw new InvalidResponseError(`The portal answered /${path} with JSON instead of a file.`, response.status);
+      throw new InvalidResponseError(l10n.t('The portal answered /{0} with JSON instead of a file.', path), response.status);
     }
     const disposition = headerText(response.headers['content-disposition']);
     const fileName = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
@@ -119,15 +120,15 @@ export class PortalClient {
     if (Array.isArray(response.json) && expectsObject(schema)) {
       // valibot's object schemas accept arrays; an object answer that arrives as a list is a wrong shape.
       this.logger.warn(`Unexpected answer to ${method} ${path}: a list where an object was expected`);
-      throw new InvalidResponseError(`The portal's answer to ${method} /${path} has an unexpected shape (a list where an object was expected).`, response.status);
+      throw new InvalidResponseError(l10n.t('The portal\'s answer to {0} /{1} has an unexpected shape (a list where an object was expected).', method, path), response.status);
     }
     const parsed = v.safeParse(schema, response.json);
     if (!parsed.success) {
       const issue = parsed.issues[0];
-      const where = v.getDotPath(issue) ?? '(top level)';
+      const where = v.getDotPath(issue) ?? l10n.t('(top level)');
       this.logger.warn(`Unexpected answer to ${method} ${path} at ${where}: ${issue.message}`);
       throw new InvalidResponseError(
-        `The portal's answer to ${method} /${path} has an unexpected shape (at ${where}: ${issue.message}).`,
+        l10n.t('The portal\'s answer to {0} /{1} has an unexpected shape (at {2}: {3}).', method, path, where, issue.message),
         response.status,
       );
     }
@@ -164,7 +165,7 @@ export class PortalClient {
           throw again;
         }
       }
-      throw new AuthenticationError('Your session has ended. Sign in again to continue.', true, 401);
+      throw new AuthenticationError(l10n.t('Your session has ended. Sign in again to continue.'), true, 401);
     }
   }
 }

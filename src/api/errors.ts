@@ -1,4 +1,5 @@
 import { inlineText } from '../util/plainText';
+import * as l10n from '@vscode/l10n';
 
 /**
  * Typed errors the UI can act on. Every failure that leaves the portal client is one of these,
@@ -61,7 +62,7 @@ export class PortalError extends PortalClientError {
   constructor(
     readonly messages: readonly string[],
     status?: number,
-    fallback = 'The portal reported an error.',
+    fallback = l10n.t('The portal reported an error.'),
   ) {
     super(messages.length > 0 ? inlineText(messages.join('; '), 500) : fallback, status);
     this.retryable = status !== undefined && status >= 500;
@@ -74,8 +75,8 @@ export class RateLimitedError extends PortalClientError {
   constructor(readonly retryAfterMs: number | undefined) {
     super(
       retryAfterMs === undefined
-        ? 'The portal is rate limiting requests. Try again shortly.'
-        : `The portal is rate limiting requests. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
+        ? l10n.t('The portal is rate limiting requests. Try again shortly.')
+        : l10n.t('The portal is rate limiting requests. Try again in {0} s.', Math.ceil(retryAfterMs / 1000)),
       429,
     );
   }
@@ -140,7 +141,7 @@ export class TimeoutError extends PortalClientError {
   readonly kind = 'timeout' as const;
   readonly retryable = true;
   constructor(readonly timeoutMs: number) {
-    super(`The portal did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+    super(l10n.t('The portal did not answer within {0} s.', Math.round(timeoutMs / 1000)));
   }
 }
 
@@ -154,7 +155,7 @@ export class CancelledError extends PortalClientError {
   readonly kind = 'cancelled' as const;
   readonly retryable = true;
   constructor() {
-    super('The request was cancelled.');
+    super(l10n.t('The request was cancelled.'));
   }
 }
 

@@ -15,6 +15,7 @@ import { NetworkOptions } from './network/networkOptions';
 import { RetryPolicy } from './retry';
 import { HttpTransport } from './transport';
 import { AnyObject } from './schema';
+import * as l10n from '@vscode/l10n';
 
 /** Everything one account can do on its portal, grouped by resource. */
 export class PortalApi {
@@ -156,7 +157,7 @@ export async function signIn(
       details = await new AccountApi(probe).details({ signal });
     } catch (e) {
       if (e instanceof AuthenticationError) {
-        throw new AuthenticationError('Wrong email or password.', true, e.status);
+        throw new AuthenticationError(l10n.t('Wrong email or password.'), true, e.status);
       }
       throw e;
     }

@@ -1,4 +1,5 @@
 import { AuthenticationError, InvalidResponseError, NotFoundError, PortalError, RateLimitedError } from './errors';
+import * as l10n from '@vscode/l10n';
 
 /** Response headers as undici gives them. */
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
@@ -73,35 +74,35 @@ export function interpretResponse(
   }
 
   if (status >= 300 && status < 400) {
-    const location = header(headers, 'location') ?? 'another address';
-    throw new PortalError([`The portal redirected to ${location}. Check the account's API root URL.`], status);
+    const location = header(headers, 'location') ?? l10n.t('another address');
+    throw new PortalError([l10n.t('The portal redirected to {0}. Check the account\'s API root URL.', location)], status);
   }
   if (status >= 400) {
     const messages = json !== undefined ? portalMessages(json) : [];
     if (parseError === 'html') {
       const title = htmlTitle(text);
-      messages.push(`HTTP ${status}${title ? ` “${title}”` : ''}: the portal sent an HTML page instead of JSON`);
+      messages.push(l10n.t('HTTP {0}{1}: the portal sent an HTML page instead of JSON', status, title ? ` “${title}”` : ''));
     }
     if (status === 401) {
-      throw new AuthenticationError(messages[0] ?? 'The portal rejected the credentials.', false, 401);
+      throw new AuthenticationError(messages[0] ?? l10n.t('The portal rejected the credentials.'), false, 401);
     }
     if (status === 404) {
-      throw new NotFoundError(messages[0] ?? 'Not found on the portal.', 404);
+      throw new NotFoundError(messages[0] ?? l10n.t('Not found on the portal.'), 404);
     }
     if (status === 429) {
       throw new RateLimitedError(parseRetryAfter(header(headers, 'retry-after')));
     }
-    throw new PortalError(messages, status, `The portal answered HTTP ${status}.`);
+    throw new PortalError(messages, status, l10n.t('The portal answered HTTP {0}.', status));
   }
   if (parseError === 'html') {
     const title = htmlTitle(text);
     throw new InvalidResponseError(
-      `The portal answered with an HTML page${title ? ` (“${title}”)` : ''} instead of JSON. Check the account's API root URL.`,
+      l10n.t('The portal answered with an HTML page{0} instead of JSON. Check the account\'s API root URL.', title ? ` (“${title}”)` : ''),
       status,
     );
   }
   if (parseError !== undefined) {
-    throw new InvalidResponseError(`The portal sent malformed JSON (${parseError}).`, status);
+    throw new InvalidResponseError(l10n.t('The portal sent malformed JSON ({0}).', parseError), status);
   }
   return json;
 }

@@ -10,6 +10,7 @@ import {
 } from './errors';
 import { Logger, redactBody, redactHeaders } from './log';
 import { header, interpretResponse, ResponseHeaders } from './response';
+import * as l10n from '@vscode/l10n';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -187,14 +188,14 @@ export class HttpTransport {
   ): Promise<Buffer> {
     const declared = Number(Array.isArray(contentLength) ? contentLength[0] : contentLength);
     if (Number.isFinite(declared) && declared > this.maxBodyBytes) {
-      throw new InvalidResponseError(`The portal's answer is too large (${declared} bytes).`);
+      throw new InvalidResponseError(l10n.t('The portal\'s answer is too large ({0} bytes).', declared));
     }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body) {
       size += chunk.length;
       if (size > this.maxBodyBytes) {
-        throw new InvalidResponseError(`The portal's answer is too large (over ${this.maxBodyBytes} bytes).`);
+        throw new InvalidResponseError(l10n.t('The portal\'s answer is too large (over {0} bytes).', this.maxBodyBytes));
       }
       chunks.push(Buffer.from(chunk));
     }
@@ -218,7 +219,7 @@ export class HttpTransport {
     }
     const reason = codes[0] ?? (e instanceof Error ? e.message : String(e));
     this.logger.warn(`✗ ${method} ${path}: ${reason}`);
-    return new NetworkError(`The connection to the portal failed (${reason}).`, true, e);
+    return new NetworkError(l10n.t('The connection to the portal failed ({0}).', reason), true, e);
   }
 }
 

@@ -2,6 +2,7 @@
 // attention. Pure functions over the portal's answers (no I/O, no VS Code).
 import type { Balance, Invoice, InvoiceSummary } from '../api/resources/billing';
 import { formatMoney, roundMoney } from './money';
+import * as l10n from '@vscode/l10n';
 
 export const isUnpaid = (status: string) => /^(unpaid|overdue|payment ?pending)$/i.test(status.trim());
 
@@ -59,15 +60,15 @@ export function invoicePageView(invoice: Invoice, balance: Balance | undefined):
   const currency = invoice.currency || balance?.currency || '';
   const taxes: InvoicePageView['taxes'] = [];
   if (invoice.tax) taxes.push({ label: `Tax${invoice.taxrate ? ` (${invoice.taxrate}%)` : ''}`, amount: invoice.tax });
-  if (invoice.tax2) taxes.push({ label: `Tax 2${invoice.taxrate2 ? ` (${invoice.taxrate2}%)` : ''}`, amount: invoice.tax2 });
+  if (invoice.tax2) taxes.push({ label: l10n.t('Tax 2{0}', invoice.taxrate2 ? ` (${invoice.taxrate2}%)` : ''), amount: invoice.tax2 });
   const dates = [
-    { label: 'Issued', value: invoice.date },
-    { label: 'Due', value: invoice.duedate },
-    { label: 'Paid', value: invoice.datepaid && !/^0000/.test(invoice.datepaid) ? invoice.datepaid : '' },
+    { label: l10n.t('Issued'), value: invoice.date },
+    { label: l10n.t('Due'), value: invoice.duedate },
+    { label: l10n.t('Paid'), value: invoice.datepaid && !/^0000/.test(invoice.datepaid) ? invoice.datepaid : '' },
   ].filter((d) => d.value);
   return {
     id: invoice.id,
-    title: `Invoice ${invoice.number || invoice.id}`,
+    title: l10n.t('Invoice {0}', invoice.number || invoice.id),
     status: invoice.status,
     unpaid: isUnpaid(invoice.status),
     overdue: isOverdue(invoice),
@@ -101,7 +102,7 @@ export function balanceSummary(balance: Balance, invoices: InvoiceSummary[]): Ba
   // unpaid invoice's amount due stands in where the portal states none.
   const owed = balance.balance > 0 ? roundMoney(balance.balance) : roundMoney(unpaid.reduce((s, i) => s + amountDue(i), 0));
   const credit = formatMoney(balance.credit, balance.currency);
-  const lines = [`Credit: ${credit}`, `Unpaid invoices: ${unpaid.length}${unpaid.length ? ` (${formatMoney(owed, balance.currency)})` : ''}`];
+  const lines = [`Credit: ${credit}`, l10n.t('Unpaid invoices: {0}{1}', unpaid.length, unpaid.length ? ` (${formatMoney(owed, balance.currency)})` : '')];
   if (overdue.length) lines.push(`Overdue: ${overdue.length}`);
   return {
     text: unpaid.length ? `${unpaid.length} unpaid · ${formatMoney(owed, balance.currency)}` : `${credit} credit`,

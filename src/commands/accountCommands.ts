@@ -19,7 +19,7 @@ export const addAccount: CommandFactory = (services) => ({
   async run() {
     const record = await runSignInFlow(services.prompts, signInContext(services));
     if (record) {
-      void vscode.window.showInformationMessage(`Signed in to ${providerById(record.providerId).name} as ${record.username}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', providerById(record.providerId).name, record.username));
     }
     return record?.id;
   },
@@ -28,7 +28,7 @@ export const addAccount: CommandFactory = (services) => ({
 export const signIn: CommandFactory = (services) => ({
   id: 'cloudPortal.signIn',
   async run(arg?: unknown) {
-    const account = await accountFor(services, arg, 'Sign in to which account?', (a) => a.state !== 'signedIn');
+    const account = await accountFor(services, arg, vscode.l10n.t('Sign in to which account?'), (a) => a.state !== 'signedIn');
     if (!account) {
       return undefined;
     }
@@ -48,12 +48,12 @@ export const signIn: CommandFactory = (services) => ({
 export const signOut: CommandFactory = (services) => ({
   id: 'cloudPortal.signOut',
   async run(arg?: unknown) {
-    const account = await accountFor(services, arg, 'Sign out of which account?', (a) => a.state === 'signedIn');
+    const account = await accountFor(services, arg, vscode.l10n.t('Sign out of which account?'), (a) => a.state === 'signedIn');
     if (!account) {
       return;
     }
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Signing out of “${account.record.label}”…` },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Signing out of “{0}”…', account.record.label) },
       () => services.registry.signOut(account.record.id),
     );
   },
@@ -62,15 +62,15 @@ export const signOut: CommandFactory = (services) => ({
 export const renameAccount: CommandFactory = (services) => ({
   id: 'cloudPortal.renameAccount',
   async run(arg?: unknown) {
-    const account = await accountFor(services, arg, 'Rename which account?');
+    const account = await accountFor(services, arg, vscode.l10n.t('Rename which account?'));
     if (!account) {
       return;
     }
     const label = await vscode.window.showInputBox({
-      title: 'Rename Account',
-      prompt: `A name for ${account.record.username} on ${providerById(account.record.providerId).name}`,
+      title: vscode.l10n.t('Rename Account'),
+      prompt: vscode.l10n.t('A name for {0} on {1}', account.record.username, providerById(account.record.providerId).name),
       value: account.record.label,
-      validateInput: (value) => (value.trim() ? undefined : 'The name cannot be empty'),
+      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The name cannot be empty')),
       ignoreFocusOut: true,
     });
     if (label !== undefined) {
@@ -82,17 +82,17 @@ export const renameAccount: CommandFactory = (services) => ({
 export const removeAccount: CommandFactory = (services) => ({
   id: 'cloudPortal.removeAccount',
   async run(arg?: unknown) {
-    const account = await accountFor(services, arg, 'Remove which account?');
+    const account = await accountFor(services, arg, vscode.l10n.t('Remove which account?'));
     if (!account) {
       return;
     }
     const provider = providerById(account.record.providerId).name;
     const answer = await vscode.window.showWarningMessage(
-      `Remove the account “${account.record.label}” (${account.record.username} on ${provider})?`,
-      { modal: true, detail: 'You will be signed out and its stored credentials deleted. Nothing changes on the portal.' },
-      'Remove Account',
+      vscode.l10n.t('Remove the account “{0}” ({1} on {2})?', account.record.label, account.record.username, provider),
+      { modal: true, detail: vscode.l10n.t('You will be signed out and its stored credentials deleted. Nothing changes on the portal.') },
+      vscode.l10n.t('Remove Account'),
     );
-    if (answer === 'Remove Account') {
+    if (answer === vscode.l10n.t('Remove Account')) {
       await services.registry.remove(account.record.id);
     }
   },

@@ -11,9 +11,9 @@ import { accountFor } from '../ui/pickAccount';
 async function confirmApplyCredit(invoiceTitle: string, amount: number, currency: string, remainingDue: number): Promise<boolean> {
   const sum = formatMoney(amount, currency);
   const answer = await vscode.window.showWarningMessage(
-    `Apply ${sum} of account credit to ${invoiceTitle}?`,
-    { modal: true, detail: remainingDue > 0 ? `${formatMoney(remainingDue, currency)} will still be due after this.` : 'This pays the invoice in full.' },
-    `Apply ${sum}`,
+    vscode.l10n.t('Apply {0} of account credit to {1}?', sum, invoiceTitle),
+    { modal: true, detail: remainingDue > 0 ? vscode.l10n.t('{0} will still be due after this.', formatMoney(remainingDue, currency)) : vscode.l10n.t('This pays the invoice in full.') },
+    vscode.l10n.t('Apply {0}', sum),
   );
   return answer === `Apply ${sum}`;
 }
@@ -22,18 +22,18 @@ async function confirmApplyCredit(invoiceTitle: string, amount: number, currency
 export const showInvoices: CommandFactory = (services) => ({
   id: 'cloudPortal.billing.showInvoices',
   async run(arg?: unknown) {
-    const account = await accountFor(services, arg, 'Invoices of which account?', (a) => a.state === 'signedIn');
+    const account = await accountFor(services, arg, vscode.l10n.t('Invoices of which account?'), (a) => a.state === 'signedIn');
     if (!account) return;
     const accountId = account.record.id;
     const items = services.model.billing.invoices(accountId, true).then((invoices) =>
       sortInvoices(invoices).map((i) => ({
         label: `${isOverdue(i) ? '$(error)' : isUnpaid(i.status) ? '$(warning)' : '$(pass)'} ${i.number || i.id}`,
-        description: `${formatMoney(isUnpaid(i.status) ? amountDue(i) : i.total, i.currency)}${isUnpaid(i.status) && amountDue(i) !== i.total ? ` due of ${formatMoney(i.total, i.currency)}` : ''} · ${i.status}${isOverdue(i) ? ' · overdue' : ''}`,
+        description: `${formatMoney(isUnpaid(i.status) ? amountDue(i) : i.total, i.currency)}${isUnpaid(i.status) && amountDue(i) !== i.total ? vscode.l10n.t(' due of {0}', formatMoney(i.total, i.currency)) : ''} · ${i.status}${isOverdue(i) ? ' · overdue' : ''}`,
         detail: [i.date && `Issued ${i.date}`, isUnpaid(i.status) && i.duedate ? `due ${i.duedate}` : '', i.datepaid && !/^0000/.test(i.datepaid) ? `paid ${i.datepaid}` : ''].filter(Boolean).join(', '),
         invoiceId: i.id,
       })),
     );
-    const picked = await vscode.window.showQuickPick(items, { title: `Invoices (${account.record.label})`, placeHolder: 'Open an invoice', matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Invoices ({0})', account.record.label), placeHolder: vscode.l10n.t('Open an invoice'), matchOnDescription: true });
     if (picked) await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId, invoiceId: picked.invoiceId });
   },
 });
@@ -58,17 +58,17 @@ export function applyCredit(panels: InvoicePanels): CommandFactory {
       const title = `invoice ${invoice.number || invoice.id}`;
       const amount = creditToApply(invoice, balance.credit);
       if (amount <= 0) {
-        void vscode.window.showInformationMessage(amountDue(invoice) <= 0 ? `Nothing is due on ${title}.` : `There is no account credit to apply to ${title}.`);
+        void vscode.window.showInformationMessage(amountDue(invoice) <= 0 ? vscode.l10n.t('Nothing is due on {0}.', title) : vscode.l10n.t('There is no account credit to apply to {0}.', title));
         return;
       }
       if (!(await confirmApplyCredit(title, amount, balance.currency, roundMoney(amountDue(invoice) - amount)))) return;
-      panels.busy(arg, 'Applying credit…');
+      panels.busy(arg, vscode.l10n.t('Applying credit…'));
       try {
         await model.billing.applyCredit(arg, amount);
         const after = await model.billing.invoice(arg);
-        void vscode.window.showInformationMessage(`Applied ${formatMoney(amount, balance.currency)} of credit to ${title}: ${after.status}.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Applied {0} of credit to {1}: {2}.', formatMoney(amount, balance.currency), title, after.status));
       } catch (e) {
-        throw new Error(`Credit was not applied to ${title}: ${describeError(e)}`);
+        throw new Error(vscode.l10n.t('Credit was not applied to {0}: {1}', title, describeError(e)));
       } finally {
         panels.busy(arg, undefined);
       }

@@ -38,7 +38,7 @@ export function lazyCommands(ids: readonly string[], load: () => Promise<Command
     (loaded ??= load().then((factories) => {
       const byId = new Map(factories.map((f) => f(services)).map((c) => [c.id, c] as const));
       const wrong = [...ids.filter((id) => !byId.has(id)), ...[...byId.keys()].filter((id) => !ids.includes(id))];
-      if (wrong.length > 0) throw new Error(`Lazy commands do not match their module: ${wrong.join(', ')}`);
+      if (wrong.length > 0) throw new Error(vscode.l10n.t('Lazy commands do not match their module: {0}', wrong.join(', ')));
       return byId;
     }));
   return ids.map((id) => (services) => ({ id, run: async (...args: unknown[]) => (await commands(services)).get(id)!.run(...args) }));

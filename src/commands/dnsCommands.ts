@@ -45,7 +45,7 @@ async function editUntilSaved(services: Ctx, target: Target, initial: RecordDraf
   let draft = keptDrafts.get(key) ?? initial;
   let problem: string | undefined;
   const types = await recordTypes(services, target);
-  const title = `${recordId ? 'Edit' : 'Add'} record in ${targetName(target)}`;
+  const title = vscode.l10n.t('{0} record in {1}', recordId ? 'Edit' : 'Add', targetName(target));
   for (;;) {
     const edited = await recordForm(draft, { title, types, withTtl: target.kind === 'zone', problem });
     if (!edited) {
@@ -53,7 +53,7 @@ async function editUntilSaved(services: Ctx, target: Target, initial: RecordDraf
     }
     draft = edited;
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Saving ${draft.type} record…` }, () =>
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Saving {0} record…', draft.type) }, () =>
         save(services, target, draftToInput(draft), recordId),
       );
       keptDrafts.delete(key);
@@ -61,8 +61,8 @@ async function editUntilSaved(services: Ctx, target: Target, initial: RecordDraf
     } catch (e) {
       problem = describeError(e);
       keptDrafts.set(key, draft);
-      const again = await vscode.window.showErrorMessage(`The record was not saved: ${problem}`, 'Edit Again');
-      if (again !== 'Edit Again') {
+      const again = await vscode.window.showErrorMessage(vscode.l10n.t('The record was not saved: {0}', problem), vscode.l10n.t('Edit Again'));
+      if (again !== vscode.l10n.t('Edit Again')) {
         return false;
       }
     }
@@ -79,7 +79,7 @@ function pickTarget(services: Ctx, arg: unknown, placeHolder: string): Promise<T
 export const addRecord: CommandFactory = (services) => ({
   id: 'cloudPortal.dns.addRecord',
   async run(arg?: unknown) {
-    const target = await pickTarget(services, arg, 'Add a record to which zone?');
+    const target = await pickTarget(services, arg, vscode.l10n.t('Add a record to which zone?'));
     if (target) {
       await editUntilSaved(services, target, { type: 'A', name: '', content: '', priority: '', ttl: '3600' }, undefined);
     }
@@ -93,7 +93,7 @@ function recordTarget(node: RecordNode): Target | undefined {
 export const editRecord: CommandFactory = (services) => ({
   id: 'cloudPortal.dns.editRecord',
   async run(arg?: unknown) {
-    const node = await fresh(services, await nodeFor(services, arg, 'record', [dnsZonesView, domainsView], 'Which record to edit?', (n) => n.record.type !== 'SOA'));
+    const node = await fresh(services, await nodeFor(services, arg, 'record', [dnsZonesView, domainsView], vscode.l10n.t('Which record to edit?'), (n) => n.record.type !== 'SOA'));
     const target = node && recordTarget(node);
     if (!node || !target) {
       return;
@@ -111,21 +111,21 @@ export const editRecord: CommandFactory = (services) => ({
 export const deleteRecord: CommandFactory = (services) => ({
   id: 'cloudPortal.dns.deleteRecord',
   async run(arg?: unknown) {
-    const node = await fresh(services, await nodeFor(services, arg, 'record', [dnsZonesView, domainsView], 'Which record to delete?', (n) => n.record.type !== 'SOA'));
+    const node = await fresh(services, await nodeFor(services, arg, 'record', [dnsZonesView, domainsView], vscode.l10n.t('Which record to delete?'), (n) => n.record.type !== 'SOA'));
     const target = node && recordTarget(node);
     if (!node || !target) {
       return;
     }
     const r = node.record;
     const answer = await vscode.window.showWarningMessage(
-      `Delete the ${r.type} record “${r.name || '@'}” → ${r.content} from ${node.origin}?`,
-      { modal: true, detail: 'Resolvers stop getting it once cached copies expire.' },
-      'Delete Record',
+      vscode.l10n.t('Delete the {0} record “{1}” → {2} from {3}?', r.type, r.name || '@', r.content, node.origin),
+      { modal: true, detail: vscode.l10n.t('Resolvers stop getting it once cached copies expire.') },
+      vscode.l10n.t('Delete Record'),
     );
-    if (answer !== 'Delete Record') {
+    if (answer !== vscode.l10n.t('Delete Record')) {
       return;
     }
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Deleting record…' }, () =>
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Deleting record…') }, () =>
       target.kind === 'zone' ? services.model.zones.deleteRecord(target, r.id) : services.model.domains.deleteRecord(target, r.id),
     );
   },
@@ -134,13 +134,13 @@ export const deleteRecord: CommandFactory = (services) => ({
 export const createZone: CommandFactory = (services) => ({
   id: 'cloudPortal.dns.createZone',
   async run(arg?: unknown) {
-    const account = await accountFor(services, arg, 'Create the zone in which account?', (a) => a.state === 'signedIn');
+    const account = await accountFor(services, arg, vscode.l10n.t('Create the zone in which account?'), (a) => a.state === 'signedIn');
     if (!account) {
       return;
     }
     const index = await services.model.zones.index(account.record.id);
     if (index.service_ids.length === 0) {
-      void vscode.window.showInformationMessage('This account has no DNS service to hold zones.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('This account has no DNS service to hold zones.'));
       return;
     }
     let serviceId = index.service_ids[0];
@@ -149,9 +149,9 @@ export const createZone: CommandFactory = (services) => ({
       const picked = await vscode.window.showQuickPick(
         index.service_ids.map((id) => {
           const s = all.find((x) => x.id === id);
-          return { label: s ? s.label || s.name : `Service ${id}`, description: `#${id}`, id };
+          return { label: s ? s.label || s.name : vscode.l10n.t('Service {0}', id), description: `#${id}`, id };
         }),
-        { placeHolder: 'Which DNS service holds the new zone?', ignoreFocusOut: true },
+        { placeHolder: vscode.l10n.t('Which DNS service holds the new zone?'), ignoreFocusOut: true },
       );
       if (!picked) {
         return;
@@ -159,9 +159,9 @@ export const createZone: CommandFactory = (services) => ({
       serviceId = picked.id;
     }
     const name = await vscode.window.showInputBox({
-      title: 'New DNS zone',
-      prompt: 'The domain name of the zone, e.g. example.com',
-      validateInput: (v) => (/^([a-z0-9-]+\.)+[a-z]{2,}\.?$/i.test(v.trim()) ? undefined : 'Enter a domain name such as example.com'),
+      title: vscode.l10n.t('New DNS zone'),
+      prompt: vscode.l10n.t('The domain name of the zone, e.g. example.com'),
+      validateInput: (v) => (/^([a-z0-9-]+\.)+[a-z]{2,}\.?$/i.test(v.trim()) ? undefined : vscode.l10n.t('Enter a domain name such as example.com')),
       ignoreFocusOut: true,
     });
     if (!name) {
@@ -174,17 +174,17 @@ export const createZone: CommandFactory = (services) => ({
 export const deleteZone: CommandFactory = (services) => ({
   id: 'cloudPortal.dns.deleteZone',
   async run(arg?: unknown) {
-    const node = await fresh(services, await nodeFor(services, arg, 'zone', [dnsZonesView], 'Which zone to delete?'));
+    const node = await fresh(services, await nodeFor(services, arg, 'zone', [dnsZonesView], vscode.l10n.t('Which zone to delete?')));
     if (!node) {
       return;
     }
     const zone = await services.model.zones.zone(node).catch(() => undefined);
     const answer = await vscode.window.showWarningMessage(
-      `Delete the DNS zone “${node.name}”${zone ? ` and its ${zone.records.length} records` : ''}?`,
-      { modal: true, detail: 'The zone stops resolving on this provider’s name servers. This cannot be undone.' },
-      'Delete Zone',
+      vscode.l10n.t('Delete the DNS zone “{0}”{1}?', node.name, zone ? ` and its ${zone.records.length} records` : ''),
+      { modal: true, detail: vscode.l10n.t('The zone stops resolving on this provider’s name servers. This cannot be undone.') },
+      vscode.l10n.t('Delete Zone'),
     );
-    if (answer === 'Delete Zone') {
+    if (answer === vscode.l10n.t('Delete Zone')) {
       await services.model.zones.delete(node);
     }
   },

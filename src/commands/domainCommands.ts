@@ -15,23 +15,23 @@ const pickDomain = (services: Ctx, arg: unknown, placeHolder: string, accept?: (
 export function checkNameservers(text: string): string | undefined {
   const list = text.split(/[\s,]+/).filter(Boolean);
   if (list.length < 2 || list.length > 4) {
-    return 'Enter 2 to 4 name servers, separated by commas';
+    return vscode.l10n.t('Enter 2 to 4 name servers, separated by commas');
   }
   const bad = list.find((ns) => !isHostName(ns));
-  return bad ? `“${bad}” is not a host name` : undefined;
+  return bad ? vscode.l10n.t('“{0}” is not a host name', bad) : undefined;
 }
 
 export const editNameservers: CommandFactory = (services) => ({
   id: 'cloudPortal.domain.editNameservers',
   async run(arg?: unknown) {
-    const node = await fresh(services, await pickDomain(services, arg, 'Name servers of which domain?'));
+    const node = await fresh(services, await pickDomain(services, arg, vscode.l10n.t('Name servers of which domain?')));
     if (!node) {
       return;
     }
     const details = await services.model.domains.details(node);
     const typed = await vscode.window.showInputBox({
-      title: `Name servers of ${node.domain.name}`,
-      prompt: '2 to 4 host names, separated by commas',
+      title: vscode.l10n.t('Name servers of {0}', node.domain.name),
+      prompt: vscode.l10n.t('2 to 4 host names, separated by commas'),
       value: details.nameservers.join(', '),
       ignoreFocusOut: true,
       validateInput: checkNameservers,
@@ -40,10 +40,10 @@ export const editNameservers: CommandFactory = (services) => ({
       return;
     }
     const list = typed.split(/[\s,]+/).filter(Boolean).map((ns) => ns.replace(/\.$/, '').toLowerCase());
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Updating name servers of ${node.domain.name}…` }, () =>
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Updating name servers of {0}…', node.domain.name) }, () =>
       services.model.domains.setNameservers(node, list),
     );
-    void vscode.window.showInformationMessage(`${node.domain.name} now uses ${list.join(', ')}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} now uses {1}.', node.domain.name, list.join(', ')));
   },
 });
 
@@ -51,7 +51,7 @@ function autorenewCommand(enable: boolean): CommandFactory {
   return (services) => ({
     id: enable ? 'cloudPortal.domain.enableAutorenew' : 'cloudPortal.domain.disableAutorenew',
     async run(arg?: unknown) {
-      const node = await fresh(services, await pickDomain(services, arg, `${enable ? 'Enable' : 'Disable'} autorenew for which domain?`, (n) => n.domain.autorenew !== enable));
+      const node = await fresh(services, await pickDomain(services, arg, vscode.l10n.t('{0} autorenew for which domain?', enable ? 'Enable' : 'Disable'), (n) => n.domain.autorenew !== enable));
       if (node) {
         await services.model.domains.setAutorenew(node, enable);
       }
@@ -63,17 +63,17 @@ function lockCommand(lock: boolean): CommandFactory {
   return (services) => ({
     id: lock ? 'cloudPortal.domain.lock' : 'cloudPortal.domain.unlock',
     async run(arg?: unknown) {
-      const node = await fresh(services, await pickDomain(services, arg, `${lock ? 'Lock' : 'Unlock'} which domain?`));
+      const node = await fresh(services, await pickDomain(services, arg, vscode.l10n.t('{0} which domain?', lock ? 'Lock' : 'Unlock')));
       if (!node) {
         return;
       }
       if (!lock) {
         const answer = await vscode.window.showWarningMessage(
-          `Remove the registrar lock from “${node.domain.name}”?`,
-          { modal: true, detail: 'An unlocked domain can be transferred to another registrar with its EPP code.' },
-          'Unlock Domain',
+          vscode.l10n.t('Remove the registrar lock from “{0}”?', node.domain.name),
+          { modal: true, detail: vscode.l10n.t('An unlocked domain can be transferred to another registrar with its EPP code.') },
+          vscode.l10n.t('Unlock Domain'),
         );
-        if (answer !== 'Unlock Domain') {
+        if (answer !== vscode.l10n.t('Unlock Domain')) {
           return;
         }
       }
@@ -87,19 +87,19 @@ function lockCommand(lock: boolean): CommandFactory {
 export const showEppCode: CommandFactory = (services) => ({
   id: 'cloudPortal.domain.showEppCode',
   async run(arg?: unknown) {
-    const node = await pickDomain(services, arg, 'EPP code of which domain?');
+    const node = await pickDomain(services, arg, vscode.l10n.t('EPP code of which domain?'));
     if (!node) {
       return;
     }
     const code = await (await services.model.api(node.accountId)).domains.eppCode(node.domainId);
     if (!code) {
-      void vscode.window.showInformationMessage(`The portal returned no EPP code for ${node.domain.name}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('The portal returned no EPP code for {0}.', node.domain.name));
       return;
     }
-    const choice = await vscode.window.showInformationMessage(`EPP code of ${node.domain.name}: ${code}`, 'Copy');
-    if (choice === 'Copy') {
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('EPP code of {0}: {1}', node.domain.name, code), vscode.l10n.t('Copy'));
+    if (choice === vscode.l10n.t('Copy')) {
       await vscode.env.clipboard.writeText(code);
-      vscode.window.setStatusBarMessage('$(check) EPP code copied', 5_000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) EPP code copied'), 5_000);
     }
   },
 });
@@ -107,22 +107,22 @@ export const showEppCode: CommandFactory = (services) => ({
 export const renewDomain: CommandFactory = (services) => ({
   id: 'cloudPortal.domain.renew',
   async run(arg?: unknown) {
-    const node = await fresh(services, await pickDomain(services, arg, 'Renew which domain?'));
+    const node = await fresh(services, await pickDomain(services, arg, vscode.l10n.t('Renew which domain?')));
     if (!node) {
       return;
     }
     const api = await services.model.api(node.accountId);
-    const [methods, balance, options] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Renewal prices for ${node.domain.name}…` }, () =>
+    const [methods, balance, options] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Renewal prices for {0}…', node.domain.name) }, () =>
       Promise.all([services.model.billing.paymentMethods(node.accountId), api.billing.balance().catch(() => undefined), renewalOptions(api, node.domain.name)]),
     );
     const currency = balance?.currency ?? '';
     if (options.length === 0) {
-      void vscode.window.showWarningMessage(`The portal states no renewal price for ${node.domain.name}, so it cannot be renewed from here. Renew it in the portal's client area.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('The portal states no renewal price for {0}, so it cannot be renewed from here. Renew it in the portal\'s client area.', node.domain.name));
       return;
     }
     const years = await vscode.window.showQuickPick(
       options.map((o) => ({ label: `${o.years} year${o.years > 1 ? 's' : ''}`, description: formatMoney(o.price, currency), years: o.years, price: o.price })),
-      { title: `Renew ${node.domain.name}`, placeHolder: `Expires ${node.domain.expires}. Renew for how long? (prices as the portal states them)`, ignoreFocusOut: true },
+      { title: vscode.l10n.t('Renew {0}', node.domain.name), placeHolder: vscode.l10n.t('Expires {0}. Renew for how long? (prices as the portal states them)', node.domain.expires), ignoreFocusOut: true },
     );
     if (!years) {
       return;
@@ -130,24 +130,24 @@ export const renewDomain: CommandFactory = (services) => ({
     const method =
       methods.length === 1
         ? methods[0]
-        : (await vscode.window.showQuickPick(methods.map((m) => ({ label: paymentMethodLabel(m, currency), method: m })), { title: `Renew ${node.domain.name}`, placeHolder: 'Payment method', ignoreFocusOut: true }))?.method;
+        : (await vscode.window.showQuickPick(methods.map((m) => ({ label: paymentMethodLabel(m, currency), method: m })), { title: vscode.l10n.t('Renew {0}', node.domain.name), placeHolder: vscode.l10n.t('Payment method'), ignoreFocusOut: true }))?.method;
     if (!method) {
       return;
     }
     const price = formatMoney(years.price, currency);
     const answer = await vscode.window.showWarningMessage(
-      `Renew “${node.domain.name}” for ${years.label} for ${price}?`,
-      { modal: true, detail: `An invoice for ${price} is created, to be paid by ${method.name}. The portal's invoice is final.` },
-      `Renew for ${price}`,
+      vscode.l10n.t('Renew “{0}” for {1} for {2}?', node.domain.name, years.label, price),
+      { modal: true, detail: vscode.l10n.t('An invoice for {0} is created, to be paid by {1}. The portal\'s invoice is final.', price, method.name) },
+      vscode.l10n.t('Renew for {0}', price),
     );
     if (answer !== `Renew for ${price}`) {
       return;
     }
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Renewing ${node.domain.name}…` }, () =>
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Renewing {0}…', node.domain.name) }, () =>
       services.model.domains.renew(node, years.years, method.id),
     );
     void vscode.window.showInformationMessage(
-      `Renewal ordered${result.order_num ? ` (order ${result.order_num})` : ''}: invoice ${result.invoice_id || '—'} for ${result.total.toFixed(2)} ${currency}.`,
+      vscode.l10n.t('Renewal ordered{0}: invoice {1} for {2} {3}.', result.order_num ? ` (order ${result.order_num})` : '', result.invoice_id || '—', result.total.toFixed(2), currency),
     );
   },
 });

@@ -16,7 +16,7 @@ export const acknowledgeNotification: CommandFactory = (services) => ({
   async run(arg?: unknown) {
     if (!isNotificationRef(arg)) return;
     await services.model.notifications.acknowledge(arg.accountId, arg.notificationId);
-    vscode.window.setStatusBarMessage('$(check) Notification acknowledged', 3_000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Notification acknowledged'), 3_000);
   },
 });
 
@@ -24,7 +24,7 @@ export const acknowledgeNotification: CommandFactory = (services) => ({
 export const showNotifications: CommandFactory = (services) => ({
   id: 'cloudPortal.notifications.show',
   async run(arg?: unknown) {
-    const account = await accountFor(services, arg, 'Notifications of which account?', (a) => a.state === 'signedIn');
+    const account = await accountFor(services, arg, vscode.l10n.t('Notifications of which account?'), (a) => a.state === 'signedIn');
     if (!account) return;
     const accountId = account.record.id;
     const items = services.model.notifications.list(accountId, true).then((list) =>
@@ -39,8 +39,8 @@ export const showNotifications: CommandFactory = (services) => ({
         })),
     );
     const picked = await vscode.window.showQuickPick(items, {
-      title: `Portal Notifications (${account.record.label})`,
-      placeHolder: 'Select the ones to acknowledge, then press Enter',
+      title: vscode.l10n.t('Portal Notifications ({0})', account.record.label),
+      placeHolder: vscode.l10n.t('Select the ones to acknowledge, then press Enter'),
       canPickMany: true,
       matchOnDetail: true,
     });
@@ -48,7 +48,7 @@ export const showNotifications: CommandFactory = (services) => ({
     for (const p of toAck) {
       await services.model.notifications.acknowledge(accountId, p.id);
     }
-    if (toAck.length) vscode.window.setStatusBarMessage(`$(check) ${toAck.length} notification${toAck.length === 1 ? '' : 's'} acknowledged`, 3_000);
+    if (toAck.length) vscode.window.setStatusBarMessage(toAck.length === 1 ? vscode.l10n.t('$(check) 1 notification acknowledged') : vscode.l10n.t('$(check) {0} notifications acknowledged', toAck.length), 3_000);
   },
 });
 

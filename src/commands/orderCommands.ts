@@ -19,15 +19,15 @@ export function newOrder(panels: OrderPanels): CommandFactory {
   return (services) => ({
     id: 'cloudPortal.order.new',
     async run(arg?: unknown) {
-      const account = await accountFor(services, arg, 'Order with which account?', signedIn);
+      const account = await accountFor(services, arg, vscode.l10n.t('Order with which account?'), signedIn);
       if (!account) return;
       const accountId = account.record.id;
-      const title = `New Order (${account.record.label})`;
+      const title = vscode.l10n.t('New Order ({0})', account.record.label);
       // The quick pick shows its busy bar until the catalogue arrives.
       const categories = services.model.catalogue.categories(accountId);
       const category = await vscode.window.showQuickPick<vscode.QuickPickItem & { category: Category }>(
         categories.then((list) => list.map((c) => ({ label: c.name, detail: c.description || undefined, category: c }))),
-        { title, placeHolder: 'Category', matchOnDetail: true, ignoreFocusOut: true },
+        { title, placeHolder: vscode.l10n.t('Category'), matchOnDetail: true, ignoreFocusOut: true },
       );
       if (!category) return;
       const currency = services.model.billing.currency(accountId);
@@ -42,7 +42,7 @@ export function newOrder(panels: OrderPanels): CommandFactory {
           };
         }),
       );
-      const product = await vscode.window.showQuickPick<vscode.QuickPickItem & { product: Product }>(products, { title: `${title}: ${category.label}`, placeHolder: 'Product', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+      const product = await vscode.window.showQuickPick<vscode.QuickPickItem & { product: Product }>(products, { title: vscode.l10n.t('{0}: {1}', title, category.label), placeHolder: vscode.l10n.t('Product'), matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
       if (!product) return;
       await panels.show({ accountId, productId: product.product.id });
     },
@@ -53,7 +53,7 @@ export function newOrder(panels: OrderPanels): CommandFactory {
 function priceRows(result: DomainAvailability, action: 'register' | 'transfer', currency: string) {
   return result.periods
     .filter((p) => p[action] !== undefined && p.period > 0)
-    .map((p) => ({ label: `${p.period} year${p.period === 1 ? '' : 's'}`, description: p[action] === 0 ? `free (${formatMoney(0, currency)})` : formatMoney(p[action]!, currency), years: p.period, price: p[action]!, tldId: p.id }));
+    .map((p) => ({ label: p.period === 1 ? vscode.l10n.t('1 year') : vscode.l10n.t('{0} years', p.period), description: p[action] === 0 ? `free (${formatMoney(0, currency)})` : formatMoney(p[action]!, currency), years: p.period, price: p[action]!, tldId: p.id }));
 }
 
 type Answers = OrderChoices['custom'];
@@ -64,7 +64,7 @@ type Answers = OrderChoices['custom'];
  */
 async function askTldForm(services: Ctx, accountId: string, tldId: string, title: string, currency: string): Promise<{ data: DomainOrder['data']; paid: string[] } | undefined> {
   const api = await services.model.api(accountId);
-  const forms = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'What the registry needs…' }, () =>
+  const forms = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('What the registry needs…') }, () =>
     api.domains.orderForm(tldId).catch((e: unknown) => {
       // A portal without per-TLD forms answers 404: nothing extra to ask.
       if (isPortalClientError(e) && e.kind === 'notFound') return [];
@@ -74,7 +74,7 @@ async function askTldForm(services: Ctx, accountId: string, tldId: string, title
   const fields = forms.map(customField);
   const unsupported = fields.filter((f) => f.kind === 'unsupported' && forms.find((x) => x.id === f.id)?.required);
   if (unsupported.length > 0) {
-    throw new Error(`This domain needs ${unsupported.map((f) => `“${f.label}”`).join(', ')}, which Cloud Portal cannot ask for yet: register it on the portal’s website.`);
+    throw new Error(vscode.l10n.t('This domain needs {0}, which Cloud Portal cannot ask for yet: register it on the portal’s website.', unsupported.map((f) => `“${f.label}”`).join(', ')));
   }
   const answers: Answers = {};
   const paid: string[] = [];
@@ -82,15 +82,15 @@ async function askTldForm(services: Ctx, accountId: string, tldId: string, title
   for (const field of fields) {
     const step = `${title}: ${field.label}`;
     if (field.kind === 'select' || field.kind === 'radio') {
-      const options = [...(field.required ? [] : [{ label: 'None', option: undefined as OrderOption | undefined }]), ...field.options.map((o) => ({ label: o.label, description: priced(o), option: o as OrderOption | undefined }))];
-      const chosen = await vscode.window.showQuickPick(options, { title: step, placeHolder: field.required ? `${field.label} (required by the registry)` : field.label, ignoreFocusOut: true });
+      const options = [...(field.required ? [] : [{ label: vscode.l10n.t('None'), option: undefined as OrderOption | undefined }]), ...field.options.map((o) => ({ label: o.label, description: priced(o), option: o as OrderOption | undefined }))];
+      const chosen = await vscode.window.showQuickPick(options, { title: step, placeHolder: field.required ? vscode.l10n.t('{0} (required by the registry)', field.label) : field.label, ignoreFocusOut: true });
       if (!chosen) return undefined;
       answers[field.id] = chosen.option?.id ?? '';
       if (chosen.option && chosen.option.price > 0) paid.push(`${field.label}: ${chosen.option.label} ${priced(chosen.option)}`);
     } else if (field.kind === 'checkbox') {
       const chosen = await vscode.window.showQuickPick(
         field.options.map((o) => ({ label: o.label || field.label, description: priced(o), option: o })),
-        { title: step, placeHolder: `${field.label}: tick what you want (optional)`, canPickMany: true, ignoreFocusOut: true },
+        { title: step, placeHolder: vscode.l10n.t('{0}: tick what you want (optional)', field.label), canPickMany: true, ignoreFocusOut: true },
       );
       if (!chosen) return undefined;
       answers[field.id] = chosen.map((c) => c.option.id);
@@ -99,7 +99,7 @@ async function askTldForm(services: Ctx, accountId: string, tldId: string, title
       const text = await vscode.window.showInputBox({
         title: step,
         prompt: field.description || field.label,
-        validateInput: (v) => (field.kind === 'text' ? (field.required && !v.trim() ? `${field.label} is required by the registry` : undefined) : /^\d+$/.test(v.trim()) ? undefined : 'A whole number'),
+        validateInput: (v) => (field.kind === 'text' ? (field.required && !v.trim() ? vscode.l10n.t('{0} is required by the registry', field.label) : undefined) : /^\d+$/.test(v.trim()) ? undefined : vscode.l10n.t('A whole number')),
         ignoreFocusOut: true,
       });
       if (text === undefined) return undefined;
@@ -116,10 +116,10 @@ async function askContact(services: Ctx, accountId: string, title: string): Prom
   if (contacts.length === 0) return { label: '' };
   const chosen = await vscode.window.showQuickPick(
     [
-      { label: '$(account) My account details', description: 'the portal’s default', id: undefined as string | undefined },
-      ...contacts.map((c) => ({ label: [c.firstname, c.lastname].filter(Boolean).join(' ') || c.email || `Contact ${c.id}`, description: [c.companyname, c.email].filter(Boolean).join(' · '), id: c.id as string | undefined })),
+      { label: vscode.l10n.t('$(account) My account details'), description: vscode.l10n.t('the portal’s default'), id: undefined as string | undefined },
+      ...contacts.map((c) => ({ label: [c.firstname, c.lastname].filter(Boolean).join(' ') || c.email || vscode.l10n.t('Contact {0}', c.id), description: [c.companyname, c.email].filter(Boolean).join(' · '), id: c.id as string | undefined })),
     ],
-    { title: `${title}: contact`, placeHolder: 'Registrant, admin, tech and billing contact of the domain', ignoreFocusOut: true },
+    { title: vscode.l10n.t('{0}: contact', title), placeHolder: vscode.l10n.t('Registrant, admin, tech and billing contact of the domain'), ignoreFocusOut: true },
   );
   return chosen && { id: chosen.id, label: chosen.id ? chosen.label : '' };
 }
@@ -130,88 +130,104 @@ const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2
 export const orderDomain: CommandFactory = (services) => ({
   id: 'cloudPortal.domain.order',
   async run(arg?: unknown) {
-    const account = await accountFor(services, arg, 'Register a domain with which account?', (a) => signedIn(a) && accountHas(a, 'domains'));
+    const account = await accountFor(services, arg, vscode.l10n.t('Register a domain with which account?'), (a) => signedIn(a) && accountHas(a, 'domains'));
     if (!account) return;
     const accountId = account.record.id;
-    const title = `Register or Transfer Domain (${account.record.label})`;
+    const title = vscode.l10n.t('Register or Transfer Domain ({0})', account.record.label);
     const name = (
       await vscode.window.showInputBox({
         title,
-        prompt: 'The domain to check, for example example.com',
-        placeHolder: 'example.com',
-        validateInput: (v) => (DOMAIN.test(v.trim().toLowerCase()) ? undefined : 'Enter a domain name such as example.com'),
+        prompt: vscode.l10n.t('The domain to check, for example example.com'),
+        placeHolder: vscode.l10n.t('example.com'),
+        validateInput: (v) => (DOMAIN.test(v.trim().toLowerCase()) ? undefined : vscode.l10n.t('Enter a domain name such as example.com')),
         ignoreFocusOut: true,
       })
     )?.trim().toLowerCase();
     if (!name) return;
-    const [result, currency] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${name}…` }, () =>
+    const [result, currency] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', name) }, () =>
       Promise.all([services.model.domains.lookup(accountId, name), services.model.billing.currency(accountId)]),
     );
     let action: 'register' | 'transfer' = 'register';
     if (!result.available) {
       if (!priceRows(result, 'transfer', currency).length) {
-        void vscode.window.showWarningMessage(`${name} is not available, and ${account.record.label} cannot transfer it.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not available, and {1} cannot transfer it.', name, account.record.label));
         return;
       }
-      const transfer = await vscode.window.showInformationMessage(`${name} is already registered. If it is yours, you can transfer it here.`, 'Transfer…');
+      const transfer = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is already registered. If it is yours, you can transfer it here.', name), vscode.l10n.t('Transfer…'));
       if (!transfer) return;
       action = 'transfer';
     }
+    // Whole sentences per action, so that each reads right in a translation.
+    const words =
+      action === 'register'
+        ? {
+            title: vscode.l10n.t('Register {0}', name),
+            question: (period: string, price: string) => vscode.l10n.t('Register “{0}” for {1} for {2}?', name, period, price),
+            button: (price: string) => vscode.l10n.t('Register for {0}', price),
+            progress: vscode.l10n.t('Registering {0}…', name),
+            ordered: (order: string, invoice: string) => vscode.l10n.t('Register of {0} ordered{1}: invoice {2}.', name, order, invoice),
+          }
+        : {
+            title: vscode.l10n.t('Transfer {0}', name),
+            question: (period: string, price: string) => vscode.l10n.t('Transfer “{0}” for {1} for {2}?', name, period, price),
+            button: (price: string) => vscode.l10n.t('Transfer for {0}', price),
+            progress: vscode.l10n.t('Transferring {0}…', name),
+            ordered: (order: string, invoice: string) => vscode.l10n.t('Transfer of {0} ordered{1}: invoice {2}.', name, order, invoice),
+          };
     const period = await vscode.window.showQuickPick(priceRows(result, action, currency), {
-      title: `${action === 'register' ? 'Register' : 'Transfer'} ${name}`,
-      placeHolder: action === 'register' ? `${name} is available${result.premium ? ' (premium)' : ''}. For how long?` : 'Transfer with how many years added?',
+      title: words.title,
+      placeHolder: action === 'register' ? vscode.l10n.t('{0} is available{1}. For how long?', name, result.premium ? ' (premium)' : '') : vscode.l10n.t('Transfer with how many years added?'),
       ignoreFocusOut: true,
     });
     if (!period) return;
     let epp: string | undefined;
     if (action === 'transfer') {
-      epp = await vscode.window.showInputBox({ title: `Transfer ${name}`, prompt: 'The EPP (authorisation) code from the current registrar', password: true, validateInput: (v) => (v.trim() ? undefined : 'The transfer needs the EPP code'), ignoreFocusOut: true });
+      epp = await vscode.window.showInputBox({ title: words.title, prompt: vscode.l10n.t('The EPP (authorisation) code from the current registrar'), password: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The transfer needs the EPP code')), ignoreFocusOut: true });
       if (!epp) return;
     }
-    const extras = action === 'register' ? await askTldForm(services, accountId, period.tldId, `${action === 'register' ? 'Register' : 'Transfer'} ${name}`, currency) : { data: undefined, paid: [] };
+    const extras = action === 'register' ? await askTldForm(services, accountId, period.tldId, words.title, currency) : { data: undefined, paid: [] };
     if (!extras) return;
-    const contact = action === 'register' ? await askContact(services, accountId, `Register ${name}`) : { label: '' };
+    const contact = action === 'register' ? await askContact(services, accountId, words.title) : { label: '' };
     if (!contact) return;
     const nsText = await vscode.window.showInputBox({
-      title: `${action === 'register' ? 'Register' : 'Transfer'} ${name}`,
-      prompt: 'Name servers, separated by commas or spaces (leave empty for the portal’s defaults)',
-      placeHolder: 'ns1.example.net, ns2.example.net',
-      validateInput: (v) => (v.split(/[\s,]+/).filter(Boolean).every((ns) => DOMAIN.test(ns.toLowerCase())) ? undefined : 'Each name server is a host name such as ns1.example.net'),
+      title: words.title,
+      prompt: vscode.l10n.t('Name servers, separated by commas or spaces (leave empty for the portal’s defaults)'),
+      placeHolder: vscode.l10n.t('ns1.example.net, ns2.example.net'),
+      validateInput: (v) => (v.split(/[\s,]+/).filter(Boolean).every((ns) => DOMAIN.test(ns.toLowerCase())) ? undefined : vscode.l10n.t('Each name server is a host name such as ns1.example.net')),
       ignoreFocusOut: true,
     });
     if (nsText === undefined) return;
     const nameservers = nsText.split(/[\s,]+/).filter(Boolean).map((ns) => ns.toLowerCase());
     const methods = await services.model.billing.paymentMethods(accountId);
-    const method = methods.length === 1 ? methods[0] : (await vscode.window.showQuickPick(methods.map((m) => ({ label: paymentMethodLabel(m, currency), method: m })), { title: `${name}: payment method`, ignoreFocusOut: true }))?.method;
+    const method = methods.length === 1 ? methods[0] : (await vscode.window.showQuickPick(methods.map((m) => ({ label: paymentMethodLabel(m, currency), method: m })), { title: vscode.l10n.t('{0}: payment method', name), ignoreFocusOut: true }))?.method;
     if (!method) return;
     const price = formatMoney(period.price, currency);
-    const verb = action === 'register' ? 'Register' : 'Transfer';
     const roles = contact.id ? { registrant: contact.id, admin: contact.id, tech: contact.id, billing: contact.id } : {};
     const order: DomainOrder = { name, years: period.years, action, tld_id: period.tldId, pay_method: method.id, epp, nameservers: nameservers.length ? nameservers : undefined, data: extras.data, ...roles };
     // The portal's prices as it states them, side by side: the period's, then each paid option's.
     const priceText = [price, ...extras.paid].join(' + ');
     const details = [
-      `An invoice for ${priceText} is created on “${account.record.label}”, to be paid by ${paymentMethodLabel(method, currency)}.`,
-      nameservers.length ? `Name servers: ${nameservers.join(', ')}.` : '',
-      contact.label ? `Contact: ${contact.label}.` : '',
-      'Add to Cart instead to order it together with other items on one invoice.',
+      vscode.l10n.t('An invoice for {0} is created on “{1}”, to be paid by {2}.', priceText, account.record.label, paymentMethodLabel(method, currency)),
+      nameservers.length ? vscode.l10n.t('Name servers: {0}.', nameservers.join(', ')) : '',
+      contact.label ? vscode.l10n.t('Contact: {0}.', contact.label) : '',
+      vscode.l10n.t('Add to Cart instead to order it together with other items on one invoice.'),
     ];
     const answer = await vscode.window.showWarningMessage(
-      `${verb} “${name}” for ${period.label} for ${priceText}?`,
+      words.question(period.label, priceText),
       { modal: true, detail: details.filter(Boolean).join(' ') },
-      `${verb} for ${priceText}`,
-      'Add to Cart',
+      words.button(priceText),
+      vscode.l10n.t('Add to Cart'),
     );
-    if (answer === 'Add to Cart') {
+    if (answer === vscode.l10n.t('Add to Cart')) {
       const { pay_method: _method, ...rest } = order;
-      const count = services.carts.add(accountId, { label: `${verb} ${name}`, detail: [period.label, ...extras.paid].join(' · '), item: { type: 'domain', ...rest, years: String(order.years) } });
-      const show = await vscode.window.showInformationMessage(`${name} is in the cart (${count} item${count === 1 ? '' : 's'}).`, 'Show Cart');
+      const count = services.carts.add(accountId, { label: words.title, detail: [period.label, ...extras.paid].join(' · '), item: { type: 'domain', ...rest, years: String(order.years) } });
+      const show = await vscode.window.showInformationMessage(count === 1 ? vscode.l10n.t('{0} is in the cart (1 item).', name) : vscode.l10n.t('{0} is in the cart ({1} items).', name, count), vscode.l10n.t('Show Cart'));
       if (show) await vscode.commands.executeCommand('cloudPortal.cart.show', { accountId });
       return;
     }
-    if (answer !== `${verb} for ${priceText}`) return;
-    const placed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${verb === 'Register' ? 'Registering' : 'Transferring'} ${name}…` }, () => services.model.domains.order(accountId, order));
-    const open = await vscode.window.showInformationMessage(`${verb} of ${name} ordered${placed.order_num ? ` (order ${placed.order_num})` : ''}: invoice ${placed.invoice_id || '—'}.`, ...(placed.invoice_id ? ['Open Invoice'] : []));
+    if (answer !== words.button(priceText)) return;
+    const placed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: words.progress }, () => services.model.domains.order(accountId, order));
+    const open = await vscode.window.showInformationMessage(words.ordered(placed.order_num ? vscode.l10n.t(' (order {0})', placed.order_num) : '', placed.invoice_id || '—'), ...(placed.invoice_id ? [vscode.l10n.t('Open Invoice')] : []));
     if (open) await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId, invoiceId: placed.invoice_id });
   },
 });

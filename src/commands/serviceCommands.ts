@@ -16,15 +16,15 @@ const pickService = (services: Ctx, arg: unknown, placeHolder: string, accept?: 
 export const renameService: CommandFactory = (services) => ({
   id: 'cloudPortal.service.rename',
   async run(arg?: unknown) {
-    const node = await fresh(services, await pickService(services, arg, 'Which service to label?'));
+    const node = await fresh(services, await pickService(services, arg, vscode.l10n.t('Which service to label?')));
     if (!node) {
       return;
     }
     const label = await vscode.window.showInputBox({
-      title: `Label for ${node.service.name}${node.service.domain ? ` (${node.service.domain})` : ''}`,
-      prompt: 'A name of your own for this service; leave empty to remove the label.',
+      title: vscode.l10n.t('Label for {0}{1}', node.service.name, node.service.domain ? ` (${node.service.domain})` : ''),
+      prompt: vscode.l10n.t('A name of your own for this service; leave empty to remove the label.'),
       value: node.service.label,
-      validateInput: (v) => (v.length > 200 ? 'At most 200 characters' : undefined),
+      validateInput: (v) => (v.length > 200 ? vscode.l10n.t('At most 200 characters') : undefined),
       ignoreFocusOut: true,
     });
     if (label === undefined) {
@@ -37,45 +37,45 @@ export const renameService: CommandFactory = (services) => ({
 export const cancelService: CommandFactory = (services) => ({
   id: 'cloudPortal.service.cancel',
   async run(arg?: unknown) {
-    const node = await fresh(services, await pickService(services, arg, 'Which service to cancel?', (n) => canRequestCancellation(n.service.status)));
+    const node = await fresh(services, await pickService(services, arg, vscode.l10n.t('Which service to cancel?'), (n) => canRequestCancellation(n.service.status)));
     if (!node) {
       return;
     }
     const name = serviceName(node);
     const when = await vscode.window.showQuickPick(
       [
-        { label: 'At the end of the billing period', description: node.service.next_due ? `service ends ${node.service.next_due}` : '', immediate: false },
-        { label: 'Immediately', description: 'the service and its data are removed now', immediate: true },
+        { label: vscode.l10n.t('At the end of the billing period'), description: node.service.next_due ? `service ends ${node.service.next_due}` : '', immediate: false },
+        { label: vscode.l10n.t('Immediately'), description: vscode.l10n.t('the service and its data are removed now'), immediate: true },
       ],
-      { title: `Cancel “${name}”`, placeHolder: 'When should the service end?', ignoreFocusOut: true },
+      { title: vscode.l10n.t('Cancel “{0}”', name), placeHolder: vscode.l10n.t('When should the service end?'), ignoreFocusOut: true },
     );
     if (!when) {
       return;
     }
     const reason = await vscode.window.showInputBox({
-      title: `Cancel “${name}”: reason`,
-      prompt: 'Tell the provider why (required by most portals)',
-      validateInput: (v) => (v.trim() ? undefined : 'Enter a reason'),
+      title: vscode.l10n.t('Cancel “{0}”: reason', name),
+      prompt: vscode.l10n.t('Tell the provider why (required by most portals)'),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a reason')),
       ignoreFocusOut: true,
     });
     if (reason === undefined) {
       return;
     }
     const answer = await vscode.window.showWarningMessage(
-      `Request cancellation of “${name}” (${node.service.name}) ${when.immediate ? 'immediately' : 'at the end of the billing period'}?`,
+      vscode.l10n.t('Request cancellation of “{0}” ({1}) {2}?', name, node.service.name, when.immediate ? 'immediately' : 'at the end of the billing period'),
       {
         modal: true,
         detail: when.immediate
-          ? 'The service is terminated now. Its data cannot be recovered.'
-          : `The service keeps running until ${node.service.next_due || 'its due date'} and is then terminated.`,
+          ? vscode.l10n.t('The service is terminated now. Its data cannot be recovered.')
+          : vscode.l10n.t('The service keeps running until {0} and is then terminated.', node.service.next_due || 'its due date'),
       },
-      'Request Cancellation',
+      vscode.l10n.t('Request Cancellation'),
     );
-    if (answer !== 'Request Cancellation') {
+    if (answer !== vscode.l10n.t('Request Cancellation')) {
       return;
     }
     await services.model.services.cancel(node, { immediate: when.immediate, reason: reason.trim() });
-    void vscode.window.showInformationMessage(`Cancellation of “${name}” requested.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cancellation of “{0}” requested.', name));
   },
 });
 

@@ -38,7 +38,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
   const open: CommandFactory = (services) => ({
     id: 'cloudPortal.ticket.open',
     async run(arg?: unknown) {
-      const target = await ticketTarget(services, arg, 'Open which ticket?');
+      const target = await ticketTarget(services, arg, vscode.l10n.t('Open which ticket?'));
       if (target) {
         // Reading the thread marks it read on the portal; the model then reloads the list.
         await deps.panels.open(target);
@@ -49,7 +49,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
   const reply: CommandFactory = (services) => ({
     id: 'cloudPortal.ticket.reply',
     async run(arg?: unknown) {
-      const target = await ticketTarget(services, arg, 'Reply to which ticket?');
+      const target = await ticketTarget(services, arg, vscode.l10n.t('Reply to which ticket?'));
       if (target) {
         await openDraft(deps.drafts, { kind: 'reply', ...target });
         deps.panels.refresh(target, false);
@@ -60,23 +60,23 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
   const newTicket: CommandFactory = (services) => ({
     id: 'cloudPortal.ticket.new',
     async run(arg?: unknown) {
-      const account = await accountFor(services, arg, 'Open the ticket with which account?', (a) => a.state === 'signedIn');
+      const account = await accountFor(services, arg, vscode.l10n.t('Open the ticket with which account?'), (a) => a.state === 'signedIn');
       if (!account) {
         return;
       }
       const departments = await services.model.tickets.departments(account.record.id);
       const dept = await vscode.window.showQuickPick(
         departments.map((d) => ({ label: d.name, description: d.description, id: d.id })),
-        { title: 'New ticket: department', placeHolder: 'Which team should answer?', ignoreFocusOut: true },
+        { title: vscode.l10n.t('New ticket: department'), placeHolder: vscode.l10n.t('Which team should answer?'), ignoreFocusOut: true },
       );
       if (!dept) {
         return;
       }
       const about = aboutText(services, arg);
       const subject = await vscode.window.showInputBox({
-        title: `New ticket to ${dept.label}: subject`,
+        title: vscode.l10n.t('New ticket to {0}: subject', dept.label),
         value: about ? `About ${about.short}` : '',
-        validateInput: (v) => (v.trim() ? undefined : 'Enter a subject'),
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a subject')),
         ignoreFocusOut: true,
       });
       if (!subject) {
@@ -87,7 +87,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
         { kind: 'new', accountId: account.record.id, id: randomUUID().slice(0, 8), deptId: dept.id, subject: subject.trim() },
         about ? `${about.long}\n\n` : '',
       );
-      vscode.window.setStatusBarMessage('$(info) Write the message, then Send (Ctrl+Enter)', 8_000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(info) Write the message, then Send (Ctrl+Enter)'), 8_000);
     },
   });
 
@@ -96,7 +96,7 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
     async run(arg?: unknown) {
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       if (!uri || uri.scheme !== DRAFT_SCHEME) {
-        void vscode.window.showInformationMessage('Open a ticket reply or new-ticket draft to send it.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a ticket reply or new-ticket draft to send it.'));
         return;
       }
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
@@ -109,20 +109,20 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
         return;
       }
       if (!text) {
-        void vscode.window.showWarningMessage('The message is empty.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('The message is empty.'));
         return;
       }
       if (sending.has(uri.path)) {
-        void vscode.window.showInformationMessage('This message is already being sent.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('This message is already being sent.'));
         return;
       }
       sending.add(uri.path);
       const target = draft.target;
       const ticket = target.kind === 'reply' ? { accountId: target.accountId, number: target.number } : undefined;
-      if (ticket) deps.panels.busy(ticket, 'Sending reply…');
+      if (ticket) deps.panels.busy(ticket, vscode.l10n.t('Sending reply…'));
       try {
         const number = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: target.kind === 'reply' ? `Sending reply to #${target.number}…` : 'Opening ticket…' },
+          { location: vscode.ProgressLocation.Notification, title: target.kind === 'reply' ? vscode.l10n.t('Sending reply to #{0}…', target.number) : vscode.l10n.t('Opening ticket…') },
           async () => {
             if (target.kind === 'reply') {
               await services.model.tickets.reply(target, text);
@@ -143,10 +143,10 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
         } else {
           deps.panels.refresh(opened, true);
         }
-        vscode.window.setStatusBarMessage(target.kind === 'reply' ? `$(check) Reply sent to #${number}` : `$(check) Ticket #${number} opened`, 8_000);
+        vscode.window.setStatusBarMessage(target.kind === 'reply' ? vscode.l10n.t('$(check) Reply sent to #{0}', number) : vscode.l10n.t('$(check) Ticket #{0} opened', number), 8_000);
       } catch (e) {
         // The draft stays exactly as it is; nothing is resent automatically.
-        void vscode.window.showErrorMessage(`${target.kind === 'reply' ? 'Reply' : 'Ticket'} not sent: ${describeError(e)} Your draft is kept.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} not sent: {1} Your draft is kept.', target.kind === 'reply' ? 'Reply' : 'Ticket', describeError(e)));
       } finally {
         sending.delete(uri.path);
         if (ticket) deps.panels.busy(ticket, undefined);
@@ -157,13 +157,13 @@ export function ticketCommands(deps: TicketDeps): CommandFactory[] {
   const setOpen = (openIt: boolean): CommandFactory => (services) => ({
     id: openIt ? 'cloudPortal.ticket.reopen' : 'cloudPortal.ticket.close',
     async run(arg?: unknown) {
-      const target = await ticketTarget(services, arg, openIt ? 'Reopen which ticket?' : 'Close which ticket?', (closed) => closed === openIt);
+      const target = await ticketTarget(services, arg, openIt ? vscode.l10n.t('Reopen which ticket?') : vscode.l10n.t('Close which ticket?'), (closed) => closed === openIt);
       if (!target) {
         return;
       }
       await services.model.tickets.setOpen(target, openIt);
       deps.panels.refresh(target, true);
-      vscode.window.setStatusBarMessage(`$(check) Ticket #${target.number} ${openIt ? 'reopened' : 'closed'}`, 6_000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Ticket #{0} {1}', target.number, openIt ? 'reopened' : 'closed'), 6_000);
     },
   });
 
@@ -184,7 +184,7 @@ function aboutText(services: Ctx, arg: unknown): { short: string; long: string }
     const name = vm?.label ?? node.vmId;
     return {
       short: name,
-      long: `VM: ${name} (VM #${node.vmId}${vm?.primaryIp ? `, ${vm.primaryIp}` : ''}) on service ${service ? `${service.label || service.name} ` : ''}(#${node.serviceId})`,
+      long: vscode.l10n.t('VM: {0} (VM #{1}{2}) on service {3}(#{4})', name, node.vmId, vm?.primaryIp ? `, ${vm.primaryIp}` : '', service ? `${service.label || service.name} ` : '', node.serviceId),
     };
   }
   return undefined;

@@ -59,7 +59,7 @@ export const goToResource: CommandFactory = (services) => ({
   id: 'cloudPortal.goToResource',
   async run() {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { node: TreeNode }>();
-    pick.placeholder = 'Go to a service, VM, domain, DNS zone or record (type to filter)';
+    pick.placeholder = vscode.l10n.t('Go to a service, VM, domain, DNS zone or record (type to filter)');
     pick.matchOnDescription = true;
     pick.busy = true;
     pick.show();
@@ -71,7 +71,7 @@ export const goToResource: CommandFactory = (services) => ({
     pick.items = nodes.map((node) => ({ ...describeNode(services, node), node }));
     pick.busy = false;
     if (failures.length) {
-      pick.title = `Some resources could not be loaded: ${failures[0]}`;
+      pick.title = vscode.l10n.t('Some resources could not be loaded: {0}', failures[0]);
     }
     const chosen = await new Promise<TreeNode | undefined>((resolve) => {
       pick.onDidAccept(() => resolve(pick.selectedItems[0]?.node));
@@ -98,10 +98,10 @@ export const copyIp: CommandFactory = (services) => ({
       return;
     }
     const ips = ipsOf(services, node);
-    const ip = ips.length > 1 ? await vscode.window.showQuickPick(ips, { placeHolder: 'Copy which address?' }) : ips[0];
+    const ip = ips.length > 1 ? await vscode.window.showQuickPick(ips, { placeHolder: vscode.l10n.t('Copy which address?') }) : ips[0];
     if (ip) {
       await vscode.env.clipboard.writeText(ip);
-      vscode.window.setStatusBarMessage(`$(check) Copied ${ip}`, 5_000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', ip), 5_000);
     }
   },
 });
@@ -120,7 +120,7 @@ export const copyId: CommandFactory = () => ({
       : node.kind === 'record' ? node.record.id
       : node.accountId;
     await vscode.env.clipboard.writeText(id);
-    vscode.window.setStatusBarMessage(`$(check) Copied id ${id}`, 5_000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied id {0}', id), 5_000);
   },
 });
 
@@ -161,7 +161,7 @@ export const clearOfflineSnapshots: CommandFactory = (services) => ({
   async run() {
     await services.model.clearSnapshots();
     services.logger.info('Offline snapshots deleted.');
-    vscode.window.setStatusBarMessage('$(check) Offline snapshots deleted', 4_000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Offline snapshots deleted'), 4_000);
   },
 });
 

@@ -7,34 +7,49 @@ import { servicesView } from '../views/viewSpecs';
 import { Command, CommandFactory } from './command';
 import { fresh, nodeFor } from '../ui/pickNode';
 
+/** Whole sentences per action (a translator sees each one as it is shown), each given the VM's name. */
 interface ActionText {
-  doing: string;
-  done: string;
-  /** Asked in a modal that names the VM before anything is sent. */
-  confirm?: { question: string; detail: string; button: string };
+  doing(name: string): string;
+  done(name: string): string;
+  /** Asked in a modal that names the VM (and its address when known) before anything is sent. */
+  confirm?: { question(name: string, ip: string | undefined): string; detail: string; button: string };
 }
 
+const named = (name: string, ip: string | undefined) => (ip ? `“${name}” (${ip})` : `“${name}”`);
+
 const ACTIONS: Record<VmAction, ActionText> = {
-  start: { doing: 'Starting', done: 'is running' },
+  start: { doing: (n) => vscode.l10n.t('Starting {0}…', n), done: (n) => vscode.l10n.t('{0} is running', n) },
   stop: {
-    doing: 'Stopping',
-    done: 'is stopped',
-    confirm: { question: 'Stop', detail: 'The VM is powered off at once, like pulling the plug. Unsaved data in memory is lost.', button: 'Stop VM' },
+    doing: (n) => vscode.l10n.t('Stopping {0}…', n),
+    done: (n) => vscode.l10n.t('{0} is stopped', n),
+    confirm: {
+      question: (n, ip) => vscode.l10n.t('Stop {0}?', named(n, ip)),
+      detail: vscode.l10n.t('The VM is powered off at once, like pulling the plug. Unsaved data in memory is lost.'),
+      button: vscode.l10n.t('Stop VM'),
+    },
   },
   shutdown: {
-    doing: 'Shutting down',
-    done: 'is stopped',
-    confirm: { question: 'Shut down', detail: 'The operating system is asked to shut down; services on the VM stop.', button: 'Shut Down' },
+    doing: (n) => vscode.l10n.t('Shutting down {0}…', n),
+    done: (n) => vscode.l10n.t('{0} is stopped', n),
+    confirm: {
+      question: (n, ip) => vscode.l10n.t('Shut down {0}?', named(n, ip)),
+      detail: vscode.l10n.t('The operating system is asked to shut down; services on the VM stop.'),
+      button: vscode.l10n.t('Shut Down'),
+    },
   },
-  reboot: { doing: 'Rebooting', done: 'is running again' },
+  reboot: { doing: (n) => vscode.l10n.t('Rebooting {0}…', n), done: (n) => vscode.l10n.t('{0} is running again', n) },
   reset: {
-    doing: 'Resetting',
-    done: 'was reset',
-    confirm: { question: 'Reset', detail: 'The VM is hard-reset without shutting down. Unsaved data in memory is lost.', button: 'Reset VM' },
+    doing: (n) => vscode.l10n.t('Resetting {0}…', n),
+    done: (n) => vscode.l10n.t('{0} was reset', n),
+    confirm: {
+      question: (n, ip) => vscode.l10n.t('Reset {0}?', named(n, ip)),
+      detail: vscode.l10n.t('The VM is hard-reset without shutting down. Unsaved data in memory is lost.'),
+      button: vscode.l10n.t('Reset VM'),
+    },
   },
-  rescue: { doing: 'Entering rescue mode on', done: 'is in rescue mode' },
-  unrescue: { doing: 'Leaving rescue mode on', done: 'left rescue mode' },
-  rebuild: { doing: 'Rebuilding', done: 'was rebuilt' },
+  rescue: { doing: (n) => vscode.l10n.t('Entering rescue mode on {0}…', n), done: (n) => vscode.l10n.t('{0} is in rescue mode', n) },
+  unrescue: { doing: (n) => vscode.l10n.t('Leaving rescue mode on {0}…', n), done: (n) => vscode.l10n.t('{0} left rescue mode', n) },
+  rebuild: { doing: (n) => vscode.l10n.t('Rebuilding {0}…', n), done: (n) => vscode.l10n.t('{0} was rebuilt', n) },
 };
 
 function vmName(services: Ctx, node: VmNode): string {
@@ -42,17 +57,17 @@ function vmName(services: Ctx, node: VmNode): string {
 }
 
 async function chooseTemplate(services: Ctx, node: VmNode): Promise<{ id: string; name: string } | undefined> {
-  const templates = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Loading templates…' }, () =>
+  const templates = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading templates…') }, () =>
     services.model.services.templates({ accountId: node.accountId, serviceId: node.serviceId }),
   );
   if (templates.length === 0) {
-    void vscode.window.showInformationMessage('The portal offers no templates for this service.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('The portal offers no templates for this service.'));
     return undefined;
   }
   const current = services.model.services.peekVm(node)?.fields.template;
   const picked = await vscode.window.showQuickPick(
     templates.map((t) => ({ label: t.name, description: t.id === current ? `${t.id} (current)` : t.id, template: t })),
-    { title: `Rebuild ${vmName(services, node)}`, placeHolder: 'Operating system template to install' },
+    { title: vscode.l10n.t('Rebuild {0}', vmName(services, node)), placeHolder: vscode.l10n.t('Operating system template to install') },
   );
   return picked?.template;
 }
@@ -64,7 +79,7 @@ function vmActionCommand(action: VmAction): CommandFactory {
     async run(arg?: unknown) {
       const node = await fresh(
         services,
-        await nodeFor(services, arg, 'vm', [servicesView], `Which VM? (${text.title})`, (n) =>
+        await nodeFor(services, arg, 'vm', [servicesView], vscode.l10n.t('Which VM? ({0})', text.title), (n) =>
           vmActionsFor(services.registry.get(n.accountId), services.model.services.peekVm(n), services.model.vmActions.busyWith(n)).includes(action),
         ),
       );
@@ -73,7 +88,7 @@ function vmActionCommand(action: VmAction): CommandFactory {
       }
       const api = await services.model.api(node.accountId);
       if (!api.vms.supports(action)) {
-        void vscode.window.showInformationMessage(`This portal does not offer “${text.title}”.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('This portal does not offer “{0}”.', text.title));
         return;
       }
       const name = vmName(services, node);
@@ -84,17 +99,17 @@ function vmActionCommand(action: VmAction): CommandFactory {
           return;
         }
         const answer = await vscode.window.showWarningMessage(
-          `Rebuild “${name}” from ${template.name}?`,
-          { modal: true, detail: 'The VM is reinstalled from the template. Everything on its disks is erased.' },
-          'Rebuild VM',
+          vscode.l10n.t('Rebuild “{0}” from {1}?', name, template.name),
+          { modal: true, detail: vscode.l10n.t('The VM is reinstalled from the template. Everything on its disks is erased.') },
+          vscode.l10n.t('Rebuild VM'),
         );
-        if (answer !== 'Rebuild VM') {
+        if (answer !== vscode.l10n.t('Rebuild VM')) {
           return;
         }
       } else if (text.confirm) {
         const ip = services.model.services.peekVm(node)?.primaryIp;
         const answer = await vscode.window.showWarningMessage(
-          `${text.confirm.question} “${name}”${ip ? ` (${ip})` : ''}?`,
+          text.confirm.question(name, ip),
           { modal: true, detail: text.confirm.detail },
           text.confirm.button,
         );
@@ -103,15 +118,15 @@ function vmActionCommand(action: VmAction): CommandFactory {
         }
       }
       const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: `${text.doing} ${name}…` },
+        { location: vscode.ProgressLocation.Window, title: text.doing(name) },
         () => services.model.vmActions.run(node, action, template?.id),
       );
       if (outcome === 'busy') {
-        void vscode.window.showInformationMessage(`An action is already running on “${name}”.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('An action is already running on “{0}”.', name));
         return;
       }
       const vm = services.model.services.peekVm(node);
-      vscode.window.setStatusBarMessage(`$(vm) ${name} ${vm && vm.state !== 'transitional' ? text.done : vm?.status ?? ''}`, 8_000);
+      vscode.window.setStatusBarMessage(`$(vm) ${vm && vm.state !== 'transitional' ? text.done(name) : `${name} ${vm?.status ?? ''}`}`, 8_000);
     },
   });
 }

@@ -1,5 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { DnsRecordInput } from '../api/resources/dnsRecord';
+import * as l10n from '@vscode/l10n';
 
 /** A record as the user typed it: every field text, so a rejected edit can be shown again as it was. */
 export interface RecordDraft {
@@ -38,82 +39,82 @@ export function needsPriority(type: string): boolean {
 export function contentHint(type: string): string {
   switch (type) {
     case 'A':
-      return 'IPv4 address, e.g. 203.0.113.10';
+      return l10n.t('IPv4 address, e.g. 203.0.113.10');
     case 'AAAA':
-      return 'IPv6 address, e.g. 2001:db8::10';
+      return l10n.t('IPv6 address, e.g. 2001:db8::10');
     case 'CNAME':
     case 'NS':
     case 'PTR':
-      return 'Host name, e.g. target.example.com';
+      return l10n.t('Host name, e.g. target.example.com');
     case 'MX':
-      return 'Mail server host name, e.g. mail.example.com';
+      return l10n.t('Mail server host name, e.g. mail.example.com');
     case 'SRV':
-      return 'weight port target, e.g. 5 5060 sip.example.com';
+      return l10n.t('weight port target, e.g. 5 5060 sip.example.com');
     case 'TXT':
-      return 'Text; long values as several "quoted" "strings" of up to 255 characters';
+      return l10n.t('Text; long values as several "quoted" "strings" of up to 255 characters');
     case 'CAA':
-      return 'flags tag "value", e.g. 0 issue "letsencrypt.org"';
+      return l10n.t('flags tag "value", e.g. 0 issue "letsencrypt.org"');
     default:
-      return 'Record content';
+      return l10n.t('Record content');
   }
 }
 
 export function validateName(name: string): string | undefined {
   const value = name.trim();
   if (value === '' || value === '@') {
-    return value === '' ? 'Enter a name, or @ for the zone apex' : undefined;
+    return value === '' ? l10n.t('Enter a name, or @ for the zone apex') : undefined;
   }
-  return isHostName(value, true) ? undefined : 'Names are letters, digits, hyphens and underscores, separated by dots (a leading * is allowed)';
+  return isHostName(value, true) ? undefined : l10n.t('Names are letters, digits, hyphens and underscores, separated by dots (a leading * is allowed)');
 }
 
 function validateTxt(content: string): string | undefined {
   const text = content.trim();
   if (!text) {
-    return 'Enter the text';
+    return l10n.t('Enter the text');
   }
   if (text.startsWith('"')) {
     const strings = text.match(/"((?:[^"\\]|\\.)*)"/g);
     const rest = text.replace(/"((?:[^"\\]|\\.)*)"/g, '').trim();
     if (!strings || rest !== '') {
-      return 'Quoted text must be one or more complete "strings" separated by spaces';
+      return l10n.t('Quoted text must be one or more complete "strings" separated by spaces');
     }
     if (strings.some((s) => s.length - 2 > 255)) {
-      return 'Each quoted string can hold at most 255 characters; split the text into several strings';
+      return l10n.t('Each quoted string can hold at most 255 characters; split the text into several strings');
     }
     return undefined;
   }
   if (text.includes('"')) {
-    return 'Unquoted text cannot contain a double quote; put the whole value in "quotes"';
+    return l10n.t('Unquoted text cannot contain a double quote; put the whole value in "quotes"');
   }
-  return text.length > 255 ? 'Text over 255 characters must be split into several "quoted" "strings"' : undefined;
+  return text.length > 255 ? l10n.t('Text over 255 characters must be split into several "quoted" "strings"') : undefined;
 }
 
 export function validateContent(type: string, content: string): string | undefined {
   const value = content.trim();
   switch (type) {
     case 'A':
-      return isIPv4(value) ? undefined : 'Enter an IPv4 address, e.g. 203.0.113.10';
+      return isIPv4(value) ? undefined : l10n.t('Enter an IPv4 address, e.g. 203.0.113.10');
     case 'AAAA':
-      return isIPv6(value) ? undefined : 'Enter an IPv6 address, e.g. 2001:db8::10';
+      return isIPv6(value) ? undefined : l10n.t('Enter an IPv6 address, e.g. 2001:db8::10');
     case 'CNAME':
     case 'NS':
     case 'MX':
     case 'PTR':
-      return isHostName(value) ? undefined : 'Enter a host name, e.g. target.example.com';
+      return isHostName(value) ? undefined : l10n.t('Enter a host name, e.g. target.example.com');
     case 'SRV': {
       const parts = value.split(/\s+/);
-      if (parts.length !== 3) return 'Enter weight, port and target, e.g. 5 5060 sip.example.com';
-      if (integer(parts[0], 0, 65535) === undefined) return 'The weight is a whole number from 0 to 65535';
-      if (integer(parts[1], 1, 65535) === undefined) return 'The port is a whole number from 1 to 65535';
-      if (parts[2] !== '.' && !isHostName(parts[2])) return 'The target is a host name (or . for "no service")';
+      if (parts.length !== 3) return l10n.t('Enter weight, port and target, e.g. 5 5060 sip.example.com');
+      if (integer(parts[0], 0, 65535) === undefined) return l10n.t('The weight is a whole number from 0 to 65535');
+      if (integer(parts[1], 1, 65535) === undefined) return l10n.t('The port is a whole number from 1 to 65535');
+      if (parts[2] !== '.' && !isHostName(parts[2])) return l10n.t('The target is a host name (or . for "no service")');
       return undefined;
     }
     case 'TXT':
       return validateTxt(value);
     case 'CAA':
-      return /^\d{1,3}\s+(issue|issuewild|iodef)\s+"[^"]*"$/i.test(value) ? undefined : 'Enter flags, tag and "value", e.g. 0 issue "letsencrypt.org"';
+      return /^\d{1,3}\s+(issue|issuewild|iodef)\s+"[^"]*"$/i.test(value) ? undefined : l10n.t('Enter flags, tag and "value", e.g. 0 issue "letsencrypt.org"');
     default:
-      return value ? undefined : 'Enter the content';
+      return value ? undefined : l10n.t('Enter the content');
   }
 }
 
@@ -121,14 +122,14 @@ export function validatePriority(type: string, priority: string): string | undef
   if (!needsPriority(type)) {
     return undefined;
   }
-  return integer(priority, 0, 65535) === undefined ? 'The priority is a whole number from 0 to 65535' : undefined;
+  return integer(priority, 0, 65535) === undefined ? l10n.t('The priority is a whole number from 0 to 65535') : undefined;
 }
 
 export function validateTtl(ttl: string): string | undefined {
   if (ttl.trim() === '') {
     return undefined;
   }
-  return integer(ttl, 1, 2_147_483_647) === undefined ? 'The TTL is a positive whole number of seconds' : undefined;
+  return integer(ttl, 1, 2_147_483_647) === undefined ? l10n.t('The TTL is a positive whole number of seconds') : undefined;
 }
 
 /** Every problem of a draft, by field; empty when it can be sent. */
@@ -137,7 +138,7 @@ export function validateDraft(draft: RecordDraft): Partial<Record<keyof RecordDr
   const put = (field: keyof RecordDraft, problem: string | undefined) => {
     if (problem) problems[field] = problem;
   };
-  put('type', /^[A-Z0-9]+$/.test(draft.type) ? undefined : 'Choose a record type');
+  put('type', /^[A-Z0-9]+$/.test(draft.type) ? undefined : l10n.t('Choose a record type'));
   put('name', validateName(draft.name));
   put('content', validateContent(draft.type, draft.content));
   put('priority', validatePriority(draft.type, draft.priority));

@@ -1,6 +1,7 @@
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Logger } from '../api/log';
+import * as l10n from '@vscode/l10n';
 
 /** Bumped whenever what a snapshot holds changes shape: an older file is dropped, never misread. */
 export const SNAPSHOT_VERSION = 1;
@@ -100,7 +101,7 @@ export class SnapshotStore {
         await this.delete(accountId);
         return [];
       }
-      if (parsed.accountId !== accountId || !Array.isArray(parsed.entries)) throw new Error('not a snapshot of this account');
+      if (parsed.accountId !== accountId || !Array.isArray(parsed.entries)) throw new Error(l10n.t('not a snapshot of this account'));
     } catch (e) {
       this.logger.warn(`Offline snapshot of account ${accountId} could not be read (${(e as Error).message}): ignored.`);
       return [];

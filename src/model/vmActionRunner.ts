@@ -5,6 +5,7 @@ import { isReadOnlyVm, Vm } from '../api/resources/vms';
 import { Emitter } from '../util/emitter';
 import { keys, VmRef } from './cacheKeys';
 import { ResourceCache } from './resourceCache';
+import * as l10n from '@vscode/l10n';
 
 export interface VmActionTiming {
   /** Time between VM state polls after a power action. */
@@ -45,7 +46,7 @@ export class VmActionRunner {
    */
   async run(ref: VmRef, action: VmAction, template?: string, signal?: AbortSignal): Promise<'done' | 'busy'> {
     if (isReadOnlyVm(this.peek(ref))) {
-      throw new UnsupportedError('The portal listed this VM without an id: no action can be sent for it.');
+      throw new UnsupportedError(l10n.t('The portal listed this VM without an id: no action can be sent for it.'));
     }
     const key = keys.vm(ref);
     if (this.busy.has(key)) {

@@ -2,6 +2,7 @@ import { Account } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
 import { featuresOf, VmAction, vmActionsOf } from '../api/capabilities';
 import { isReadOnlyVm, Vm, VmState } from '../api/resources/vms';
+import * as l10n from '@vscode/l10n';
 
 /** Which actions make sense in each state (the portal still has the final word). */
 const ACTIONS_BY_STATE: Record<VmState, VmAction[]> = {
@@ -16,11 +17,11 @@ const ACTIONS_BY_STATE: Record<VmState, VmAction[]> = {
 export const VM_ACTION_TITLES: Record<VmAction, string> = {
   start: 'Start',
   stop: 'Stop',
-  shutdown: 'Shut Down',
+  shutdown: l10n.t('Shut Down'),
   reboot: 'Reboot',
   reset: 'Reset',
-  rescue: 'Boot into Rescue Mode',
-  unrescue: 'Leave Rescue Mode',
+  rescue: l10n.t('Boot into Rescue Mode'),
+  unrescue: l10n.t('Leave Rescue Mode'),
   rebuild: 'Rebuild',
 };
 

@@ -52,7 +52,7 @@ export class PortalNotifier implements vscode.Disposable {
       await this.tracker.markShown(account.record.id, fresh.map((n) => n.id));
       if (fresh.length > AT_ONCE) {
         void vscode.window
-          .showInformationMessage(`${inlineText(account.record.label, 60)}: ${fresh.length} new portal notifications.`, 'Show')
+          .showInformationMessage(vscode.l10n.t('{0}: {1} new portal notifications.', inlineText(account.record.label, 60), fresh.length), vscode.l10n.t('Show'))
           .then((c) => c && vscode.commands.executeCommand('cloudPortal.notifications.show', { accountId: account.record.id }));
       } else {
         fresh.forEach((n) => void this.show(account, n));
@@ -63,8 +63,8 @@ export class PortalNotifier implements vscode.Disposable {
   private async show(account: Account, n: Notification): Promise<void> {
     const subject = inlineText(n.subject || n.message || 'Notification', 160);
     const message = n.subject && n.message ? ` — ${inlineText(n.message, 240)}` : '';
-    const choice = await vscode.window.showInformationMessage(`${inlineText(account.record.label, 60)}: ${subject}${message}`, 'Acknowledge');
-    if (choice === 'Acknowledge') {
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1}{2}', inlineText(account.record.label, 60), subject, message), vscode.l10n.t('Acknowledge'));
+    if (choice === vscode.l10n.t('Acknowledge')) {
       await vscode.commands.executeCommand('cloudPortal.notifications.acknowledge', { accountId: account.record.id, notificationId: n.id });
     }
   }

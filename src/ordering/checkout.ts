@@ -7,6 +7,7 @@ import type { PlacedOrder, QuoteView } from '../webviews/orderProtocol';
 import type { CartEntry } from './cart';
 import { orderFailureMessage, outcomeUnknown } from './orderOutcome';
 import { quoteView } from './quoteView';
+import * as l10n from '@vscode/l10n';
 
 export interface CheckoutBackend {
   quote(items: OrderItem[], payMethod: string, signal: AbortSignal): Promise<Quote>;
@@ -36,7 +37,7 @@ export async function checkout(backend: CheckoutBackend, entries: readonly CartE
   try {
     priced = quoteView(await backend.quote(items, payMethod, new AbortController().signal));
   } catch (e) {
-    return { kind: 'failed', message: `Could not price the cart, nothing was ordered: ${describeError(e)}`, maybePlaced: false };
+    return { kind: 'failed', message: l10n.t('Could not price the cart, nothing was ordered: {0}', describeError(e)), maybePlaced: false };
   }
   if (priced.problems.length > 0) {
     return { kind: 'refused', problems: priced.problems };

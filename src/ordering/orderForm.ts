@@ -2,6 +2,7 @@
 // the webview can render, and the cart item (`POST /quote`, `POST /order/@product_id`) that the
 // user's choices make. Pure functions: no I/O, no VS Code, also bundled into the page.
 import type { FormField, OrderItem, ProductConfiguration } from '../api/resources/catalogue';
+import * as l10n from '@vscode/l10n';
 
 export interface OrderOption {
   id: string;
@@ -58,7 +59,7 @@ const CYCLE_NAMES: Record<string, string> = {
   p4: 'Quadrennially',
   p5: 'Quinquennially',
   free: 'Free',
-  once: 'One time',
+  once: l10n.t('One time'),
 };
 
 export function cycleName(code: string): string {
@@ -122,13 +123,13 @@ export function orderFormOf(config: ProductConfiguration): OrderFormSpec {
   for (const field of config.config.product) {
     const key = `${field.id || field.name || field.title}`.toLowerCase();
     if (key === 'cycle' || field.title === 'pickcycle') {
-      fields.push({ id: 'cycle', label: 'Billing cycle', description: '', kind: 'cycle', options: optionsOf(field).map((o) => ({ ...o, label: cycleName(o.id) })) });
+      fields.push({ id: 'cycle', label: l10n.t('Billing cycle'), description: '', kind: 'cycle', options: optionsOf(field).map((o) => ({ ...o, label: cycleName(o.id) })) });
     } else if (key === 'domain') {
-      fields.push({ id: 'domain', label: 'Domain', description: 'The domain or host name this service is for.', kind: 'domain', required: true });
+      fields.push({ id: 'domain', label: l10n.t('Domain'), description: l10n.t('The domain or host name this service is for.'), kind: 'domain', required: true });
     }
   }
   if (!fields.some((f) => f.kind === 'cycle') && config.recurring) {
-    fields.unshift({ id: 'cycle', label: 'Billing cycle', description: '', kind: 'cycle', options: [{ id: config.recurring, label: cycleName(config.recurring), price: config.price, setup: config.setup }] });
+    fields.unshift({ id: 'cycle', label: l10n.t('Billing cycle'), description: '', kind: 'cycle', options: [{ id: config.recurring, label: cycleName(config.recurring), price: config.price, setup: config.setup }] });
   }
   fields.push(...config.config.forms.map(customField));
   for (const addon of config.config.addons) {
@@ -174,13 +175,13 @@ export function missingChoices(spec: OrderFormSpec, choices: OrderChoices): stri
   for (const field of spec.fields) {
     const value = choices.custom[field.id];
     if (field.kind === 'domain' && field.required && !choices.domain.trim()) {
-      missing.push(`${field.label} is required.`);
+      missing.push(l10n.t('{0} is required.', field.label));
     } else if (field.kind === 'domain' && choices.domain.trim() && !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i.test(choices.domain.trim())) {
-      missing.push(`${field.label} “${choices.domain.trim()}” is not a valid domain name.`);
+      missing.push(l10n.t('{0} “{1}” is not a valid domain name.', field.label, choices.domain.trim()));
     } else if ((field.kind === 'select' || field.kind === 'radio' || field.kind === 'text') && field.required && !value) {
-      missing.push(`${field.label} is required.`);
+      missing.push(l10n.t('{0} is required.', field.label));
     } else if (field.kind === 'quantity' && (typeof value !== 'number' || value < field.min || value > field.max || !Number.isInteger(value))) {
-      missing.push(`${field.label} must be a whole number from ${field.min} to ${field.max}.`);
+      missing.push(l10n.t('{0} must be a whole number from {1} to {2}.', field.label, field.min, field.max));
     }
   }
   return missing;

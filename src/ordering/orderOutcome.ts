@@ -1,6 +1,7 @@
 // What to tell the user when an order (one product, a cart, a domain) fails: whether it may still
 // have been placed. Never guessed optimistically: money may have been spent.
 import { describeError, isPortalClientError, PortalClientError } from '../api/errors';
+import * as l10n from '@vscode/l10n';
 
 /** Whether a failed purchase may still have been placed (the portal may have acted on it). */
 export function outcomeUnknown(e: unknown): boolean {
@@ -23,8 +24,8 @@ export function neverSent(e: unknown): boolean {
 /** The message for a failed order: may have been placed / was not sent / was refused. */
 export function orderFailureMessage(e: unknown): string {
   return outcomeUnknown(e)
-    ? `${describeError(e)} The portal may have received the order: check your invoices before ordering again.`
+    ? l10n.t('{0} The portal may have received the order: check your invoices before ordering again.', describeError(e))
     : neverSent(e)
-      ? `The order was not sent: ${describeError(e)}`
-      : `The order was not placed: ${describeError(e)}`;
+      ? l10n.t('The order was not sent: {0}', describeError(e))
+      : l10n.t('The order was not placed: {0}', describeError(e));
 }

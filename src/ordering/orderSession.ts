@@ -11,6 +11,7 @@ import type { PortalModel } from '../model/portalModel';
 import type { ExtensionToOrderPage, OrderPageToExtension, OrderTarget, PlacedOrder, QuoteView } from '../webviews/orderProtocol';
 import { feeText, paymentMethodLabel } from '../billing/paymentFees';
 import { initialChoices, missingChoices, OrderChoices, orderFormOf, orderItemOf, OrderFormSpec } from './orderForm';
+import * as l10n from '@vscode/l10n';
 
 /** The reads and the one write an order needs (the portal model provides them). */
 export interface OrderBackend {
@@ -163,7 +164,7 @@ export class OrderSession {
     this.post({ type: 'submitting' });
     try {
       const method = this.paymentMethods.find((m) => m.id === payMethod);
-      const quoted = await this.priced(spec, choices, payMethod, method ? [] : ['Choose a payment method.'], 'Could not price the order, nothing was ordered');
+      const quoted = await this.priced(spec, choices, payMethod, method ? [] : [l10n.t('Choose a payment method.')], l10n.t('Could not price the order, nothing was ordered'));
       if (!quoted || !method) {
         return;
       }
@@ -201,7 +202,7 @@ export class OrderSession {
     this.submitting = true;
     this.post({ type: 'submitting' });
     try {
-      const quoted = await this.priced(spec, choices, undefined, [], 'Could not price these choices, nothing was added');
+      const quoted = await this.priced(spec, choices, undefined, [], l10n.t('Could not price these choices, nothing was added'));
       if (!quoted) {
         return;
       }
@@ -226,7 +227,7 @@ export class OrderSession {
   private async priced(spec: OrderFormSpec, choices: OrderChoices, payMethod: string | undefined, alsoMissing: string[], noPrice: string): Promise<{ item: OrderItem; priced: QuoteView } | undefined> {
     const missing = [...missingChoices(spec, choices), ...alsoMissing];
     if (missing.length > 0) {
-      this.post({ type: 'submitFailed', message: 'Some choices need attention.', problems: missing });
+      this.post({ type: 'submitFailed', message: l10n.t('Some choices need attention.'), problems: missing });
       return undefined;
     }
     const item = orderItemOf(spec, choices);
@@ -238,7 +239,7 @@ export class OrderSession {
       return undefined;
     }
     if (priced.problems.length > 0) {
-      this.post({ type: 'submitFailed', message: 'The portal cannot accept these choices.', problems: priced.problems });
+      this.post({ type: 'submitFailed', message: l10n.t('The portal cannot accept these choices.'), problems: priced.problems });
       return undefined;
     }
     return { item, priced };

@@ -55,10 +55,10 @@ export class DraftFileSystem implements vscode.FileSystemProvider {
   }
 
   createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions('Drafts cannot hold folders.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Drafts cannot hold folders.'));
   }
 
   rename(): void {
-    throw vscode.FileSystemError.NoPermissions('Drafts cannot be renamed.');
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Drafts cannot be renamed.'));
   }
 }

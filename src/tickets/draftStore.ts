@@ -1,4 +1,5 @@
 import { KeyValueStore } from '../accounts/accountStore';
+import * as l10n from '@vscode/l10n';
 
 /** What a draft is for: a reply to a ticket, or a new ticket (department and subject chosen). */
 export type DraftTarget =
@@ -50,7 +51,7 @@ export class DraftStore {
     const drafts = this.all();
     const existing = drafts[path];
     if (!existing) {
-      throw new Error(`No draft at ${path}`);
+      throw new Error(l10n.t('No draft at {0}', path));
     }
     drafts[path] = { ...existing, text, updatedAt: Date.now() };
     await this.state.update(KEY, drafts);

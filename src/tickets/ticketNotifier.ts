@@ -65,7 +65,7 @@ export class TicketNotifier implements vscode.Disposable {
       }
       for (const t of newStaffReplies(this.seen.get(id), tickets)) {
         void vscode.window
-          .showInformationMessage(`New reply on ticket #${t.ticket_number} “${inlineText(t.subject, 120)}” (${inlineText(account.record.label, 60)})`, 'Open')
+          .showInformationMessage(vscode.l10n.t('New reply on ticket #{0} “{1}” ({2})', t.ticket_number, inlineText(t.subject, 120), inlineText(account.record.label, 60)), vscode.l10n.t('Open'))
           .then((choice) => choice && vscode.commands.executeCommand('cloudPortal.ticket.open', { accountId: id, number: t.ticket_number }));
       }
       this.seen.set(id, snapshot(tickets));

@@ -24,7 +24,7 @@ export async function accountFor(
   }
   const accounts = services.registry.list().filter(filter);
   if (accounts.length === 0) {
-    void vscode.window.showInformationMessage('No matching Cloud Portal account.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No matching Cloud Portal account.'));
     return undefined;
   }
   if (accounts.length === 1) {

@@ -19,7 +19,7 @@ export function describeNode(services: Ctx, node: TreeNode): { label: string; de
     case 'domain':
       return { label: `$(globe) ${node.domain.name}`, description: `domain · ${where}` };
     case 'zone':
-      return { label: `$(symbol-namespace) ${node.name}`, description: `DNS zone · ${where}` };
+      return { label: `$(symbol-namespace) ${node.name}`, description: vscode.l10n.t('DNS zone · {0}', where) };
     case 'ticket':
       return { label: `$(comment-discussion) ${node.ticket.subject}`, description: `#${node.number} · ${node.ticket.status} · ${where}` };
     case 'record':
@@ -46,7 +46,7 @@ export async function nodeFor<K extends TreeNode['kind']>(
   }
   const depth: Record<TreeNode['kind'], number> = { account: 0, service: 1, domain: 1, zone: 1, ticketGroup: 1, vm: 2, record: 2, ticket: 2, message: 9 };
   const found = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'Loading resources…' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading resources…') },
     () =>
       collectNodes(services, specs, {
         wanted: (node) => node.kind === kind && accept(node as Extract<TreeNode, { kind: K }>),
@@ -55,7 +55,7 @@ export async function nodeFor<K extends TreeNode['kind']>(
   );
   const nodes = found.nodes as Extract<TreeNode, { kind: K }>[];
   if (nodes.length === 0) {
-    void vscode.window.showInformationMessage(found.failures.length ? `Nothing found: ${found.failures[0]}` : 'Nothing to choose from.');
+    void vscode.window.showInformationMessage(found.failures.length ? vscode.l10n.t('Nothing found: {0}', found.failures[0]) : vscode.l10n.t('Nothing to choose from.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -104,6 +104,6 @@ export async function fresh<N extends TreeNode>(services: Ctx, node: N | undefin
     return fresh;
   }
   const name = describeNode(services, node).label.replace(/^\$\([^)]*\) /, '');
-  void vscode.window.showWarningMessage(`“${name}” ${fresh ? 'changed' : 'is gone'} on the portal since it was last loaded. The view now shows it as it is: check it, then try again.`);
+  void vscode.window.showWarningMessage(vscode.l10n.t('“{0}” {1} on the portal since it was last loaded. The view now shows it as it is: check it, then try again.', name, fresh ? 'changed' : 'is gone'));
   return undefined;
 }

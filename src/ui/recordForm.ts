@@ -28,7 +28,7 @@ export async function recordForm(draft: RecordDraft, options: RecordFormOptions)
   const title = (what: string) => `${options.title}: ${what}`;
   const typePick = await vscode.window.showQuickPick(
     types.map((t) => ({ label: t, description: t === draft.type ? '(current)' : contentHint(t) })),
-    { title: title('type'), placeHolder: options.problem ? `The portal said: ${options.problem}` : 'Record type', ignoreFocusOut: true },
+    { title: title('type'), placeHolder: options.problem ? vscode.l10n.t('The portal said: {0}', options.problem) : vscode.l10n.t('Record type'), ignoreFocusOut: true },
   );
   if (!typePick) {
     return undefined;
@@ -36,7 +36,7 @@ export async function recordForm(draft: RecordDraft, options: RecordFormOptions)
   const type = typePick.label;
   const name = await vscode.window.showInputBox({
     title: title('name'),
-    prompt: 'Name relative to the zone; @ for the zone itself, * for a wildcard',
+    prompt: vscode.l10n.t('Name relative to the zone; @ for the zone itself, * for a wildcard'),
     value: draft.name || '@',
     ignoreFocusOut: true,
     validateInput: validateName,
@@ -48,7 +48,7 @@ export async function recordForm(draft: RecordDraft, options: RecordFormOptions)
   if (needsPriority(type)) {
     const typed = await vscode.window.showInputBox({
       title: title('priority'),
-      prompt: type === 'MX' ? 'Lower numbers are tried first, e.g. 10' : 'Lower numbers are tried first',
+      prompt: type === 'MX' ? vscode.l10n.t('Lower numbers are tried first, e.g. 10') : vscode.l10n.t('Lower numbers are tried first'),
       value: priority || '10',
       ignoreFocusOut: true,
       validateInput: (v) => validatePriority(type, v),
@@ -60,7 +60,7 @@ export async function recordForm(draft: RecordDraft, options: RecordFormOptions)
   }
   const content = await vscode.window.showInputBox({
     title: title('content'),
-    prompt: options.problem ? `${contentHint(type)} — the portal said: ${options.problem}` : contentHint(type),
+    prompt: options.problem ? vscode.l10n.t('{0} — the portal said: {1}', contentHint(type), options.problem) : contentHint(type),
     value: type === draft.type ? draft.content : '',
     ignoreFocusOut: true,
     validateInput: (v) => validateContent(type, v),
@@ -72,7 +72,7 @@ export async function recordForm(draft: RecordDraft, options: RecordFormOptions)
   if (options.withTtl) {
     const typed = await vscode.window.showInputBox({
       title: title('TTL'),
-      prompt: 'Seconds that resolvers may cache the record (empty: the portal default)',
+      prompt: vscode.l10n.t('Seconds that resolvers may cache the record (empty: the portal default)'),
       value: ttl,
       ignoreFocusOut: true,
       validateInput: validateTtl,

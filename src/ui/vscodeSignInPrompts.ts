@@ -5,8 +5,8 @@ import { ProviderInfo } from '../accounts/providers';
 import { SignInPrompts } from '../accounts/signInFlow';
 
 const AUTH_MODE_LABELS: Record<AuthMode, { label: string; detail: string }> = {
-  jwt: { label: 'Token (JWT)', detail: 'Signs in once; only a renewable session token is stored. Recommended.' },
-  basic: { label: 'Password (HTTP Basic)', detail: 'Sends the password with every request; the password is stored in the OS keychain.' },
+  jwt: { label: vscode.l10n.t('Token (JWT)'), detail: vscode.l10n.t('Signs in once; only a renewable session token is stored. Recommended.') },
+  basic: { label: vscode.l10n.t('Password (HTTP Basic)'), detail: vscode.l10n.t('Sends the password with every request; the password is stored in the OS keychain.') },
 };
 
 /** The Add Account questions as VS Code quick picks and input boxes. */
@@ -14,15 +14,15 @@ export class VscodeSignInPrompts implements SignInPrompts {
   async pickProvider(providers: ProviderInfo[]): Promise<ProviderInfo | undefined> {
     const picked = await vscode.window.showQuickPick(
       providers.map((provider) => ({ label: provider.name, description: provider.description, provider })),
-      { title: 'Add Account (1/4): Provider', placeHolder: 'Which portal do you want to sign in to?', ignoreFocusOut: true },
+      { title: vscode.l10n.t('Add Account (1/4): Provider'), placeHolder: vscode.l10n.t('Which portal do you want to sign in to?'), ignoreFocusOut: true },
     );
     return picked?.provider;
   }
 
   askApiRoot(initial: string | undefined, validate: (value: string) => string | undefined): Thenable<string | undefined> {
     return vscode.window.showInputBox({
-      title: 'Add Account: API root URL',
-      prompt: 'The portal’s API root, e.g. https://portal.example.com/api/',
+      title: vscode.l10n.t('Add Account: API root URL'),
+      prompt: vscode.l10n.t('The portal’s API root, e.g. https://portal.example.com/api/'),
       value: initial ?? 'https://',
       ignoreFocusOut: true,
       validateInput: validate,
@@ -31,30 +31,30 @@ export class VscodeSignInPrompts implements SignInPrompts {
 
   askEmail(provider: ProviderInfo, initial: string | undefined): Thenable<string | undefined> {
     return vscode.window.showInputBox({
-      title: `Add Account (2/4): ${provider.name} email`,
-      prompt: 'The email address you sign in to the client area with',
+      title: vscode.l10n.t('Add Account (2/4): {0} email', provider.name),
+      prompt: vscode.l10n.t('The email address you sign in to the client area with'),
       value: initial,
-      placeHolder: 'you@example.com',
+      placeHolder: vscode.l10n.t('you@example.com'),
       ignoreFocusOut: true,
-      validateInput: (value) => (/^\S+@\S+$/.test(value.trim()) ? undefined : 'Enter an email address'),
+      validateInput: (value) => (/^\S+@\S+$/.test(value.trim()) ? undefined : vscode.l10n.t('Enter an email address')),
     });
   }
 
   async pickAuthMode(modes: AuthMode[]): Promise<AuthMode | undefined> {
     const picked = await vscode.window.showQuickPick(
       modes.map((mode) => ({ ...AUTH_MODE_LABELS[mode], mode })),
-      { title: 'Add Account (3/4): How to sign in', ignoreFocusOut: true },
+      { title: vscode.l10n.t('Add Account (3/4): How to sign in'), ignoreFocusOut: true },
     );
     return picked?.mode;
   }
 
   askPassword(email: string, problem: string | undefined): Thenable<string | undefined> {
     return vscode.window.showInputBox({
-      title: `Add Account (4/4): Password for ${email}`,
-      prompt: problem ?? 'Stored only in VS Code’s secret storage (the OS keychain).',
+      title: vscode.l10n.t('Add Account (4/4): Password for {0}', email),
+      prompt: problem ?? vscode.l10n.t('Stored only in VS Code’s secret storage (the OS keychain).'),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (value) => (value.length > 0 ? undefined : 'Enter the password'),
+      validateInput: (value) => (value.length > 0 ? undefined : vscode.l10n.t('Enter the password')),
     });
   }
 

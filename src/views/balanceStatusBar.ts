@@ -57,8 +57,8 @@ export class BalanceStatusBar implements vscode.Disposable {
     let item = this.items.get(account.record.id);
     if (!item) {
       item = vscode.window.createStatusBarItem(`cloudPortal.balance.${account.record.id}`, vscode.StatusBarAlignment.Right, 50);
-      item.name = `Cloud Portal Balance (${account.record.label})`;
-      item.command = { title: 'Show Invoices', command: 'cloudPortal.billing.showInvoices', arguments: [{ accountId: account.record.id }] };
+      item.name = vscode.l10n.t('Cloud Portal Balance ({0})', account.record.label);
+      item.command = { title: vscode.l10n.t('Show Invoices'), command: 'cloudPortal.billing.showInvoices', arguments: [{ accountId: account.record.id }] };
       this.items.set(account.record.id, item);
     }
     return item;
@@ -82,12 +82,12 @@ export class BalanceStatusBar implements vscode.Disposable {
       const [balance, invoices] = await Promise.all([this.model.billing.balance(id, force), this.model.billing.invoices(id, force)]);
       const summary = balanceSummary(balance, invoices);
       item.text = `${summary.attention ? '$(warning)' : '$(credit-card)'} ${label}: ${summary.text}`;
-      item.tooltip = `${label}\n${summary.tooltip}\n\nClick to show invoices.`;
+      item.tooltip = vscode.l10n.t('{0}\n{1}\n\nClick to show invoices.', label, summary.tooltip);
       item.backgroundColor = summary.attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       item.accessibilityInformation = { label: `${label} billing: ${summary.tooltip.replace(/\n/g, ', ')}` };
     } catch (e) {
       item.text = `$(credit-card) ${label}: —`;
-      item.tooltip = `${label}: the balance could not be loaded (${describeError(e)}). Click to show invoices.`;
+      item.tooltip = vscode.l10n.t('{0}: the balance could not be loaded ({1}). Click to show invoices.', label, describeError(e));
       item.backgroundColor = undefined;
     } finally {
       this.loading.delete(id);

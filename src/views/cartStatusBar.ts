@@ -14,7 +14,7 @@ export class CartStatusBar implements vscode.Disposable {
     private readonly carts: Carts,
     private readonly registry: AccountRegistry,
   ) {
-    this.item.name = 'Cloud Portal Cart';
+    this.item.name = vscode.l10n.t('Cloud Portal Cart');
     this.item.command = 'cloudPortal.cart.show';
     this.subscriptions.push(
       this.item,
@@ -37,8 +37,8 @@ export class CartStatusBar implements vscode.Disposable {
     }
     const where = this.carts.accounts().map((id) => `${this.carts.items(id).length} on ${this.registry.get(id)?.record.label ?? id}`);
     this.item.text = `$(cart) ${count}`;
-    this.item.tooltip = `Cart: ${where.join(', ')}. Click to review and check out.`;
-    this.item.accessibilityInformation = { label: `Cloud Portal cart, ${count} item${count === 1 ? '' : 's'}` };
+    this.item.tooltip = vscode.l10n.t('Cart: {0}. Click to review and check out.', where.join(', '));
+    this.item.accessibilityInformation = { label: count === 1 ? vscode.l10n.t('Cloud Portal cart, 1 item') : vscode.l10n.t('Cloud Portal cart, {0} items', count) };
     this.item.show();
   }
 

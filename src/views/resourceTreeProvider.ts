@@ -96,7 +96,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       const mark = this.markOf(ownKey);
       this.drawnMarks.set(node.id, mark);
       if (mark !== 'fresh') {
-        item.description = `${item.description ?? ''} · ${mark === 'offline' ? 'offline — last updated' : 'as of'} ${whenText(cache.staleSince(ownKey!)!)}`;
+        item.description = `${item.description ?? ''} · ${mark === 'offline' ? vscode.l10n.t('offline — last updated') : vscode.l10n.t('as of')} ${whenText(cache.staleSince(ownKey!)!)}`;
       }
     } else if (parentKey && cache.staleSince(parentKey)) {
       item.description = `${item.description ?? ''} (cached)`;
@@ -127,7 +127,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private async load(node: TreeNode): Promise<TreeNode[]> {
     if (node.kind === 'account' && this.ctx.registry.get(node.accountId)?.state !== 'signedIn') {
-      return [this.message(node, 'signIn', 'Signed out — sign in to see this account')];
+      return [this.message(node, 'signIn', vscode.l10n.t('Signed out — sign in to see this account'))];
     }
     if (!this.spec.children) {
       return [];
@@ -139,9 +139,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       children = await childrenOrLastKnown(this.spec, this.ctx.model, node);
     } catch (e) {
       if (e instanceof AuthenticationError && e.signInRequired) {
-        return [this.message(node, 'signIn', 'Session ended — sign in again')];
+        return [this.message(node, 'signIn', vscode.l10n.t('Session ended — sign in again'))];
       }
-      return [this.message(node, 'error', `Could not load: ${describeError(e)}`, describeError(e))];
+      return [this.message(node, 'error', vscode.l10n.t('Could not load: {0}', describeError(e)), describeError(e))];
     }
     // The account row was drawn before its rows were known to be last-known ones: draw it again with its mark.
     if (node.kind === 'account' && !this.accountLevelHidden() && (this.drawnMarks.get(node.id) ?? 'fresh') !== this.markOf(key)) {
@@ -170,7 +170,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const why = key ? cache.staleBecause(key) : undefined;
     const since = key ? cache.staleSince(key) : undefined;
     if (why === undefined || since === undefined) return undefined;
-    return this.message(node, 'error', `Offline — showing what was loaded at ${whenText(since)}`, `The portal could not be reached: ${describeError(why)}`, 'offline');
+    return this.message(node, 'error', vscode.l10n.t('Offline — showing what was loaded at {0}', whenText(since)), vscode.l10n.t('The portal could not be reached: {0}', describeError(why)), 'offline');
   }
 
   private page(node: TreeNode, children: TreeNode[]): TreeNode[] {
@@ -178,8 +178,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     // time for every row handed to it, and the rest is one click away.
     const limit = this.limits.get(node.id) ?? ROWS_PER_PAGE;
     if (children.length > limit) {
-      const more = `Show All ${children.length.toLocaleString('en-US')} (${limit.toLocaleString('en-US')} shown)`;
-      return [...this.remember(children.slice(0, limit)), this.message(node, 'more', more, 'Open Zone as File or Go to Resource… to work with all of them at once.')];
+      const more = vscode.l10n.t('Show All {0} ({1} shown)', children.length.toLocaleString('en-US'), limit.toLocaleString('en-US'));
+      return [...this.remember(children.slice(0, limit)), this.message(node, 'more', more, vscode.l10n.t('Open Zone as File or Go to Resource… to work with all of them at once.'))];
     }
     return this.remember(children);
   }

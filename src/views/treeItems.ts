@@ -26,20 +26,20 @@ const VM_STATE_TEXT: Record<VmState, string> = {
   running: 'running',
   stopped: 'stopped',
   transitional: '',
-  rescue: 'rescue mode',
+  rescue: vscode.l10n.t('rescue mode'),
   suspended: 'suspended',
   unknown: '',
 };
 
 const ACTION_PROGRESS: Record<VmAction, string> = {
-  start: 'starting…',
-  stop: 'stopping…',
-  shutdown: 'shutting down…',
-  reboot: 'rebooting…',
-  reset: 'resetting…',
-  rescue: 'entering rescue…',
-  unrescue: 'leaving rescue…',
-  rebuild: 'rebuilding…',
+  start: vscode.l10n.t('starting…'),
+  stop: vscode.l10n.t('stopping…'),
+  shutdown: vscode.l10n.t('shutting down…'),
+  reboot: vscode.l10n.t('rebooting…'),
+  reset: vscode.l10n.t('resetting…'),
+  rescue: vscode.l10n.t('entering rescue…'),
+  unrescue: vscode.l10n.t('leaving rescue…'),
+  rebuild: vscode.l10n.t('rebuilding…'),
 };
 
 function serviceStatusIcon(status: string, hasVms: boolean): vscode.ThemeIcon {
@@ -115,10 +115,10 @@ export class TreeItemFactory {
     const item = new vscode.TreeItem(unread ? { label: subject, highlights: [[0, subject.length]] } : subject, C.None);
     item.id = node.id;
     const when = (t.lastreply || t.date).slice(0, 16);
-    item.description = [unread ? '● new reply' : '', `#${t.ticket_number}`, t.deptname, when].filter(Boolean).join(' · ');
+    item.description = [unread ? vscode.l10n.t('● new reply') : '', `#${t.ticket_number}`, t.deptname, when].filter(Boolean).join(' · ');
     item.iconPath = unread ? icon('mail', 'charts.blue') : /closed/i.test(t.status) ? icon('pass', 'disabledForeground') : icon('comment-discussion');
     item.contextValue = contextValues.ticket(/closed/i.test(t.status), unread);
-    item.command = { command: 'cloudPortal.ticket.open', title: 'Open Ticket', arguments: [node] };
+    item.command = { command: 'cloudPortal.ticket.open', title: vscode.l10n.t('Open Ticket'), arguments: [node] };
     item.accessibilityInformation = { label: `${unread ? 'Unread: ' : ''}${t.subject}, ticket ${t.ticket_number}, ${t.status}` };
     return item;
   }
@@ -126,7 +126,7 @@ export class TreeItemFactory {
   private account(node: AccountNode, expandable: boolean): vscode.TreeItem {
     const account = this.registry.get(node.accountId);
     if (!account) {
-      return new vscode.TreeItem('(removed account)');
+      return new vscode.TreeItem(vscode.l10n.t('(removed account)'));
     }
     const { record, state } = account;
     const provider = providerById(record.providerId);
@@ -159,7 +159,7 @@ export class TreeItemFactory {
     item.id = node.id;
     const state = vm?.state ?? 'unknown';
     const stateText = busy ? ACTION_PROGRESS[busy] : VM_STATE_TEXT[state] || vm?.status || '';
-    item.description = [stateText, vm?.primaryIp, isReadOnlyVm(vm) ? 'no id from the portal: read-only' : ''].filter(Boolean).join(' · ');
+    item.description = [stateText, vm?.primaryIp, isReadOnlyVm(vm) ? vscode.l10n.t('no id from the portal: read-only') : ''].filter(Boolean).join(' · ');
     item.iconPath = busy ? icon('loading~spin') : VM_ICONS[state];
     const actions = vmActionsFor(this.registry.get(node.accountId), vm, busy);
     item.contextValue = contextValues.vm(state, busy !== undefined, actions, Boolean(vm?.primaryIp));
@@ -171,8 +171,8 @@ export class TreeItemFactory {
     const item = new vscode.TreeItem(inlineText(d.name, 200), C.Collapsed);
     item.id = node.id;
     const left = d.daytoexpire ?? daysLeft(d.expires);
-    const expiry = left === undefined ? '' : left < 0 ? `expired ${-left} days ago` : `expires in ${left} days`;
-    item.description = [expiry, d.status === 'Active' ? '' : d.status, d.autorenew ? 'autorenew on' : 'autorenew off'].filter(Boolean).join(' · ');
+    const expiry = left === undefined ? '' : left < 0 ? vscode.l10n.t('expired {0} days ago', -left) : vscode.l10n.t('expires in {0} days', left);
+    item.description = [expiry, d.status === 'Active' ? '' : d.status, d.autorenew ? vscode.l10n.t('autorenew on') : vscode.l10n.t('autorenew off')].filter(Boolean).join(' · ');
     item.iconPath = left !== undefined && left < 0 ? icon('globe', 'charts.red') : left !== undefined && left <= 30 ? icon('globe', 'charts.yellow') : icon('globe');
     item.contextValue = contextValues.domain(Boolean(d.autorenew), d.status);
     return item;
@@ -204,20 +204,20 @@ export class TreeItemFactory {
       item.iconPath = icon('error', 'list.errorForeground');
       item.description = 'Retry';
       item.contextValue = contextValues.message('error');
-      item.command = { command: 'cloudPortal.retry', title: 'Retry', arguments: [node] };
+      item.command = { command: 'cloudPortal.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
     } else if (node.severity === 'more') {
       item.iconPath = icon('ellipsis');
       item.contextValue = contextValues.message('more');
-      item.command = { command: 'cloudPortal.showAll', title: 'Show All', arguments: [node] };
+      item.command = { command: 'cloudPortal.showAll', title: vscode.l10n.t('Show All'), arguments: [node] };
     } else if (node.severity === 'unreadable') {
       item.iconPath = icon('warning', 'list.warningForeground');
-      item.description = 'Show Log';
+      item.description = vscode.l10n.t('Show Log');
       item.contextValue = contextValues.message('unreadable');
-      item.command = { command: 'cloudPortal.showLog', title: 'Show Log' };
+      item.command = { command: 'cloudPortal.showLog', title: vscode.l10n.t('Show Log') };
     } else if (node.severity === 'signIn') {
       item.iconPath = icon('sign-in', 'list.warningForeground');
       item.contextValue = contextValues.message('signIn');
-      item.command = { command: 'cloudPortal.signIn', title: 'Sign In Again', arguments: [{ accountId: node.accountId }] };
+      item.command = { command: 'cloudPortal.signIn', title: vscode.l10n.t('Sign In Again'), arguments: [{ accountId: node.accountId }] };
     } else {
       item.iconPath = icon('info');
       item.contextValue = contextValues.message('info');
@@ -241,7 +241,7 @@ export class TreeItemFactory {
         line('Email', account.record.username);
         line('Provider', providerById(account.record.providerId).name);
         line('API', account.record.apiRoot);
-        line('Sign-in', `${account.record.authMode === 'jwt' ? 'token (JWT)' : 'password (Basic)'}, ${ACCOUNT_STATE_TEXT[account.state]}`);
+        line('Sign-in', `${account.record.authMode === 'jwt' ? vscode.l10n.t('token (JWT)') : vscode.l10n.t('password (Basic)')}, ${ACCOUNT_STATE_TEXT[account.state]}`);
         return md;
       }
       case 'service': {
@@ -251,9 +251,9 @@ export class TreeItemFactory {
         line('Domain', s.domain);
         line('Status', s.status);
         line('Billing', `${s.total.toFixed(2)} ${s.billingcycle}`);
-        line('Next due', s.next_due);
+        line(vscode.l10n.t('Next due'), s.next_due);
         line('Category', s.category);
-        line('Service id', s.id);
+        line(vscode.l10n.t('Service id'), s.id);
         return md;
       }
       case 'vm': {
@@ -262,12 +262,12 @@ export class TreeItemFactory {
         md.appendMarkdown('**').appendText(vm.label).appendMarkdown('**\n\n');
         line('Hostname', vm.hostname);
         line('State', vm.status);
-        line('IP addresses', vm.ips.join(', '));
+        line(vscode.l10n.t('IP addresses'), vm.ips.join(', '));
         for (const key of ['template', 'memory', 'cpu', 'disk']) {
           const value = vm.fields[key];
           if (typeof value === 'string' || typeof value === 'number') line(key[0].toUpperCase() + key.slice(1), value);
         }
-        line('VM id', vm.id);
+        line(vscode.l10n.t('VM id'), vm.id);
         return md;
       }
       case 'domain': {
@@ -276,7 +276,7 @@ export class TreeItemFactory {
         line('Status', d.status);
         line('Expires', d.expires);
         line('Autorenew', d.autorenew ? 'on' : 'off');
-        line('Renewal', `${d.recurring_amount.toFixed(2)} per ${d.period} year(s)`);
+        line('Renewal', vscode.l10n.t('{0} per {1} year(s)', d.recurring_amount.toFixed(2), d.period));
         line('Registered', d.date_created);
         return md;
       }

@@ -8,6 +8,7 @@ import { mayHaveVms } from '../model/serviceFeatures';
 import { unreadableItems } from '../api/schema';
 import { AccountNode, childId, MessageNode, RecordNode, TreeNode } from './nodes';
 import { sortRecords } from './recordOrder';
+import * as l10n from '@vscode/l10n';
 
 /**
  * What one view shows below its accounts, as plain functions over the model. No vscode types,
@@ -43,8 +44,8 @@ export function withUnreadableRow(rows: TreeNode[], answer: readonly unknown[], 
     accountId: parent.accountId,
     parent,
     severity: 'unreadable',
-    text: `${n} ${n === 1 ? noun[0] : noun[1]} could not be read`,
-    detail: `The portal sent ${n === 1 ? 'an entry' : `${n} entries`}${ids.length ? ` (${ids.join(', ')})` : ''} in a shape Cloud Portal cannot read; they are left out. The log says what was missing.`,
+    text: l10n.t('{0} {1} could not be read', n, n === 1 ? noun[0] : noun[1]),
+    detail: l10n.t('The portal sent {0}{1} in a shape Cloud Portal cannot read; they are left out. The log says what was missing.', n === 1 ? 'an entry' : `${n} entries`, ids.length ? ` (${ids.join(', ')})` : ''),
   };
   return [...rows, row];
 }
@@ -55,7 +56,7 @@ export function accountHas(account: Account, feature: Feature): boolean {
 
 export const servicesView: ViewSpec = {
   id: 'cloudPortal.services',
-  title: 'Services',
+  title: l10n.t('Services'),
   childrenKey(node) {
     if (node.kind === 'account') return keys.services(node.accountId);
     if (node.kind === 'service') return keys.vms({ accountId: node.accountId, serviceId: node.serviceId });
@@ -90,12 +91,12 @@ export const servicesView: ViewSpec = {
     }
     return [];
   },
-  emptyText: (node) => (node.kind === 'service' ? 'No virtual machines' : 'No services'),
+  emptyText: (node) => (node.kind === 'service' ? l10n.t('No virtual machines') : l10n.t('No services')),
 };
 
 export const domainsView: ViewSpec = {
   id: 'cloudPortal.domains',
-  title: 'Domains',
+  title: l10n.t('Domains'),
   requires: 'domains',
   childrenKey(node) {
     if (node.kind === 'account') return keys.domains(node.accountId);
@@ -129,16 +130,16 @@ export const domainsView: ViewSpec = {
           parent: node,
         }),
       );
-      return withUnreadableRow(rows, records, node, ['DNS record', 'DNS records']);
+      return withUnreadableRow(rows, records, node, [l10n.t('DNS record'), l10n.t('DNS records')]);
     }
     return [];
   },
-  emptyText: (node) => (node.kind === 'domain' ? 'No DNS records' : 'No domains'),
+  emptyText: (node) => (node.kind === 'domain' ? l10n.t('No DNS records') : l10n.t('No domains')),
 };
 
 export const dnsZonesView: ViewSpec = {
   id: 'cloudPortal.dnsZones',
-  title: 'DNS Zones',
+  title: l10n.t('DNS Zones'),
   childrenKey(node) {
     if (node.kind === 'account') return keys.zones(node.accountId);
     if (node.kind === 'zone') return keys.zone({ accountId: node.accountId, serviceId: node.serviceId, zoneId: node.zoneId });
@@ -159,7 +160,7 @@ export const dnsZonesView: ViewSpec = {
           name: zone.name,
           parent: node,
         }));
-      return withUnreadableRow(rows, zones, node, ['DNS zone', 'DNS zones']);
+      return withUnreadableRow(rows, zones, node, [l10n.t('DNS zone'), l10n.t('DNS zones')]);
     }
     if (node.kind === 'zone') {
       const zone = await model.zones.zone({ accountId: node.accountId, serviceId: node.serviceId, zoneId: node.zoneId });
@@ -178,10 +179,10 @@ export const dnsZonesView: ViewSpec = {
     }
     return [];
   },
-  emptyText: (node) => (node.kind === 'zone' ? 'No records' : 'No DNS zones'),
+  emptyText: (node) => (node.kind === 'zone' ? l10n.t('No records') : l10n.t('No DNS zones')),
 };
 
-const STATUS_ORDER = ['Open', 'Customer-Reply', 'Answered', 'In-Progress', 'On Hold', 'Closed'];
+const STATUS_ORDER = ['Open', 'Customer-Reply', 'Answered', 'In-Progress', l10n.t('On Hold'), 'Closed'];
 
 function statusRank(status: string): number {
   const i = STATUS_ORDER.findIndex((s) => s.toLowerCase() === status.toLowerCase());
@@ -195,7 +196,7 @@ export function ticketTime(t: { lastreply: string; date: string }): number {
 
 export const ticketsView: ViewSpec = {
   id: 'cloudPortal.tickets',
-  title: 'Tickets',
+  title: l10n.t('Tickets'),
   childrenKey(node) {
     return node.kind === 'account' || node.kind === 'ticketGroup' ? keys.tickets(node.accountId) : undefined;
   },
@@ -233,7 +234,7 @@ export const ticketsView: ViewSpec = {
     }
     return [];
   },
-  emptyText: () => 'No tickets',
+  emptyText: () => l10n.t('No tickets'),
 };
 
 export const VIEW_SPECS = [servicesView, domainsView, dnsZonesView, ticketsView];

@@ -24,7 +24,7 @@ async function nodeOf(services: Ctx, t: DetailsTarget): Promise<TreeNode> {
 /** One details panel: fields, resource gauges, IP addresses with copy buttons, and actions. */
 export class DetailsPanel extends PortalPanel<DetailsTarget, ExtensionToPage, PageToExtension> {
   constructor(panel: vscode.WebviewPanel, target: DetailsTarget, private readonly services: Ctx, extensionUri: vscode.Uri, onDispose: () => void) {
-    super(panel, target, extensionUri, { script: 'details.js', style: 'details.css', title: 'Details' }, isPageMessage, onDispose);
+    super(panel, target, extensionUri, { script: 'details.js', style: 'details.css', title: vscode.l10n.t('Details') }, isPageMessage, onDispose);
     this.subscriptions.push(
       services.model.vmActions.onDidChangeVm((ref) => {
         if (target.kind === 'vm' && ref.vmId === target.vmId && ref.serviceId === target.serviceId && ref.accountId === target.accountId) {
@@ -59,7 +59,7 @@ export class DetailsPanel extends PortalPanel<DetailsTarget, ExtensionToPage, Pa
         return this.render();
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);
-        vscode.window.setStatusBarMessage(`$(check) Copied ${message.text}`, 4_000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', message.text), 4_000);
         return;
       case 'action': {
         const allowed = /^(vm\.(start|stop|shutdown|reboot|reset|rescue|unrescue|rebuild)|service\.(rename|cancel)|domain\.(editNameservers|enableAutorenew|disableAutorenew|showEppCode|renew))$/;

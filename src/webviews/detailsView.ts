@@ -6,6 +6,7 @@ import { canRequestCancellation, guessedServiceFeatures } from '../model/service
 import { isReadOnlyVm } from '../api/resources/vms';
 import { DESTRUCTIVE_VM_ACTIONS, VM_ACTION_ICONS, VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
 import { DetailField, DetailsTarget, DetailsView, ResourceGauge } from './protocol';
+import * as l10n from '@vscode/l10n';
 
 const SECRET_FIELD = /pass|secret|token|epp|auth/i;
 const HIDDEN = new Set(['ips', 'ipaddresses', 'ip_addresses', 'fields']);
@@ -28,7 +29,7 @@ export function fieldsOf(record: Record<string, unknown>, copyable: string[] = [
       continue;
     }
     if (SECRET_FIELD.test(key)) {
-      out.push({ label: label(key), value: '•••••• (not shown)' });
+      out.push({ label: label(key), value: l10n.t('•••••• (not shown)') });
       continue;
     }
     const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -59,7 +60,7 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
     const [vms, resources] = await Promise.all([model.services.vms(target), optional(model.services.resources(target), [])]);
     const listed = vms.find((v) => v.id === target.vmId);
     if (!listed) {
-      throw new Error('This VM is no longer on the portal.');
+      throw new Error(l10n.t('This VM is no longer on the portal.'));
     }
     // The VM's own answer (`GET /service/@id/vms/@vmid`) carries fields the list may not; it wins
     // where both have a field. A VM listed without an id cannot be asked for (read-only).
@@ -100,8 +101,8 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
       gauges: gauges(resources),
       ips: ips.map((ip) => ip.address),
       actions: [
-        { id: 'service.rename', title: 'Change Label', icon: 'edit' },
-        ...(cancellable ? [{ id: 'service.cancel', title: 'Request Cancellation', icon: 'close', destructive: true }] : []),
+        { id: 'service.rename', title: l10n.t('Change Label'), icon: 'edit' },
+        ...(cancellable ? [{ id: 'service.cancel', title: l10n.t('Request Cancellation'), icon: 'close', destructive: true }] : []),
       ],
     };
   }
@@ -116,12 +117,12 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
     gauges: [],
     ips: [],
     actions: [
-      { id: 'domain.editNameservers', title: 'Edit Name Servers', icon: 'server' },
+      { id: 'domain.editNameservers', title: l10n.t('Edit Name Servers'), icon: 'server' },
       domain.autorenew
-        ? { id: 'domain.disableAutorenew', title: 'Disable Autorenew', icon: 'sync-ignored' }
-        : { id: 'domain.enableAutorenew', title: 'Enable Autorenew', icon: 'sync' },
-      { id: 'domain.showEppCode', title: 'Show EPP Code', icon: 'key' },
-      { id: 'domain.renew', title: 'Renew…', icon: 'calendar', destructive: true },
+        ? { id: 'domain.disableAutorenew', title: l10n.t('Disable Autorenew'), icon: 'sync-ignored' }
+        : { id: 'domain.enableAutorenew', title: l10n.t('Enable Autorenew'), icon: 'sync' },
+      { id: 'domain.showEppCode', title: l10n.t('Show EPP Code'), icon: 'key' },
+      { id: 'domain.renew', title: l10n.t('Renew…'), icon: 'calendar', destructive: true },
     ],
   };
 }

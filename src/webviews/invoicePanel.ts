@@ -8,7 +8,7 @@ import { PortalPanel } from './portalPanel';
 /** One invoice: items, tax, totals, status, and Apply Credit while it is unpaid. */
 export class InvoicePanel extends PortalPanel<InvoiceTarget, ExtensionToInvoicePage, InvoicePageToExtension> {
   constructor(panel: vscode.WebviewPanel, target: InvoiceTarget, private readonly services: Ctx, extensionUri: vscode.Uri, onDispose: () => void) {
-    super(panel, target, extensionUri, { script: 'invoice.js', style: 'invoice.css', title: 'Invoice' }, isInvoicePageMessage, onDispose);
+    super(panel, target, extensionUri, { script: 'invoice.js', style: 'invoice.css', title: vscode.l10n.t('Invoice') }, isInvoicePageMessage, onDispose);
     this.subscriptions.push(
       services.model.cache.onDidInvalidate((key) => {
         if (key === keys.invoice(target) || key === keys.balance(target.accountId)) void this.render();

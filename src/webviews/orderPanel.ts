@@ -10,12 +10,12 @@ async function confirmOrder(order: OrderConfirmation): Promise<boolean> {
   const total = formatMoney(order.total, order.currency);
   const then = order.recurring.map((r) => `${formatMoney(r.amount, order.currency)} ${r.title.toLowerCase()}`).join(' + ');
   const answer = await vscode.window.showWarningMessage(
-    `Place an order for “${order.product}” on “${order.account}” for ${total}?`,
+    vscode.l10n.t('Place an order for “{0}” on “{1}” for {2}?', order.product, order.account, total),
     {
       modal: true,
-      detail: `Total due now: ${total} (taxes included), paid by ${order.paymentMethod}.${then ? ` Then ${then}.` : ''} The portal creates an invoice for it.`,
+      detail: vscode.l10n.t('Total due now: {0} (taxes included), paid by {1}.{2} The portal creates an invoice for it.', total, order.paymentMethod, then ? ` Then ${then}.` : ''),
     },
-    `Order for ${total}`,
+    vscode.l10n.t('Order for {0}', total),
   );
   return answer === `Order for ${total}`;
 }
@@ -25,11 +25,11 @@ export class OrderPanel extends PortalPanel<OrderTarget, ExtensionToOrderPage, O
   private readonly session: OrderSession;
 
   constructor(panel: vscode.WebviewPanel, target: OrderTarget, services: Ctx, extensionUri: vscode.Uri, onDispose: () => void) {
-    super(panel, target, extensionUri, { script: 'order.js', style: 'order.css', title: 'New Order' }, isOrderPageMessage, onDispose);
+    super(panel, target, extensionUri, { script: 'order.js', style: 'order.css', title: vscode.l10n.t('New Order') }, isOrderPageMessage, onDispose);
     const account = services.registry.get(target.accountId)?.record.label ?? '';
     this.session = new OrderSession(modelOrderBackend(services.model, target.accountId, target.productId), {
       post: (message) => {
-        if (message.type === 'form') panel.title = `Order: ${message.view.form.productName}`;
+        if (message.type === 'form') panel.title = vscode.l10n.t('Order: {0}', message.view.form.productName);
         this.post(message);
       },
       confirm: confirmOrder,
@@ -50,8 +50,8 @@ export class OrderPanel extends PortalPanel<OrderTarget, ExtensionToOrderPage, O
 
   private async announce(order: PlacedOrder, account: string): Promise<void> {
     const choice = await vscode.window.showInformationMessage(
-      `Order ${order.orderNumber} placed on “${account}”${order.invoiceId ? `: invoice ${order.invoiceId}` : ''}.`,
-      ...(order.invoiceId ? ['Open Invoice'] : []),
+      vscode.l10n.t('Order {0} placed on “{1}”{2}.', order.orderNumber, account, order.invoiceId ? `: invoice ${order.invoiceId}` : ''),
+      ...(order.invoiceId ? [vscode.l10n.t('Open Invoice')] : []),
     );
     if (choice) {
       await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId: this.target.accountId, invoiceId: order.invoiceId });

@@ -64,7 +64,7 @@ export class OrderPanels extends PanelRegistry<OrderTarget, OrderPanel> {
       isTarget: isOrderTarget,
       canRestore: (t) => !!services.registry.get(t.accountId),
       key: (t) => `${t.accountId}/order/${t.productId}`,
-      title: () => 'New Order',
+      title: () => vscode.l10n.t('New Order'),
       create: async (panel, target, onDispose) => new (await import('./orderPanel')).OrderPanel(panel, target, services, extensionUri, onDispose),
       reusable: (panel) => !panel.placed,
     });

@@ -42,7 +42,7 @@ export function safeFileName(name: string): string {
 
 export class TicketPanel extends PortalPanel<TicketTarget, ExtensionToTicketPage, TicketPageToExtension> {
   constructor(panel: vscode.WebviewPanel, target: TicketTarget, private readonly deps: TicketPanelDeps, onDispose: () => void) {
-    super(panel, target, deps.extensionUri, { script: 'ticket.js', style: 'ticket.css', title: `Ticket ${target.number}` }, isTicketPageMessage, onDispose);
+    super(panel, target, deps.extensionUri, { script: 'ticket.js', style: 'ticket.css', title: vscode.l10n.t('Ticket {0}', target.number) }, isTicketPageMessage, onDispose);
     this.subscriptions.push(
       deps.model.cache.onDidInvalidate((key) => {
         if (key === keys.ticket(target)) {
@@ -86,7 +86,7 @@ export class TicketPanel extends PortalPanel<TicketTarget, ExtensionToTicketPage
 
   private async openAttachment(file: string, name: string): Promise<void> {
     try {
-      const download = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Downloading ${name}…` }, async () =>
+      const download = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0}…', name) }, async () =>
         (await this.deps.model.api(this.target.accountId)).tickets.attachment(file),
       );
       const folder = vscode.Uri.joinPath(this.deps.globalStorageUri, 'attachments', this.target.number);
@@ -95,7 +95,7 @@ export class TicketPanel extends PortalPanel<TicketTarget, ExtensionToTicketPage
       await vscode.workspace.fs.writeFile(uri, download.bytes);
       await vscode.commands.executeCommand('vscode.open', uri, vscode.ViewColumn.Beside);
     } catch (e) {
-      void vscode.window.showErrorMessage(`Could not download ${name}: ${describeError(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not download {0}: {1}', name, describeError(e)));
     }
   }
 

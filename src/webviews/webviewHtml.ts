@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { pageBundleJson } from '../l10nSetup';
 
 /** A fresh nonce for each render: the only scripts that run are ours. */
 export function nonce(): string {
@@ -9,10 +10,12 @@ export function nonce(): string {
 /**
  * The HTML shell of every Cloud Portal webview: a strict Content-Security-Policy (no inline script,
  * scripts only with this render's nonce, styles and fonts only from the extension), our stylesheet,
- * the codicons, and the page script. No portal data is ever written into this HTML.
+ * the codicons, the translation bundle when VS Code runs in another language (a JSON data block, never
+ * executed), and the page script. No portal data is ever written into this HTML.
  */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: { script: string; style: string; title: string }): string {
   const n = nonce();
+  const translations = pageBundleJson();
   const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const csp = [
     "default-src 'none'",
@@ -34,7 +37,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
 </head>
 <body>
 <main id="app" aria-live="polite"></main>
-<script nonce="${n}" src="${asset('dist', 'webview', page.script)}"></script>
+${translations ? `<script type="application/json" id="l10n-bundle">${translations}</script>\n` : ''}<script nonce="${n}" src="${asset('dist', 'webview', page.script)}"></script>
 </body>
 </html>`;
 }

@@ -8,7 +8,7 @@ import { ZONE_SCHEME } from './zoneUri';
  * The parser is imported with the first zone document, not at activation.
  */
 export class ZoneDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('Cloud Portal zone');
+  private readonly collection = vscode.languages.createDiagnosticCollection(vscode.l10n.t('Cloud Portal zone'));
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
@@ -44,7 +44,7 @@ export class ZoneDiagnostics implements vscode.Disposable {
       problems.map((p) => {
         const line = doc && p.line < doc.lineCount ? doc.lineAt(p.line).range : new vscode.Range(p.line, 0, p.line, 1000);
         const d = new vscode.Diagnostic(line, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-        d.source = 'Cloud Portal';
+        d.source = vscode.l10n.t('Cloud Portal');
         return d;
       }),
     );

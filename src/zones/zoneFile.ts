@@ -1,6 +1,7 @@
 // BIND zone files (RFC 1035 master file syntax as BIND writes it) to and from the portal's records.
 // Pure functions: no I/O, no VS Code.
 import type { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
+import * as l10n from '@vscode/l10n';
 
 /** A record read from a zone file, in the portal's terms, with the line it came from (0-based). */
 export interface ZoneLine {
@@ -55,7 +56,7 @@ function tokenize(text: string): { tokens: string[]; error?: string } {
     if (c === '"') {
       let j = i + 1;
       while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-      if (j >= text.length) return { tokens, error: 'A quoted string is not closed' };
+      if (j >= text.length) return { tokens, error: l10n.t('A quoted string is not closed') };
       tokens.push(text.slice(i, j + 1));
       i = j + 1;
       continue;
@@ -130,24 +131,24 @@ function recordFrom(owner: string, ttl: number, type: string, data: string[], or
   const host = (t: string | undefined) => (t === undefined ? undefined : t === '.' ? '.' : absolute(t, origin));
   switch (type) {
     case 'MX': {
-      if (data.length !== 2 || !/^\d+$/.test(data[0])) return { error: 'MX data is a preference and a mail server: 10 mail.example.com.' };
+      if (data.length !== 2 || !/^\d+$/.test(data[0])) return { error: l10n.t('MX data is a preference and a mail server: 10 mail.example.com.') };
       return { record: { ...base, priority: Number(data[0]), content: host(data[1])! } };
     }
     case 'SRV': {
-      if (data.length !== 4 || !data.slice(0, 3).every((d) => /^\d+$/.test(d))) return { error: 'SRV data is priority weight port target: 10 5 5060 sip.example.com.' };
+      if (data.length !== 4 || !data.slice(0, 3).every((d) => /^\d+$/.test(d))) return { error: l10n.t('SRV data is priority weight port target: 10 5 5060 sip.example.com.') };
       return { record: { ...base, priority: Number(data[0]), content: `${data[1]} ${data[2]} ${host(data[3])}` } };
     }
     default:
       if (HOST_TYPES.has(type)) {
-        if (data.length !== 1) return { error: `${type} data is one host name` };
+        if (data.length !== 1) return { error: l10n.t('{0} data is one host name', type) };
         return { record: { ...base, content: host(data[0])! } };
       }
       if (TEXT_TYPES.has(type)) {
-        if (data.length === 0) return { error: `${type} needs text` };
-        if (data.some((d) => !d.startsWith('"'))) return { error: 'TXT text must be "quoted"' };
+        if (data.length === 0) return { error: l10n.t('{0} needs text', type) };
+        if (data.some((d) => !d.startsWith('"'))) return { error: l10n.t('TXT text must be "quoted"') };
         return { record: { ...base, content: data.join(' ') } };
       }
-      if (data.length === 0) return { error: `${type} needs data` };
+      if (data.length === 0) return { error: l10n.t('{0} needs data', type) };
       return { record: { ...base, content: data.join(' ') } };
   }
 }
@@ -179,7 +180,7 @@ export function parseZone(text: string, origin: string, defaultTtl = 3600): Pars
         if (error) break;
       }
       if (!error && !tokens.includes(')')) {
-        problems.push({ line: start, message: 'An opening parenthesis is never closed', severity: 'error' });
+        problems.push({ line: start, message: l10n.t('An opening parenthesis is never closed'), severity: 'error' });
         continue;
       }
       tokens = tokens.filter((t) => t !== '(' && t !== ')');
@@ -197,9 +198,9 @@ export function parseZone(text: string, origin: string, defaultTtl = 3600): Pars
       } else if (directive === '$TTL' && tokens.length === 2 && parseTtl(tokens[1]) !== undefined) {
         ttl = parseTtl(tokens[1])!;
       } else if (directive === '$INCLUDE' || directive === '$GENERATE') {
-        problem(`${directive} is not supported: put the records in this file`);
+        problem(l10n.t('{0} is not supported: put the records in this file', directive));
       } else {
-        problem(`Cannot read the directive ${tokens[0]}`);
+        problem(l10n.t('Cannot read the directive {0}', tokens[0]));
       }
       continue;
     }
@@ -207,7 +208,7 @@ export function parseZone(text: string, origin: string, defaultTtl = 3600): Pars
     let rest = tokens;
     if (raw.startsWith(' ') || raw.startsWith('\t')) {
       if (lastOwner === undefined) {
-        problem('The first record needs a name (@ for the zone apex)');
+        problem(l10n.t('The first record needs a name (@ for the zone apex)'));
         continue;
       }
       owner = lastOwner;
@@ -218,19 +219,19 @@ export function parseZone(text: string, origin: string, defaultTtl = 3600): Pars
     let recordTtl: number | undefined;
     while (rest.length > 0 && (parseTtl(rest[0]) !== undefined || CLASSES.has(rest[0].toUpperCase()))) {
       if (CLASSES.has(rest[0].toUpperCase())) {
-        if (rest[0].toUpperCase() !== 'IN') problem(`Only class IN is supported, not ${rest[0]}`);
+        if (rest[0].toUpperCase() !== 'IN') problem(l10n.t('Only class IN is supported, not {0}', rest[0]));
       } else {
         recordTtl = parseTtl(rest[0]);
       }
       rest = rest.slice(1);
     }
     if (rest.length === 0) {
-      problem('A record needs a type and data, e.g. www 3600 IN A 203.0.113.10');
+      problem(l10n.t('A record needs a type and data, e.g. www 3600 IN A 203.0.113.10'));
       continue;
     }
     const type = rest[0].toUpperCase();
     if (!KNOWN_TYPES.has(type) && !/^TYPE\d+$/.test(type)) {
-      problem(`Unknown record type ${rest[0]}`);
+      problem(l10n.t('Unknown record type {0}', rest[0]));
       continue;
     }
     lastOwner = owner;

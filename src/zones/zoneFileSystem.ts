@@ -46,7 +46,7 @@ export class ZoneFileSystem {
   header(target: ZoneTarget): string[] {
     const account = this.registry.get(target.accountId)?.record;
     const where = account ? `${account.label} (${providerById(account.providerId).name})` : '';
-    return [`${target.name}: ${target.kind === 'zone' ? `DNS zone ${target.zoneId} of service ${target.serviceId}` : `registered domain ${target.domainId}`}${where ? ` on ${where}` : ''}.`, 'Saving sends the changes to the portal after you review them. The SOA record is managed by the portal.'];
+    return [`${target.name}: ${target.kind === 'zone' ? vscode.l10n.t('DNS zone {0} of service {1}', target.zoneId, target.serviceId) : vscode.l10n.t('registered domain {0}', target.domainId)}${where ? ` on ${where}` : ''}.`, vscode.l10n.t('Saving sends the changes to the portal after you review them. The SOA record is managed by the portal.')];
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
@@ -67,7 +67,7 @@ export class ZoneFileSystem {
       const known = portalUnreachable(e) ? backend.lastKnown() : undefined;
       if (!known) throw e;
       records = known.records;
-      header = [`${target.name}: OFFLINE — the portal could not be reached (${describeError(e)}).`, `These are the records as loaded at ${new Date(known.at).toISOString().slice(0, 16).replace('T', ' ')} UTC, to read; saving needs the portal.`];
+      header = [vscode.l10n.t('{0}: OFFLINE — the portal could not be reached ({1}).', target.name, describeError(e)), vscode.l10n.t('These are the records as loaded at {0} UTC, to read; saving needs the portal.', new Date(known.at).toISOString().slice(0, 16).replace('T', ' '))];
     }
     const text = printZone(records, target.name, header);
     this.open.set(uri.path, { snapshot: snapshotOf(records, target.name), mtime: Date.now(), size: Buffer.byteLength(text) });
@@ -94,33 +94,33 @@ export class ZoneFileSystem {
     if (plan.kind === 'invalid') {
       this.diagnostics.show(uri, plan.problems);
       const first = plan.problems[0];
-      throw new Error(`Not saved: ${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'} to fix first (line ${first.line + 1}: ${first.message}).`);
+      throw new Error(plan.problems.length === 1 ? vscode.l10n.t('Not saved: 1 problem to fix first (line {0}: {1}).', first.line + 1, first.message) : vscode.l10n.t('Not saved: {0} problems to fix first (line {1}: {2}).', plan.problems.length, first.line + 1, first.message));
     }
     if (plan.kind === 'conflict') {
       const current = plan.current;
       const choice = await vscode.window.showWarningMessage(
-        `“${target.name}” changed on the portal since you opened it.`,
-        { modal: true, detail: 'Review your file against the portal’s records as they are now (records added on the portal show as deletions), or reload the portal’s version and lose your edits.' },
-        'Review Against Portal',
-        'Reload from Portal',
+        vscode.l10n.t('“{0}” changed on the portal since you opened it.', target.name),
+        { modal: true, detail: vscode.l10n.t('Review your file against the portal’s records as they are now (records added on the portal show as deletions), or reload the portal’s version and lose your edits.') },
+        vscode.l10n.t('Review Against Portal'),
+        vscode.l10n.t('Reload from Portal'),
       );
-      if (choice === 'Reload from Portal') {
+      if (choice === vscode.l10n.t('Reload from Portal')) {
         this.open.delete(uri.path);
         setTimeout(() => void this.revert(uri), 0);
-        throw new Error('Not saved: reloading the portal’s version.');
+        throw new Error(vscode.l10n.t('Not saved: reloading the portal’s version.'));
       }
-      if (choice !== 'Review Against Portal') {
-        throw new Error('Not saved: the zone changed on the portal since you opened it.');
+      if (choice !== vscode.l10n.t('Review Against Portal')) {
+        throw new Error(vscode.l10n.t('Not saved: the zone changed on the portal since you opened it.'));
       }
       this.open.set(uri.path, { snapshot: snapshotOf(current, target.name), mtime: opened?.mtime ?? Date.now(), size: opened?.size ?? 0 });
       plan = await planSave(backend, text, undefined, true);
-      if (plan.kind !== 'plan') throw new Error('Not saved: the zone could not be read again.');
+      if (plan.kind !== 'plan') throw new Error(vscode.l10n.t('Not saved: the zone could not be read again.'));
     }
     const { diff, current } = plan;
     if (diff.changes.length > 0) {
       const confirmed = await confirmChanges(target.name, account, diff, () => this.showDiff(uri, target, current));
       if (!confirmed) {
-        throw new Error('Not saved: nothing was sent to the portal. Save again to review and apply.');
+        throw new Error(vscode.l10n.t('Not saved: nothing was sent to the portal. Save again to review and apply.'));
       }
       const result = await applyWithProgress(target.name, backend, diff);
       const after = await backend.load().catch(() => undefined);
@@ -130,13 +130,13 @@ export class ZoneFileSystem {
           uri,
           result.failed.map(({ change, message }) => ({
             line: change.kind === 'delete' ? 0 : change.line,
-            message: change.kind === 'delete' ? `Could not delete ${change.from.name} ${change.from.type} ${change.from.content}: ${message}` : `Not applied: ${message}`,
+            message: change.kind === 'delete' ? vscode.l10n.t('Could not delete {0} {1} {2}: {3}', change.from.name, change.from.type, change.from.content, message) : vscode.l10n.t('Not applied: {0}', message),
             severity: 'error',
           })),
         );
-        throw new Error(`${result.applied.length} of ${diff.changes.length} changes applied; ${result.failed.length} failed and are marked in the file (${result.failed[0].message}). Your text is kept: save again to retry what failed.`);
+        throw new Error(vscode.l10n.t('{0} of {1} changes applied; {2} failed and are marked in the file ({3}). Your text is kept: save again to retry what failed.', result.applied.length, diff.changes.length, result.failed.length, result.failed[0].message));
       }
-      void vscode.window.showInformationMessage(`Applied ${countsText(diff)} to ${target.name}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Applied {0} to {1}.', countsText(diff), target.name));
     } else {
       this.open.set(uri.path, { snapshot: snapshotOf(current, target.name), mtime: Date.now(), size: content.byteLength });
     }

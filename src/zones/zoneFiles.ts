@@ -30,13 +30,13 @@ export function registerZoneFiles(model: PortalModel, registry: AccountRegistry)
     provideTextDocumentContent: async (uri) => (await load()).provideTextDocumentContent(uri),
     readDirectory: () => [],
     createDirectory: () => {
-      throw vscode.FileSystemError.NoPermissions('Zone files cannot hold folders.');
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Zone files cannot hold folders.'));
     },
     delete: () => {
-      throw vscode.FileSystemError.NoPermissions('Delete a zone from the DNS Zones view.');
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Delete a zone from the DNS Zones view.'));
     },
     rename: () => {
-      throw vscode.FileSystemError.NoPermissions('Zone files cannot be renamed.');
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Zone files cannot be renamed.'));
     },
   };
   return vscode.Disposable.from(

@@ -7,6 +7,7 @@ import { DomainRef, ZoneRef, keys } from '../model/cacheKeys';
 import { validateContent, validateName, validatePriority, validateTtl } from '../model/dnsRecordRules';
 import { diffZone, isManaged, ZoneChange, ZoneDiff } from './zoneDiff';
 import { parseZone, ParsedZone, recordKey, ZoneProblem } from './zoneFile';
+import * as l10n from '@vscode/l10n';
 
 /** Where a zone's records live: a zone under a DNS service, or a registered domain. */
 export interface ZoneBackend {
@@ -69,11 +70,11 @@ export function checkZone(parsed: ParsedZone, supported: string[] | undefined): 
       continue;
     }
     if (allowed && !allowed.includes(record.type)) {
-      problems.push({ line, message: `This portal does not accept ${record.type} records here (it accepts ${allowed.join(', ')})`, severity: 'error' });
+      problems.push({ line, message: l10n.t('This portal does not accept {0} records here (it accepts {1})', record.type, allowed.join(', ')), severity: 'error' });
       continue;
     }
     const problem =
-      (record.name.endsWith('.') ? 'The name is outside this zone' : validateName(record.name)) ??
+      (record.name.endsWith('.') ? l10n.t('The name is outside this zone') : validateName(record.name)) ??
       validateContent(record.type, record.content) ??
       validatePriority(record.type, String(record.priority)) ??
       validateTtl(String(record.ttl));

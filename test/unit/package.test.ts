@@ -23,7 +23,7 @@ describe('The packaged extension', function () {
       assert.ok(files.includes(chunk), `${chunk} is not in the VSIX`);
     }
     for (const file of files) {
-      assert.match(file, /^(dist\/extension\.mjs|dist\/chunks\/[\w-]+\.mjs|dist\/webview\/[\w-]+\.(js|css|ttf)|media\/[\w.@/-]+|syntaxes\/dns-zone\.[\w.-]+\.json|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/, `unexpected file in VSIX: ${file}`);
+      assert.match(file, /^(dist\/extension\.mjs|dist\/chunks\/[\w-]+\.mjs|dist\/webview\/[\w-]+\.(js|css|ttf)|media\/[\w.@/-]+|syntaxes\/dns-zone\.[\w.-]+\.json|l10n\/bundle\.l10n\.[\w-]+\.json|package\.json|package\.nls\.json|README\.md|CHANGELOG\.md|LICENSE)$/, `unexpected file in VSIX: ${file}`);
       assert.ok(!file.endsWith('.map'), `source map in VSIX: ${file}`);
     }
   });

@@ -1,5 +1,6 @@
 import { CertificateError, CertificateProblem, NetworkError, PortalClientError, ProxyError } from '../errors';
 import { proxyText, ProxyRoute } from './proxyRoute';
+import * as l10n from '@vscode/l10n';
 
 /**
  * A failure while opening a connection: TCP, the proxy's CONNECT tunnel, or the TLS handshake.
@@ -63,7 +64,7 @@ const CERTIFICATE_CODES: Record<string, CertificateProblem> = {
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 const TRUST_FIX =
-  'Trust the issuing certificate in the operating system\'s store (with "http.systemCertificates" on) or add it to the file named by NODE_EXTRA_CA_CERTS, then reload the window';
+  l10n.t('Trust the issuing certificate in the operating system\'s store (with "http.systemCertificates" on) or add it to the file named by NODE_EXTRA_CA_CERTS, then reload the window');
 
 /**
  * The typed error for a failed connection, with a message that says what went wrong, on which
@@ -81,24 +82,24 @@ export function connectError(e: unknown, portal: URL, route: ProxyRoute): Portal
   }
   const reason = codes.find((c) => c !== 'CLOUD_PORTAL_CONNECT_FAILED') ?? e.message;
   if (route.kind !== 'proxy') {
-    return new NetworkError(`Could not connect to the portal at ${portal.host} (${reason}).`, false, e);
+    return new NetworkError(l10n.t('Could not connect to the portal at {0} ({1}).', portal.host, reason), false, e);
   }
   return proxyError(e, reason, portal, route);
 }
 
 function certificateError(code: string, portal: URL, route: ProxyRoute, ofProxy: boolean, cause: unknown): CertificateError {
   const problem = CERTIFICATE_CODES[code];
-  const whose = ofProxy && route.kind === 'proxy' ? `the proxy ${route.proxy.host}` : portal.hostname;
-  const inspected = route.kind === 'proxy' && !ofProxy ? ' If your network inspects TLS, it is the inspecting proxy\'s root certificate that must be trusted.' : '';
+  const whose = ofProxy && route.kind === 'proxy' ? l10n.t('the proxy {0}', route.proxy.host) : portal.hostname;
+  const inspected = route.kind === 'proxy' && !ofProxy ? l10n.t(' If your network inspects TLS, it is the inspecting proxy\'s root certificate that must be trusted.') : '';
   const what: Record<CertificateProblem, string> = {
-    untrusted: `The certificate of ${whose} is not trusted: its issuer is not among the trusted certificates (${code}). ${TRUST_FIX}.${inspected}`,
-    expired: `The certificate of ${whose} has expired (${code}). The portal's operator has to renew it; until then "http.proxyStrictSSL": false turns checking off at your own risk.`,
-    notYetValid: `The certificate of ${whose} is not valid yet (${code}). Check this computer's clock.`,
-    wrongHost: `The certificate presented for ${whose} is for another host name (${code}). Check the account's API root URL; a TLS-inspecting proxy must issue certificates for the name you connect to.`,
-    revoked: `The certificate of ${whose} has been revoked (${code}).`,
-    other: `The certificate of ${whose} was refused (${code}).`,
+    untrusted: l10n.t('The certificate of {0} is not trusted: its issuer is not among the trusted certificates ({1}). {2}.{3}', whose, code, TRUST_FIX, inspected),
+    expired: l10n.t('The certificate of {0} has expired ({1}). The portal\'s operator has to renew it; until then "http.proxyStrictSSL": false turns checking off at your own risk.', whose, code),
+    notYetValid: l10n.t('The certificate of {0} is not valid yet ({1}). Check this computer\'s clock.', whose, code),
+    wrongHost: l10n.t('The certificate presented for {0} is for another host name ({1}). Check the account\'s API root URL; a TLS-inspecting proxy must issue certificates for the name you connect to.', whose, code),
+    revoked: l10n.t('The certificate of {0} has been revoked ({1}).', whose, code),
+    other: l10n.t('The certificate of {0} was refused ({1}).', whose, code),
   };
-  return new CertificateError(`${what[problem]} Nothing was sent.`, problem, code, cause);
+  return new CertificateError(l10n.t('{0} Nothing was sent.', what[problem]), problem, code, cause);
 }
 
 function proxyError(e: ConnectFailure, reason: string, portal: URL, route: Extract<ProxyRoute, { kind: 'proxy' }>): ProxyError {
@@ -107,28 +108,28 @@ function proxyError(e: ConnectFailure, reason: string, portal: URL, route: Extra
   const target = portal.host;
   if (status === '407') {
     const fix = route.authorization
-      ? 'It refused the credentials given: check "http.proxyAuthorization" or the user:password in the proxy URL.'
-      : 'Set "http.proxyAuthorization", or put user:password@ in the proxy URL.';
-    return new ProxyError(`The proxy ${proxy} requires authentication (HTTP 407). ${fix}`, 407, e);
+      ? l10n.t('It refused the credentials given: check "http.proxyAuthorization" or the user:password in the proxy URL.')
+      : l10n.t('Set "http.proxyAuthorization", or put user:password@ in the proxy URL.');
+    return new ProxyError(l10n.t('The proxy {0} requires authentication (HTTP 407). {1}', proxy, fix), 407, e);
   }
   if (status === '403') {
     return new ProxyError(
-      `The proxy ${proxy} does not allow connections to ${target} (HTTP 403). Ask your network administrator, or add the host to "http.noProxy" if it can be reached directly.`,
+      l10n.t('The proxy {0} does not allow connections to {1} (HTTP 403). Ask your network administrator, or add the host to "http.noProxy" if it can be reached directly.', proxy, target),
       403,
       e,
     );
   }
   if (status) {
-    return new ProxyError(`The proxy ${proxy} could not open a connection to ${target} (HTTP ${status}). Try again; if it persists, check the proxy or "http.noProxy".`, Number(status), e);
+    return new ProxyError(l10n.t('The proxy {0} could not open a connection to {1} (HTTP {2}). Try again; if it persists, check the proxy or "http.noProxy".', proxy, target, status), Number(status), e);
   }
   if (reason === 'UND_ERR_HEADERS_TIMEOUT' || reason === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new ProxyError(`The proxy ${proxy} did not answer in time while opening a tunnel to ${target} (${reason}). Check "http.proxy" or the proxy environment variables.`, undefined, e);
+    return new ProxyError(l10n.t('The proxy {0} did not answer in time while opening a tunnel to {1} ({2}). Check "http.proxy" or the proxy environment variables.', proxy, target, reason), undefined, e);
   }
   if (UNREACHABLE.has(reason)) {
-    return new ProxyError(`Could not connect to the proxy ${proxy} (${reason}). Check "http.proxy" or the proxy environment variables.`, undefined, e);
+    return new ProxyError(l10n.t('Could not connect to the proxy {0} ({1}). Check "http.proxy" or the proxy environment variables.', proxy, reason), undefined, e);
   }
   if (RESET.has(reason)) {
-    return new ProxyError(`The proxy ${proxy} closed the connection before the tunnel to ${target} was open (${reason}).`, undefined, e);
+    return new ProxyError(l10n.t('The proxy {0} closed the connection before the tunnel to {1} was open ({2}).', proxy, target, reason), undefined, e);
   }
-  return new ProxyError(`The proxy ${proxy} failed to open a tunnel to ${target} (${reason}).`, undefined, e);
+  return new ProxyError(l10n.t('The proxy {0} failed to open a tunnel to {1} ({2}).', proxy, target, reason), undefined, e);
 }

@@ -1,11 +1,13 @@
 // The details page. Runs in the webview; talks to the extension only through the typed protocol
 // and builds every element with the DOM API: portal text is set with textContent, never parsed.
+import './l10nSetup';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { DetailsTarget, DetailsView, ExtensionToPage, PageToExtension } from '../protocol';
 import { button, el, iconButton } from './dom';
 import { connectPage } from './host';
+import * as l10n from '@vscode/l10n';
 
 const app = document.getElementById('app')!;
 const vscode = connectPage<PageToExtension, ExtensionToPage, DetailsTarget>(app, (message) => onMessage(message), { type: 'refresh' });
@@ -38,7 +40,7 @@ function render(view: DetailsView): void {
   for (const action of view.actions) {
     actions.append(button(action.title, action.icon, () => vscode.post({ type: 'action', id: action.id }), !!action.destructive));
   }
-  actions.append(button('Refresh', 'refresh', () => vscode.post({ type: 'refresh' }), true));
+  actions.append(button(l10n.t('Refresh'), 'refresh', () => vscode.post({ type: 'refresh' }), true));
   header.append(actions);
 
   const parts: HTMLElement[] = [header];
@@ -62,12 +64,12 @@ function render(view: DetailsView): void {
     parts.push(s);
   }
   if (view.ips.length) {
-    const s = section('IP addresses');
+    const s = section(l10n.t('IP addresses'));
     const list = el('ul', 'ips');
     for (const ip of view.ips) {
       const li = el('li');
       li.append(el('code', undefined, ip));
-      li.append(iconButton('copy', `Copy ${ip}`, () => vscode.post({ type: 'copy', text: ip })));
+      li.append(iconButton('copy', l10n.t('Copy {0}', ip), () => vscode.post({ type: 'copy', text: ip })));
       list.append(li);
     }
     s.append(list);
@@ -79,7 +81,7 @@ function render(view: DetailsView): void {
     table.append(el('dt', undefined, f.label));
     const dd = el('dd', undefined, f.value);
     if (f.copyable) {
-      dd.append(iconButton('copy', `Copy ${f.label}`, () => vscode.post({ type: 'copy', text: f.value })));
+      dd.append(iconButton('copy', l10n.t('Copy {0}', f.label), () => vscode.post({ type: 'copy', text: f.value })));
     }
     table.append(dd);
   }
@@ -95,7 +97,7 @@ function onMessage(message: ExtensionToPage): void {
       render(message.view);
       break;
     case 'loading':
-      app.replaceChildren(el('p', 'muted', 'Loading…'));
+      app.replaceChildren(el('p', 'muted', l10n.t('Loading…')));
       break;
   }
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // DOM helpers shared by the webview pages. Text always goes in with textContent.
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -30,6 +31,6 @@ export function iconButton(icon: string, label: string, onClick: () => void): HT
 /** The standard failure box with a Retry button. */
 export function failureBox(message: string, retry: () => void): HTMLElement {
   const box = el('div', 'error');
-  box.append(el('p', undefined, message), button('Retry', 'refresh', retry));
+  box.append(el('p', undefined, message), button(l10n.t('Retry'), 'refresh', retry));
   return box;
 }

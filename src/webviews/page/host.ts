@@ -1,6 +1,7 @@
 // The page side of every panel: the one VS Code API handle, typed messages both ways, the state VS
 // Code keeps across a reload, "Loading…" until the first answer, and the failure box with Retry.
 import { el, failureBox } from './dom';
+import * as l10n from '@vscode/l10n';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; setState(state: unknown): void; getState(): unknown };
 
@@ -34,7 +35,7 @@ export function connectPage<ToExtension extends { type: string }, FromExtension 
       handle(message as FromExtension);
     }
   });
-  app.replaceChildren(el('p', 'muted', 'Loading…'));
+  app.replaceChildren(el('p', 'muted', l10n.t('Loading…')));
   // After the page's module has run (its handlers exist): the extension answers with the first view.
   queueMicrotask(() => host.post({ type: 'ready' } as ToExtension));
   return host;

@@ -1,5 +1,6 @@
 // The invoice page: items, tax, totals and status, and Apply Credit for an unpaid invoice (the
 // extension confirms the amount in a modal). Portal text goes in as text only.
+import './l10nSetup';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import { formatMoney } from '../../billing/money';
@@ -7,6 +8,7 @@ import type { InvoicePageView } from '../../billing/invoices';
 import type { ExtensionToInvoicePage, InvoicePageToExtension, InvoiceTarget } from '../invoiceProtocol';
 import { button, el } from './dom';
 import { connectPage } from './host';
+import * as l10n from '@vscode/l10n';
 
 const app = document.getElementById('app')!;
 const vscode = connectPage<InvoicePageToExtension, ExtensionToInvoicePage, InvoiceTarget>(app, (message) => onMessage(message), { type: 'refresh' });
@@ -29,12 +31,12 @@ function render(view: InvoicePageView, account: string): void {
   header.append(titleRow, el('p', 'subtitle', [account, ...view.dates.map((d) => `${d.label} ${d.value}`)].join(' · ')));
   const actions = el('div', 'actions');
   if (view.applicableCredit > 0) {
-    const apply = button(`Apply ${money(view.applicableCredit)} Credit…`, 'credit-card', () => vscode.post({ type: 'applyCredit' }));
+    const apply = button(l10n.t('Apply {0} Credit…', money(view.applicableCredit)), 'credit-card', () => vscode.post({ type: 'applyCredit' }));
     apply.classList.add('apply-credit');
     if (busy) apply.setAttribute('disabled', '');
     actions.append(apply);
   }
-  actions.append(button('Refresh', 'refresh', () => vscode.post({ type: 'refresh' }), true));
+  actions.append(button(l10n.t('Refresh'), 'refresh', () => vscode.post({ type: 'refresh' }), true));
   header.append(actions);
 
   const table = el('table', 'items');
@@ -55,8 +57,8 @@ function render(view: InvoicePageView, account: string): void {
   line('Subtotal', money(view.subtotal));
   for (const t of view.taxes) line(t.label, money(t.amount));
   line('Total', money(view.total), 'total');
-  if (view.creditApplied) line('Credit applied', `−${money(view.creditApplied)}`);
-  if (view.unpaid) line('Amount due', money(view.due), 'due');
+  if (view.creditApplied) line(l10n.t('Credit applied'), `−${money(view.creditApplied)}`);
+  if (view.unpaid) line(l10n.t('Amount due'), money(view.due), 'due');
 
   const parts: HTMLElement[] = [header, table, totals];
   if (view.notes) parts.push(el('p', 'notes', view.notes));

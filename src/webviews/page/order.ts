@@ -1,6 +1,7 @@
 // The New Order page. Runs in the webview; builds the form from the extension's description of
 // the product, reports every change, shows the latest quote, and asks the extension to place the
 // order (the extension confirms with a modal and sends it once). Portal text goes in as text only.
+import './l10nSetup';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import { formatMoney } from '../../billing/money';
@@ -11,6 +12,7 @@ import { button, el } from './dom';
 import { connectPage } from './host';
 import { PriceBox } from './orderPriceBox';
 import { placedView } from './orderPlaced';
+import * as l10n from '@vscode/l10n';
 
 interface SavedState extends OrderTarget {
   choices?: OrderChoices;
@@ -63,7 +65,7 @@ function control(field: OrderField, currency: string): HTMLElement {
     case 'radio':
       return radios(field, String(c.custom[field.id] ?? ''), (id) => ((c.custom[field.id] = id), changed()), (o) => priceLabel(o, currency));
     case 'select': {
-      const options = [...(field.required ? [] : [{ id: '', text: 'None' }]), ...field.options.map((o) => ({ id: o.id, text: priceLabel(o, currency) }))];
+      const options = [...(field.required ? [] : [{ id: '', text: l10n.t('None') }]), ...field.options.map((o) => ({ id: o.id, text: priceLabel(o, currency) }))];
       return select(field.label, options, String(c.custom[field.id] ?? ''), (id) => ((c.custom[field.id] = id), changed()));
     }
     case 'checkbox': {
@@ -99,10 +101,10 @@ function control(field: OrderField, currency: string): HTMLElement {
     case 'addon': {
       const row = el('div', 'addon');
       const check = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean };
-      check.textContent = `Add ${field.label}`;
+      check.textContent = l10n.t('Add {0}', field.label);
       check.dataset.addon = field.id;
       check.checked = !!c.addons[field.id];
-      const cycles = select(`${field.label} billing cycle`, field.cycles.map((o) => ({ id: o.id, text: `${o.label}: ${formatMoney(o.price, currency)}` })), c.addons[field.id] || c.cycle, (id) => {
+      const cycles = select(l10n.t('{0} billing cycle', field.label), field.cycles.map((o) => ({ id: o.id, text: `${o.label}: ${formatMoney(o.price, currency)}` })), c.addons[field.id] || c.cycle, (id) => {
         if (c.addons[field.id]) {
           c.addons[field.id] = id;
           changed();
@@ -116,7 +118,7 @@ function control(field: OrderField, currency: string): HTMLElement {
       return row;
     }
     case 'unsupported':
-      return el('p', 'muted', `This option (${field.type}) cannot be set here; the portal's default applies.`);
+      return el('p', 'muted', l10n.t('This option ({0}) cannot be set here; the portal\'s default applies.', field.type));
   }
 }
 
@@ -140,7 +142,7 @@ function renderForm(v: OrderFormView): void {
     save();
   }
   const header = el('header');
-  header.append(el('h1', undefined, `New order: ${v.form.productName}`), el('p', 'subtitle', [v.form.categoryName, v.account].filter(Boolean).join(' · ')));
+  header.append(el('h1', undefined, l10n.t('New order: {0}', v.form.productName)), el('p', 'subtitle', [v.form.categoryName, v.account].filter(Boolean).join(' · ')));
 
   const form = el('form', 'fields');
   form.addEventListener('submit', (e) => e.preventDefault());
@@ -157,22 +159,22 @@ function renderForm(v: OrderFormView): void {
 
   const promo = el('div', 'field');
   promo.dataset.field = 'promocode';
-  promo.append(el('div', 'label', 'Promotion code'));
-  promo.append(textfield(choices.promocode ?? '', { placeholder: 'Optional', 'aria-label': 'Promotion code', 'data-input': 'promocode', maxlength: '64' }, (value) => ((choices!.promocode = value), changed())), price.promoStatus);
+  promo.append(el('div', 'label', l10n.t('Promotion code')));
+  promo.append(textfield(choices.promocode ?? '', { placeholder: l10n.t('Optional'), 'aria-label': l10n.t('Promotion code'), 'data-input': 'promocode', maxlength: '64' }, (value) => ((choices!.promocode = value), changed())), price.promoStatus);
   form.append(promo);
 
   const payment = el('div', 'field');
-  payment.append(el('div', 'label', 'Payment method'));
+  payment.append(el('div', 'label', l10n.t('Payment method')));
   // The quote is asked with the chosen method, so it includes the method's fee where the portal does.
-  payment.append(select('Payment method', v.paymentMethods.map((m) => ({ id: m.id, text: m.fee ? `${m.name} (${m.fee})` : m.name })), payMethod, (id) => ((payMethod = id), changed())));
-  placeButton = button('Place Order…', 'credit-card', () => {
+  payment.append(select(l10n.t('Payment method'), v.paymentMethods.map((m) => ({ id: m.id, text: m.fee ? `${m.name} (${m.fee})` : m.name })), payMethod, (id) => ((payMethod = id), changed())));
+  placeButton = button(l10n.t('Place Order…'), 'credit-card', () => {
     if (submitting || !choices) return;
     setSubmitting(true);
     messageBox.replaceChildren();
     vscode.post({ type: 'submit', choices, payMethod });
   });
   placeButton.classList.add('place');
-  cartButton = button('Add to Cart', 'add', () => {
+  cartButton = button(l10n.t('Add to Cart'), 'add', () => {
     if (submitting || !choices) return;
     setSubmitting(true);
     messageBox.replaceChildren();
@@ -228,8 +230,8 @@ function onMessage(m: ExtensionToOrderPage): void {
     case 'addedToCart': {
       setSubmitting(false);
       const box = el('div', 'info');
-      box.append(el('p', undefined, `Added to the cart, which holds ${m.count} item${m.count === 1 ? '' : 's'}. Configure another product, or check out to order everything on one invoice.`));
-      box.append(button('Show Cart…', 'checklist', () => vscode.post({ type: 'showCart' }), true));
+      box.append(el('p', undefined, m.count === 1 ? l10n.t('Added to the cart, which holds 1 item. Configure another product, or check out to order everything on one invoice.') : l10n.t('Added to the cart, which holds {0} items. Configure another product, or check out to order everything on one invoice.', m.count)));
+      box.append(button(l10n.t('Show Cart…'), 'checklist', () => vscode.post({ type: 'showCart' }), true));
       messageBox.replaceChildren(box);
       break;
     }

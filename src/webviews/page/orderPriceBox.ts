@@ -5,6 +5,7 @@ import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import { formatMoney } from '../../billing/money';
 import type { QuoteView } from '../orderProtocol';
 import { el } from './dom';
+import * as l10n from '@vscode/l10n';
 
 export class PriceBox {
   readonly element = el('div', 'price');
@@ -29,21 +30,21 @@ export class PriceBox {
       if (quote.discount) row(`Discount${quote.promotions.length ? ` (${quote.promotions.join(', ')})` : ''}`, `−${formatMoney(quote.discount, currency)}`);
       for (const tax of quote.taxes) row(`${tax.name}${tax.rate ? ` (${tax.rate}%)` : ''}`, formatMoney(tax.amount, currency));
       if (quote.credit) row('Credit', `−${formatMoney(quote.credit, currency)}`);
-      row('Total due today', formatMoney(quote.total, currency), 'total');
+      row(l10n.t('Total due today'), formatMoney(quote.total, currency), 'total');
     }
-    const parts: HTMLElement[] = [el('h2', undefined, 'Price'), rows];
+    const parts: HTMLElement[] = [el('h2', undefined, l10n.t('Price')), rows];
     if (quote?.recurring.length) {
-      parts.push(el('p', 'muted recurring', `Then ${quote.recurring.map((r) => `${formatMoney(r.amount, currency)} ${r.title.toLowerCase()}`).join(' + ')}`));
+      parts.push(el('p', 'muted recurring', l10n.t('Then {0}', quote.recurring.map((r) => `${formatMoney(r.amount, currency)} ${r.title.toLowerCase()}`).join(' + '))));
     }
     const status = el('p', 'muted quote-status');
     status.setAttribute('aria-live', 'polite');
     if (updating) {
       const ring = document.createElement('vscode-progress-ring');
       ring.setAttribute('aria-hidden', 'true');
-      status.append(ring, document.createTextNode(quote ? 'Updating price…' : 'Getting a price…'));
+      status.append(ring, document.createTextNode(quote ? l10n.t('Updating price…') : l10n.t('Getting a price…')));
     } else if (failure) {
       status.className = 'quote-status failed';
-      status.textContent = `Could not get a price: ${failure}`;
+      status.textContent = l10n.t('Could not get a price: {0}', failure);
     }
     parts.push(status);
     this.element.replaceChildren(...parts);
@@ -62,6 +63,6 @@ export class PriceBox {
     this.promoStatus.className = applied ? 'muted promo-status applied' : 'muted promo-status refused';
     this.promoStatus.textContent = applied
       ? `Applied: −${formatMoney(quote.discount, this.currency())}`
-      : `Not applied${quote.problems.length ? `: ${quote.problems.join(' ')}` : ' by the portal.'}`;
+      : l10n.t('Not applied{0}', quote.problems.length ? `: ${quote.problems.join(' ')}` : ' by the portal.');
   }
 }
