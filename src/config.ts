@@ -63,4 +63,12 @@ export const settings = {
     key: `${SECTION}.offlineSnapshotMaxMegabytes`,
     get: () => Math.max(1, Math.min(64, vscode.workspace.getConfiguration(SECTION).get<number>('offlineSnapshotMaxMegabytes', 4))) * 1024 * 1024,
   },
+  sshDefaultUser: { key: `${SECTION}.ssh.defaultUser`, get: () => vscode.workspace.getConfiguration(SECTION).get<string>('ssh.defaultUser', 'root').trim() || 'root' },
+  sshDefaultPort: {
+    key: `${SECTION}.ssh.defaultPort`,
+    get: () => {
+      const port = Math.round(vscode.workspace.getConfiguration(SECTION).get<number>('ssh.defaultPort', 22));
+      return port >= 1 && port <= 65535 ? port : 22;
+    },
+  },
 } as const;

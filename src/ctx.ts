@@ -16,4 +16,6 @@ export interface Ctx {
   readonly prompts: SignInPrompts;
   /** Items waiting to be ordered together, per account. */
   readonly carts: Carts;
+  /** The extension's global state: small, non-secret choices remembered across windows (SSH user and port per VM). */
+  readonly globalState: vscode.Memento;
 }

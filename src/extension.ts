@@ -34,6 +34,7 @@ import { CartStatusBar } from './views/cartStatusBar';
 import { PortalNotifier } from './notifications/portalNotifier';
 import { NotificationTracker } from './notifications/notificationTracker';
 import { registerZoneFiles } from './zones/zoneFiles';
+import { SSH_COMMAND_IDS } from './commands/sshCommandIds';
 
 let services: Ctx | undefined;
 
@@ -53,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
   });
   const views = new PortalViews(registry, model);
   const carts = new Carts();
-  const current: Ctx = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts(), carts };
+  const current: Ctx = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts(), carts, globalState: context.globalState };
   services = current;
 
   const details = new DetailsPanels(current, context.extensionUri);
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): void {
       ...lazyCommands(['cloudPortal.order.new', 'cloudPortal.domain.order'], async () => (await import('./commands/orderCommands')).orderCommands(orders)),
       ...lazyCommands(['cloudPortal.cart.show'], async () => (await import('./commands/cartCommands')).cartCommands),
       ...lazyCommands(['cloudPortal.dns.openZoneAsFile', 'cloudPortal.dns.exportZone', 'cloudPortal.dns.importZone'], async () => (await import('./commands/zoneCommands')).zoneCommands),
+      ...lazyCommands(SSH_COMMAND_IDS, async () => (await import('./commands/sshCommands')).sshCommands),
       showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands,
     ]),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -13,7 +13,8 @@ import { recordForm } from '../ui/recordForm';
 /** Drafts the portal rejected, by target, so running the command again brings them back. */
 const keptDrafts = new Map<string, RecordDraft>();
 
-type Target = ZoneNode | DomainNode;
+export type RecordTarget = ZoneNode | DomainNode;
+type Target = RecordTarget;
 
 function targetName(target: Target): string {
   return target.kind === 'zone' ? target.name : target.domain.name;
@@ -40,12 +41,12 @@ function save(services: Ctx, target: Target, input: DnsRecordInput, recordId?: s
  * Shows the form until the portal accepts the record or the user leaves. A rejected record comes
  * back into the form exactly as typed, with the portal's words; nothing typed is lost.
  */
-async function editUntilSaved(services: Ctx, target: Target, initial: RecordDraft, recordId: string | undefined): Promise<boolean> {
+export async function editUntilSaved(services: Ctx, target: Target, initial: RecordDraft, recordId: string | undefined): Promise<boolean> {
   const key = `${target.id}#${recordId ?? 'new'}`;
   let draft = keptDrafts.get(key) ?? initial;
   let problem: string | undefined;
   const types = await recordTypes(services, target);
-  const title = vscode.l10n.t('{0} record in {1}', recordId ? 'Edit' : 'Add', targetName(target));
+  const title = recordId ? vscode.l10n.t('Edit record in {0}', targetName(target)) : vscode.l10n.t('Add record in {0}', targetName(target));
   for (;;) {
     const edited = await recordForm(draft, { title, types, withTtl: target.kind === 'zone', problem });
     if (!edited) {

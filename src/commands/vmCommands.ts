@@ -126,6 +126,13 @@ function vmActionCommand(action: VmAction): CommandFactory {
         return;
       }
       const vm = services.model.services.peekVm(node);
+      if (action === 'rebuild' && vm?.ips.length) {
+        // A reinstalled VM has a new host key: ssh would refuse it until the old one is forgotten.
+        const forget = vscode.l10n.t('Forget Host Key…');
+        void vscode.window
+          .showInformationMessage(vscode.l10n.t('“{0}” was rebuilt and has a new SSH host key. Forget the old one, so that ssh asks about the new key instead of refusing it?', name), forget)
+          .then((choice) => choice === forget && vscode.commands.executeCommand('cloudPortal.vm.forgetHostKey', node));
+      }
       vscode.window.setStatusBarMessage(`$(vm) ${vm && vm.state !== 'transitional' ? text.done(name) : `${name} ${vm?.status ?? ''}`}`, 8_000);
     },
   });

@@ -17,7 +17,8 @@ export const contextValues = {
     ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), hasIp ? 'hasIp' : ''].join(' ').trim(),
   domain: (autorenew: boolean, status: string) => `domain ${autorenew ? 'autorenew-on' : 'autorenew-off'} status-${status.toLowerCase()}`,
   zone: () => 'zone',
-  record: (inZone: boolean, editable: boolean) => `record ${inZone ? 'zoneRecord' : 'domainRecord'}${editable ? ' editable' : ''}`,
+  /** `address`: an A or AAAA record, whose content may be one of the user's VMs (Go to VM). */
+  record: (inZone: boolean, editable: boolean, address = false) => `record ${inZone ? 'zoneRecord' : 'domainRecord'}${editable ? ' editable' : ''}${address ? ' address' : ''}`,
   ticketGroup: () => 'ticketGroup',
   ticket: (closed: boolean, unread: boolean) => `ticket ${closed ? 'closed' : 'open'}${unread ? ' unread' : ''}`,
   message: (severity: MessageNode['severity']) => `message ${severity}`,

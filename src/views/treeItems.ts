@@ -192,7 +192,7 @@ export class TreeItemFactory {
     item.id = node.id;
     item.description = `${r.type}  ${inlineText(recordValue(r), 250)}${r.ttl ? `  · TTL ${r.ttl}` : ''}`;
     item.iconPath = icon(RECORD_ICONS[r.type] ?? 'symbol-constant');
-    item.contextValue = contextValues.record(Boolean(node.zone), r.type !== 'SOA');
+    item.contextValue = contextValues.record(Boolean(node.zone), r.type !== 'SOA', r.type === 'A' || r.type === 'AAAA');
     return item;
   }
 

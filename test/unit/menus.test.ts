@@ -47,10 +47,12 @@ const produced: { view: string; viewItem: string }[] = [
   ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].map((ip) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip) })))),
   ...[false, true].flatMap((on) => STATUSES.map((s) => ({ view: 'cloudPortal.domains', viewItem: contextValues.domain(on, s) }))),
   { view: 'cloudPortal.dnsZones', viewItem: contextValues.zone() },
-  ...[false, true].flatMap((editable) => [
-    { view: 'cloudPortal.dnsZones', viewItem: contextValues.record(true, editable) },
-    { view: 'cloudPortal.domains', viewItem: contextValues.record(false, editable) },
-  ]),
+  ...[false, true].flatMap((editable) =>
+    [false, true].flatMap((address) => [
+      { view: 'cloudPortal.dnsZones', viewItem: contextValues.record(true, editable, address) },
+      { view: 'cloudPortal.domains', viewItem: contextValues.record(false, editable, address) },
+    ]),
+  ),
   { view: 'cloudPortal.tickets', viewItem: contextValues.ticketGroup() },
   ...[false, true].flatMap((closed) => [false, true].map((unread) => ({ view: 'cloudPortal.tickets', viewItem: contextValues.ticket(closed, unread) }))),
   ...(['info', 'error', 'signIn', 'more', 'unreadable'] as const).map((s) => ({ view: 'cloudPortal.services', viewItem: contextValues.message(s) })),
@@ -86,6 +88,13 @@ describe('Row menus and the contextValues that feed them', () => {
       expect({ view: services, viewItem: contextValues.vm('running', false, [action], true) }, [`cloudPortal.vm.${action}`, 'cloudPortal.copyIp', 'cloudPortal.showDetails'], others);
     }
     expect({ view: services, viewItem: contextValues.vm('running', true, [], false) }, ['cloudPortal.showDetails'], [...VM_ACTIONS.map((a) => `cloudPortal.vm.${a}`), 'cloudPortal.copyIp']);
+    // From a VM with an address to work on it (even while an action runs); none without an address.
+    const ssh = ['cloudPortal.vm.openSshTerminal', 'cloudPortal.vm.openRemoteSsh', 'cloudPortal.vm.copySshCommand', 'cloudPortal.vm.addToSshConfig', 'cloudPortal.vm.removeFromSshConfig', 'cloudPortal.vm.forgetHostKey', 'cloudPortal.vm.changeSshSettings', 'cloudPortal.vm.pointDnsRecord'];
+    expect({ view: services, viewItem: contextValues.vm('stopped', true, [], true) }, ssh);
+    expect({ view: services, viewItem: contextValues.vm('running', false, VM_ACTIONS, false) }, [], ssh);
+    expect({ view: 'cloudPortal.dnsZones', viewItem: contextValues.record(true, true, true) }, ['cloudPortal.dns.goToVm']);
+    expect({ view: 'cloudPortal.domains', viewItem: contextValues.record(false, true, true) }, ['cloudPortal.dns.goToVm']);
+    expect({ view: 'cloudPortal.dnsZones', viewItem: contextValues.record(true, true, false) }, [], ['cloudPortal.dns.goToVm']);
     const domains = 'cloudPortal.domains';
     expect({ view: domains, viewItem: contextValues.domain(false, 'Active') }, ['cloudPortal.domain.enableAutorenew', 'cloudPortal.domain.editNameservers', 'cloudPortal.domain.renew', 'cloudPortal.dns.addRecord'], ['cloudPortal.domain.disableAutorenew']);
     expect({ view: domains, viewItem: contextValues.domain(true, 'Active') }, ['cloudPortal.domain.disableAutorenew'], ['cloudPortal.domain.enableAutorenew']);

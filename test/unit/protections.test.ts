@@ -49,6 +49,9 @@ const PROTECTIONS: Protection[] = [
   { name: 'certificate checks on (unless http.proxyStrictSSL is false)', file: 'src/api/network/dispatcher.js', edits: [['rejectUnauthorized: network.strictSSL', 'rejectUnauthorized: false']], test: 'network.test.js', grep: 'untrusted: the first sign-in fails' },
   { name: 'proxy credentials never logged', file: 'src/api/network/proxyRoute.js', edits: [['const proxy = new URL(`${url.protocol}//${url.host}`);', 'const proxy = url;']], test: 'network.test.js', grep: 'a proxy asking for credentials' },
   { name: 'certificate failures are their own kind, never retried', file: 'src/api/network/connectFailure.js', edits: [['if (certificateCode) {', 'if (false) {']], test: 'network.test.js', grep: 'each say what is wrong' },
+  { name: 'the SSH config: an alias already used outside our block is refused', file: 'src/ssh/sshConfig.js', edits: [['const problem = aliasProblem(text, entry.alias, entry.vm);', 'const problem = undefined;']], test: 'ssh.test.js', grep: 'never takes an alias' },
+  { name: 'the SSH config: our hosts go before the user’s first Host or Match', file: 'src/ssh/sshConfig.js', edits: [['            return offset;', '            return text.length;']], test: 'ssh.test.js', grep: 'typical: adds, updates' },
+  { name: 'the SSH config is replaced atomically, through a symlink, keeping its mode', file: 'src/ssh/sshConfigFile.js', edits: [['target = await node_fs_1.promises.realpath(file);', ''], ['mode = (await node_fs_1.promises.stat(target)).mode & 0o777;', '']], test: 'ssh.test.js', grep: 'writing the config file' },
   { name: 'a zone save with no real change sends nothing', file: 'src/zones/zoneDiff.js', edits: [['const same = unmatched.get(key(w.record));', 'const same = undefined;']], test: 'zoneFile.test.js', grep: 'no-op' },
 ];
 

@@ -241,8 +241,12 @@ export class Workbench {
   }
 
   /**
-   * Right-clicks a row and chooses a context-menu entry. VS Code closes the menu before it runs the
-   * entry: a menu still open after the click ran nothing, and the test fails with where focus went.
+   * Right-clicks a row and chooses a context-menu entry: the pointer moves onto the entry (which
+   * focuses it) and Enter runs it. Not a click: VS Code's menu items listen for the mouse button only
+   * 100 ms after the menu was drawn (against the right-click's own release choosing an entry,
+   * `BaseMenuActionViewItem.runOnceToEnableMouseUp`), so on a busy machine a click that came sooner was
+   * dropped; Enter on the focused entry has no such window. VS Code closes the menu before it runs the
+   * entry: a menu still open afterwards ran nothing, and the test fails with where focus went.
    */
   async contextMenu(row: Locator, entry: string): Promise<void> {
     const menu = this.page.locator('.context-view .monaco-menu');
@@ -253,8 +257,9 @@ export class Workbench {
     const item = this.page.locator('.context-view .action-menu-item', { hasText: entry }).first();
     await item.waitFor({ state: 'visible' });
     await item.hover();
-    await this.mark(`click ${entry}`);
-    await item.click();
+    await this.page.locator('.context-view .action-item.focused', { hasText: entry }).first().waitFor({ state: 'visible' });
+    await this.mark(`Enter on ${entry}`);
+    await this.page.keyboard.press('Enter');
     try {
       await menu.waitFor({ state: 'detached', timeout: 3_000 });
     } catch (e) {
