@@ -63,6 +63,8 @@ export const settings = {
     key: `${SECTION}.offlineSnapshotMaxMegabytes`,
     get: () => Math.max(1, Math.min(64, vscode.workspace.getConfiguration(SECTION).get<number>('offlineSnapshotMaxMegabytes', 4))) * 1024 * 1024,
   },
+  /** Remote-SSH's own setting: the SSH config file it reads (and so the one we write and give ssh). */
+  remoteSshConfigFile: { key: 'remote.SSH.configFile', get: () => vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile')?.trim() || undefined },
   sshDefaultUser: { key: `${SECTION}.ssh.defaultUser`, get: () => vscode.workspace.getConfiguration(SECTION).get<string>('ssh.defaultUser', 'root').trim() || 'root' },
   sshDefaultPort: {
     key: `${SECTION}.ssh.defaultPort`,

@@ -5,6 +5,7 @@ import { SignInPrompts } from './accounts/signInFlow';
 import { PortalModel } from './model/portalModel';
 import { Carts } from './ordering/cart';
 import { PortalViews } from './views/portalViews';
+import { SshHostIndex } from './ssh/sshHostIndex';
 
 /** What commands and views share: created once in `activate`, passed to every factory. */
 export interface Ctx {
@@ -18,4 +19,6 @@ export interface Ctx {
   readonly carts: Carts;
   /** The extension's global state: small, non-secret choices remembered across windows (SSH user and port per VM). */
   readonly globalState: vscode.Memento;
+  /** The Host entries Cloud Portal wrote into the SSH config, by VM. */
+  readonly sshHosts: SshHostIndex;
 }

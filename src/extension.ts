@@ -35,6 +35,8 @@ import { PortalNotifier } from './notifications/portalNotifier';
 import { NotificationTracker } from './notifications/notificationTracker';
 import { registerZoneFiles } from './zones/zoneFiles';
 import { SSH_COMMAND_IDS } from './commands/sshCommandIds';
+import { SshHostIndex } from './ssh/sshHostIndex';
+import { sshConfigPath } from './ssh/sshConfigFile';
 
 let services: Ctx | undefined;
 
@@ -52,9 +54,10 @@ export function activate(context: vscode.ExtensionContext): void {
     backgroundRequests: () => Math.floor((connectionSettings().maxConnections ?? 6) / 2),
     snapshots,
   });
-  const views = new PortalViews(registry, model);
+  const sshHosts = new SshHostIndex(() => sshConfigPath(settings.remoteSshConfigFile.get()));
+  const views = new PortalViews(registry, model, sshHosts);
   const carts = new Carts();
-  const current: Ctx = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts(), carts, globalState: context.globalState };
+  const current: Ctx = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts(), carts, globalState: context.globalState, sshHosts };
   services = current;
 
   const details = new DetailsPanels(current, context.extensionUri);
@@ -69,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     logger,
     views,
+    sshHosts,
     details,
     tickets,
     notifier,
@@ -98,6 +102,9 @@ export function activate(context: vscode.ExtensionContext): void {
       if (e.affectsConfiguration(settings.offlineSnapshot.key) && !settings.offlineSnapshot.get()) {
         void model.clearSnapshots();
       }
+      if (e.affectsConfiguration(settings.remoteSshConfigFile.key)) {
+        void sshHosts.reload();
+      }
     }),
     registry.onDidRequireSignIn(async (account) => {
       const choice = await vscode.window.showWarningMessage(
@@ -109,6 +116,8 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }),
   );
+  // Which VMs have a Host entry of ours: read after activation (a VM row marks an entry whose address is old).
+  setImmediate(() => void sshHosts.reload());
   // The certificates the first request will trust are read after activation, beside restoring the accounts.
   if (registry.list().length > 0) setImmediate(() => warmTrustStore(connectionSettings().network, logger));
   void registry

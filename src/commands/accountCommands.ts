@@ -95,7 +95,7 @@ export const removeAccount: CommandFactory = (services) => ({
     if (answer === vscode.l10n.t('Remove Account')) {
       await services.registry.remove(account.record.id);
       // Hosts we wrote into the SSH config for its VMs are offered for removal too (the code is loaded only then).
-      await (await import('./sshCommands')).offerToRemoveAccountHosts(account.record.id, account.record.label);
+      await (await import('./sshCommands')).offerToRemoveAccountHosts(services, account.record.id, account.record.label);
     }
   },
 });

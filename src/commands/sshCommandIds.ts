@@ -5,6 +5,7 @@ export const SSH_COMMAND_IDS = [
   'cloudPortal.vm.copySshCommand',
   'cloudPortal.vm.changeSshSettings',
   'cloudPortal.vm.addToSshConfig',
+  'cloudPortal.vm.updateSshConfig',
   'cloudPortal.vm.removeFromSshConfig',
   'cloudPortal.vm.forgetHostKey',
   'cloudPortal.vm.pointDnsRecord',

@@ -22,8 +22,7 @@ import { defaultRemoteFolder, findOnPath, isIpv6, remoteSshUri, sshArgs, sshComm
 /** Microsoft's Remote-SSH, and the open-source one VSCodium and code-server use. */
 export const REMOTE_SSH_EXTENSIONS = ['ms-vscode-remote.remote-ssh', 'jeanp413.open-remote-ssh'];
 
-/** Remote-SSH's own setting: the SSH config file it reads (and so the one we write and ssh is given). */
-const remoteSshConfigFile = () => vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile')?.trim() || undefined;
+const remoteSshConfigFile = settings.remoteSshConfigFile.get;
 const configPath = () => sshConfigPath(remoteSshConfigFile());
 
 const vmOf = (services: Ctx, node: VmNode) => services.model.services.peekVm(node);
@@ -90,7 +89,11 @@ async function connectionFor(services: Ctx, node: VmNode, ask = false): Promise<
 }
 
 /** A stopped VM is started first, if the user wants (the Start action, followed until it settles). */
-async function readyToConnect(services: Ctx, node: VmNode): Promise<boolean> {
+async function readyToConnect(services: Ctx, shown: VmNode): Promise<boolean> {
+  if (vmOf(services, shown)?.state !== 'stopped') return true;
+  // Starting changes the VM: a row shown from last-known data is read from the portal first.
+  const node = await fresh(services, shown);
+  if (!node) return false;
   const vm = vmOf(services, node);
   if (vm?.state !== 'stopped') return true;
   const canStart = vmActionsFor(services.registry.get(node.accountId), vm, services.model.vmActions.busyWith(node)).includes('start');
@@ -140,7 +143,8 @@ function sshProgram(): string | undefined {
 export const openSshTerminal: CommandFactory = (services) => ({
   id: 'cloudPortal.vm.openSshTerminal',
   async run(arg?: unknown) {
-    const node = await fresh(services, await pickVm(services, arg, vscode.l10n.t('Open an SSH terminal to which VM?')));
+    // Works from the last-known address too (offline, or before the first answer): nothing is changed on the portal.
+    const node = await pickVm(services, arg, vscode.l10n.t('Open an SSH terminal to which VM?'));
     if (!node) return;
     const ssh = sshProgram();
     if (!ssh || !(await readyToConnect(services, node))) return;
@@ -156,7 +160,7 @@ export const openSshTerminal: CommandFactory = (services) => ({
 export const openRemoteSshWindow: CommandFactory = (services) => ({
   id: 'cloudPortal.vm.openRemoteSsh',
   async run(arg?: unknown) {
-    const node = await fresh(services, await pickVm(services, arg, vscode.l10n.t('Open a Remote-SSH window on which VM?')));
+    const node = await pickVm(services, arg, vscode.l10n.t('Open a Remote-SSH window on which VM?'));
     if (!node) return;
     if (!REMOTE_SSH_EXTENSIONS.some((id) => vscode.extensions.getExtension(id))) {
       const terminal = vscode.l10n.t('Open SSH Terminal');
@@ -212,10 +216,10 @@ export const changeSshSettings: CommandFactory = (services) => ({
   },
 });
 
-export const addToSshConfig: CommandFactory = (services) => ({
-  id: 'cloudPortal.vm.addToSshConfig',
+const addOrUpdateSshConfig = (id: string): CommandFactory => (services) => ({
+  id,
   async run(arg?: unknown) {
-    const node = await fresh(services, await pickVm(services, arg, vscode.l10n.t('Add which VM to the SSH config?')));
+    const node = await pickVm(services, arg, vscode.l10n.t('Add which VM to the SSH config?'));
     if (!node) return;
     const target = await connectionFor(services, node);
     if (!target) return;
@@ -240,6 +244,7 @@ export const addToSshConfig: CommandFactory = (services) => ({
       return;
     }
     await writeTextAtomically(file, next);
+    await services.sshHosts.reload();
     services.logger.info(`SSH config: Host ${alias} (${target.user}@${target.host}:${target.port}) written to ${file}`);
     const open = vscode.l10n.t('Open File');
     if ((await vscode.window.showInformationMessage(vscode.l10n.t('Host {0} is in {1}.', alias, file), open)) === open) {
@@ -247,6 +252,10 @@ export const addToSshConfig: CommandFactory = (services) => ({
     }
   },
 });
+
+export const addToSshConfig = addOrUpdateSshConfig('cloudPortal.vm.addToSshConfig');
+/** The same, offered on a row whose entry names an old address: the VM's current address is asked for or taken. */
+export const updateSshConfig = addOrUpdateSshConfig('cloudPortal.vm.updateSshConfig');
 
 export const removeFromSshConfig: CommandFactory = (services) => ({
   id: 'cloudPortal.vm.removeFromSshConfig',
@@ -261,13 +270,14 @@ export const removeFromSshConfig: CommandFactory = (services) => ({
       return;
     }
     await writeTextAtomically(file, next);
+    await services.sshHosts.reload();
     services.logger.info(`SSH config: Host ${removed.map((e) => e.alias).join(', ')} removed from ${file}`);
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Host {0} removed from {1}', removed.map((e) => e.alias).join(', '), file), 5_000);
   },
 });
 
 /** Offers to remove the SSH config hosts of an account being removed. */
-export async function offerToRemoveAccountHosts(accountId: string, accountLabel: string): Promise<void> {
+export async function offerToRemoveAccountHosts(services: Ctx, accountId: string, accountLabel: string): Promise<void> {
   const file = configPath();
   const text = await readTextIfAny(file);
   const prefix = `${encodeURIComponent(accountId)}/`;
@@ -278,7 +288,9 @@ export async function offerToRemoveAccountHosts(accountId: string, accountLabel:
     vscode.l10n.t('{0} has {1} Host entries for VMs of “{2}” ({3}). Remove them too?', file, ours.length, accountLabel, ours.map((e) => e.alias).join(', ')),
     remove,
   );
-  if (answer === remove) await writeTextAtomically(file, removeEntries(text, (e) => e.vm.startsWith(prefix)).text);
+  if (answer !== remove) return;
+  await writeTextAtomically(file, removeEntries(text, (e) => e.vm.startsWith(prefix)).text);
+  await services.sshHosts.reload();
 }
 
 export const forgetHostKey: CommandFactory = (services) => ({
@@ -378,4 +390,4 @@ export const goToVm: CommandFactory = (services) => ({
   },
 });
 
-export const sshCommands: CommandFactory[] = [openSshTerminal, openRemoteSshWindow, copySshCommand, changeSshSettings, addToSshConfig, removeFromSshConfig, forgetHostKey, pointDnsRecordAtVm, goToVm];
+export const sshCommands: CommandFactory[] = [openSshTerminal, openRemoteSshWindow, copySshCommand, changeSshSettings, addToSshConfig, updateSshConfig, removeFromSshConfig, forgetHostKey, pointDnsRecordAtVm, goToVm];

@@ -104,6 +104,10 @@ export async function fresh<N extends TreeNode>(services: Ctx, node: N | undefin
     return fresh;
   }
   const name = describeNode(services, node).label.replace(/^\$\([^)]*\) /, '');
-  void vscode.window.showWarningMessage(vscode.l10n.t('“{0}” {1} on the portal since it was last loaded. The view now shows it as it is: check it, then try again.', name, fresh ? 'changed' : 'is gone'));
+  void vscode.window.showWarningMessage(
+    fresh
+      ? vscode.l10n.t('“{0}” changed on the portal since it was last loaded. The view now shows it as it is: check it, then try again.', name)
+      : vscode.l10n.t('“{0}” is gone from the portal since it was last loaded. The view now shows it as it is: check it, then try again.', name),
+  );
   return undefined;
 }

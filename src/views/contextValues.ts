@@ -13,8 +13,9 @@ import { MessageNode } from './nodes';
 export const contextValues = {
   account: (state: AccountState) => `account.${state}`,
   service: (status: string) => `service status-${status.toLowerCase()}${canRequestCancellation(status) ? ' canCancel' : ''}`,
-  vm: (state: VmState, busy: boolean, actions: readonly VmAction[], hasIp: boolean) =>
-    ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), hasIp ? 'hasIp' : ''].join(' ').trim(),
+  /** `sshOutdated`: our SSH config entry for the VM names an address it no longer has. */
+  vm: (state: VmState, busy: boolean, actions: readonly VmAction[], hasIp: boolean, sshOutdated = false) =>
+    ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), hasIp ? 'hasIp' : '', sshOutdated ? 'sshOutdated' : ''].filter(Boolean).join(' '),
   domain: (autorenew: boolean, status: string) => `domain ${autorenew ? 'autorenew-on' : 'autorenew-off'} status-${status.toLowerCase()}`,
   zone: () => 'zone',
   /** `address`: an A or AAAA record, whose content may be one of the user's VMs (Go to VM). */

@@ -5,7 +5,8 @@ import { PortalModel } from '../model/portalModel';
 import { TreeNode } from './nodes';
 import { ResourceTreeProvider } from './resourceTreeProvider';
 import { TreeItemFactory } from './treeItems';
-import { accountHas, domainsView, VIEW_SPECS } from './viewSpecs';
+import { SshHostIndex } from '../ssh/sshHostIndex';
+import { accountHas, domainsView, servicesView, VIEW_SPECS } from './viewSpecs';
 
 /** The four views, their providers and tree views; commands use it to refresh and reveal rows. */
 export class PortalViews implements vscode.Disposable {
@@ -17,8 +18,9 @@ export class PortalViews implements vscode.Disposable {
   constructor(
     private readonly registry: AccountRegistry,
     model: PortalModel,
+    sshHosts?: SshHostIndex,
   ) {
-    const items = new TreeItemFactory(registry, model);
+    const items = new TreeItemFactory(registry, model, sshHosts);
     const hideSingleAccount = settings.hideSingleAccount.get;
     this.providers = VIEW_SPECS.map((spec) => new ResourceTreeProvider(spec, { registry, model, items, hideSingleAccount }));
     for (const provider of this.providers) {
@@ -32,6 +34,10 @@ export class PortalViews implements vscode.Disposable {
       );
     }
     this.updateContextKeys();
+    if (sshHosts) {
+      // VM rows mark an SSH config entry with an old address: redrawn (from the model, no request) when the entries change.
+      this.disposables.push(sshHosts.onDidChange(() => this.providers.filter((p) => p.spec.id === servicesView.id).forEach((p) => p.refresh())));
+    }
     this.disposables.push(
       registry.onDidChange(() => this.updateContextKeys()),
       // A verified sign-in: the views in sight ask for their first rows now, not after it is stored.

@@ -1,5 +1,6 @@
 import { inlineText } from '../util/plainText';
 import * as vscode from 'vscode';
+import { SshHostIndex } from '../ssh/sshHostIndex';
 import { contextValues } from './contextValues';
 import { ACCOUNT_STATE_TEXT, AccountRegistry } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
@@ -73,6 +74,7 @@ export class TreeItemFactory {
   constructor(
     private readonly registry: AccountRegistry,
     private readonly model: PortalModel,
+    private readonly sshHosts?: SshHostIndex,
   ) {}
 
   item(node: TreeNode, expandable: boolean): vscode.TreeItem {
@@ -159,10 +161,12 @@ export class TreeItemFactory {
     item.id = node.id;
     const state = vm?.state ?? 'unknown';
     const stateText = busy ? ACTION_PROGRESS[busy] : VM_STATE_TEXT[state] || vm?.status || '';
-    item.description = [stateText, vm?.primaryIp, isReadOnlyVm(vm) ? vscode.l10n.t('no id from the portal: read-only') : ''].filter(Boolean).join(' · ');
+    // A Host entry of ours that still names an address the VM no longer has.
+    const outdated = vm && this.sshHosts?.outdatedEntry(ref, vm.ips);
+    item.description = [stateText, vm?.primaryIp, isReadOnlyVm(vm) ? vscode.l10n.t('no id from the portal: read-only') : '', outdated ? vscode.l10n.t('SSH config: old address') : ''].filter(Boolean).join(' · ');
     item.iconPath = busy ? icon('loading~spin') : VM_ICONS[state];
     const actions = vmActionsFor(this.registry.get(node.accountId), vm, busy);
-    item.contextValue = contextValues.vm(state, busy !== undefined, actions, Boolean(vm?.primaryIp));
+    item.contextValue = contextValues.vm(state, busy !== undefined, actions, Boolean(vm?.primaryIp), Boolean(outdated));
     return item;
   }
 
@@ -268,6 +272,8 @@ export class TreeItemFactory {
           if (typeof value === 'string' || typeof value === 'number') line(key[0].toUpperCase() + key.slice(1), value);
         }
         line(vscode.l10n.t('VM id'), vm.id);
+        const entry = this.sshHosts?.entryFor(node);
+        if (entry) line(vscode.l10n.t('SSH config'), vm.ips.includes(entry.hostName) ? `Host ${entry.alias}` : vscode.l10n.t('Host {0} still points at {1}: use Update SSH Config Entry', entry.alias, entry.hostName));
         return md;
       }
       case 'domain': {

@@ -78,7 +78,17 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
       fields: fieldsOf(vm.fields, ['id', 'hostname']),
       gauges: gauges(resources),
       ips: vm.ips,
-      actions: actions.map((a) => ({ id: `vm.${a}`, title: VM_ACTION_TITLES[a], icon: VM_ACTION_ICONS[a], destructive: DESTRUCTIVE_VM_ACTIONS.has(a) })),
+      actions: [
+        ...actions.map((a) => ({ id: `vm.${a}`, title: VM_ACTION_TITLES[a], icon: VM_ACTION_ICONS[a], destructive: DESTRUCTIVE_VM_ACTIONS.has(a) })),
+        // From the VM to work on it, when it has an address.
+        ...(vm.ips.length
+          ? [
+              { id: 'vm.openSshTerminal', title: l10n.t('Open SSH Terminal'), icon: 'terminal', destructive: false },
+              { id: 'vm.openRemoteSsh', title: l10n.t('Open in Remote-SSH Window…'), icon: 'remote', destructive: false },
+              { id: 'vm.copySshCommand', title: l10n.t('Copy SSH Command'), icon: 'copy', destructive: false },
+            ]
+          : []),
+      ],
     };
   }
   if (target.kind === 'service') {

@@ -138,6 +138,23 @@ describe('From a VM to work on it: SSH in a real VS Code with a real sshd', func
     await terminalClosed(wb);
   });
 
+  it('when the portal gives the VM another address, its row says the SSH config entry is old, and Update rewrites it', async () => {
+    const wb = s.workbench;
+    const web = s.portal.state('elsecloud').services.find((x) => x.id === '301')!.vms.find((v) => v.id === '1001')!;
+    web.ips = [{ ipaddress: '127.0.0.2', type: 'ipv4' }];
+    await wb.page.locator('.pane-header[aria-label^="Services"]').hover();
+    await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label="Refresh"]').click();
+    const row = wb.row('Services', /web-01.*127\.0\.0\.2.*SSH config: old address/);
+    await row.waitFor({ timeout: 20_000 });
+    await wb.inlineAction(row, 'Update SSH Config Entry');
+    assert.equal(await wb.inputValue('Host alias'), 'web-01');
+    await wb.page.keyboard.press('Enter');
+    // (The toast of the first Add may still be up: the file itself says when the update landed.)
+    await eventually(() => /Host web-01\n {4}HostName 127\.0\.0\.2\n/.test(readFileSync(sshd.clientConfig, 'utf8')), 'the entry names the new address');
+    assert.equal(readFileSync(sshd.clientConfig, 'utf8').match(/^Host web-01$/gm)?.length, 1, 'updated in place, not added twice');
+    await wb.viewRows('Services').filter({ hasText: /web-01.*127\.0\.0\.2/ }).filter({ hasNotText: 'SSH config' }).first().waitFor({ timeout: 15_000 });
+  });
+
   it('Point a DNS Record at This VM: the record form proposes the VM’s name and address; the portal gets exactly that record, in one request', async () => {
     const wb = s.workbench;
     const zone = () => s.portal.state('elsecloud').zones.find((z) => z.name === 'example.org')!;
@@ -150,18 +167,35 @@ describe('From a VM to work on it: SSH in a real VS Code with a real sshd', func
     await wb.pickExact('A');
     assert.equal(await wb.inputValue('name'), 'web-01');
     await wb.page.keyboard.press('Enter');
-    assert.equal(await wb.inputValue('content'), '127.0.0.1');
+    assert.equal(await wb.inputValue('content'), '127.0.0.2');
     await wb.page.keyboard.press('Enter');
     await wb.type('3600', 'TTL');
     await eventually(() => zone().records.length === before + 1, 'the record is on the portal');
     const added = zone().records.filter((r) => r.name === 'web-01');
-    assert.deepEqual(added.map((r) => [r.type, r.content, r.ttl]), [['A', '127.0.0.1', 3600]]);
+    assert.deepEqual(added.map((r) => [r.type, r.content, r.ttl]), [['A', '127.0.0.2', 3600]]);
     assert.equal(posts() - postsBefore, 1, 'one request');
 
     // And back: from the record to the VM.
     await wb.showOnly('DNS Zones');
     await wb.expand(wb.row('DNS Zones', 'example.org'), { view: 'DNS Zones', text: /web-01/ });
-    await wb.contextMenu(wb.row('DNS Zones', /web-01.*127\.0\.0\.1/), 'Go to VM');
+    await wb.contextMenu(wb.row('DNS Zones', /web-01.*127\.0\.0\.2/), 'Go to VM');
     await wb.page.locator('.monaco-list-row.selected', { hasText: 'web-01' }).first().waitFor({ timeout: 20_000 });
+  });
+
+  it('offline, the last-known address still opens an SSH terminal (nothing is asked of the portal)', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Services');
+    s.portal.fault({ kind: 'reset' }); // every connection to the portal is dropped
+    try {
+      await wb.page.locator('.pane-header[aria-label^="Services"]').hover();
+      await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label="Refresh"]').click();
+      await wb.row('Services', /Offline — showing what was loaded/).waitFor({ timeout: 60_000 });
+      const requests = s.portal.received().length;
+      await wb.contextMenu(wb.row('Services', 'web-01'), 'Open SSH Terminal');
+      await shellLeavesMarker(wb, 4); // 127.0.0.2 is a new host to ssh: its key is accepted at the prompt
+      assert.equal(s.portal.received().length, requests, 'the terminal did not need the portal');
+    } finally {
+      s.portal.faults.clear();
+    }
   });
 });

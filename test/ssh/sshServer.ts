@@ -58,6 +58,8 @@ export async function startSshServer(): Promise<SshServer> {
     [
       `Port ${port}`,
       'ListenAddress 127.0.0.1',
+      // A second loopback address: a VM whose address changes on the portal is still this server.
+      'ListenAddress 127.0.0.2',
       `HostKey ${hostKeyFile}`,
       `PidFile ${join(dir, 'sshd.pid')}`,
       `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
@@ -88,7 +90,7 @@ export async function startSshServer(): Promise<SshServer> {
       const timer = setTimeout(() => reject(new Error(`sshd did not start listening within 10 s:\n${log}`)), 10_000);
       proc.stderr!.on('data', (chunk: Buffer) => {
         log += chunk.toString();
-        if (/Server listening on 127\.0\.0\.1 port/.test(log)) {
+        if (/Server listening on 127\.0\.0\.2 port/.test(log) && /Server listening on 127\.0\.0\.1 port/.test(log)) {
           clearTimeout(timer);
           resolve();
         }

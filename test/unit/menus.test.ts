@@ -44,7 +44,7 @@ const produced: { view: string; viewItem: string }[] = [
     ['cloudPortal.services', 'cloudPortal.domains', 'cloudPortal.dnsZones', 'cloudPortal.tickets'].map((view) => ({ view, viewItem: contextValues.account(s) })),
   ),
   ...STATUSES.map((s) => ({ view: 'cloudPortal.services', viewItem: contextValues.service(s) })),
-  ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].map((ip) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip) })))),
+  ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].flatMap((ip) => [false, true].map((outdated) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip, ip && outdated) }))))),
   ...[false, true].flatMap((on) => STATUSES.map((s) => ({ view: 'cloudPortal.domains', viewItem: contextValues.domain(on, s) }))),
   { view: 'cloudPortal.dnsZones', viewItem: contextValues.zone() },
   ...[false, true].flatMap((editable) =>
@@ -92,6 +92,9 @@ describe('Row menus and the contextValues that feed them', () => {
     const ssh = ['cloudPortal.vm.openSshTerminal', 'cloudPortal.vm.openRemoteSsh', 'cloudPortal.vm.copySshCommand', 'cloudPortal.vm.addToSshConfig', 'cloudPortal.vm.removeFromSshConfig', 'cloudPortal.vm.forgetHostKey', 'cloudPortal.vm.changeSshSettings', 'cloudPortal.vm.pointDnsRecord'];
     expect({ view: services, viewItem: contextValues.vm('stopped', true, [], true) }, ssh);
     expect({ view: services, viewItem: contextValues.vm('running', false, VM_ACTIONS, false) }, [], ssh);
+    // An entry of ours with an old address offers its update; an up-to-date one does not.
+    expect({ view: services, viewItem: contextValues.vm('running', false, [], true, true) }, ['cloudPortal.vm.updateSshConfig']);
+    expect({ view: services, viewItem: contextValues.vm('running', false, [], true, false) }, [], ['cloudPortal.vm.updateSshConfig']);
     expect({ view: 'cloudPortal.dnsZones', viewItem: contextValues.record(true, true, true) }, ['cloudPortal.dns.goToVm']);
     expect({ view: 'cloudPortal.domains', viewItem: contextValues.record(false, true, true) }, ['cloudPortal.dns.goToVm']);
     expect({ view: 'cloudPortal.dnsZones', viewItem: contextValues.record(true, true, false) }, [], ['cloudPortal.dns.goToVm']);

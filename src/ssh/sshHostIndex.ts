@@ -1,0 +1,41 @@
+// Which VMs have a Host entry of ours in the SSH config, read from the file (at start, after our own writes,
+// and when the setting naming the file changes), so that a VM row can say when its entry points at an
+// address the VM no longer has. Plain Node.
+import { Emitter } from '../util/emitter';
+import { managedEntries, SshHostEntry, vmKey } from './sshConfig';
+import { readTextIfAny } from './sshConfigFile';
+
+export class SshHostIndex {
+  private entries = new Map<string, SshHostEntry>();
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly file: () => string) {}
+
+  /** Reads the file again; a missing or unreadable file, or a broken block, means no entries. */
+  async reload(): Promise<void> {
+    let next: SshHostEntry[] = [];
+    try {
+      next = managedEntries(await readTextIfAny(this.file()));
+    } catch {
+      next = [];
+    }
+    const before = JSON.stringify([...this.entries.values()]);
+    this.entries = new Map(next.map((e) => [e.vm, e]));
+    if (JSON.stringify(next) !== before) this.changed.fire();
+  }
+
+  entryFor(vm: { accountId: string; serviceId: string; vmId: string }): SshHostEntry | undefined {
+    return this.entries.get(vmKey(vm));
+  }
+
+  /** The entry, when it names an address the VM no longer has (the portal changed it). */
+  outdatedEntry(vm: { accountId: string; serviceId: string; vmId: string }, ips: readonly string[]): SshHostEntry | undefined {
+    const entry = this.entryFor(vm);
+    return entry && ips.length > 0 && !ips.includes(entry.hostName) ? entry : undefined;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
