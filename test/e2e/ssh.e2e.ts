@@ -182,6 +182,21 @@ describe('From a VM to work on it: SSH in a real VS Code with a real sshd', func
     await wb.page.locator('.monaco-list-row.selected', { hasText: 'web-01' }).first().waitFor({ timeout: 20_000 });
   });
 
+  it('a stopped VM is offered a start first; the connection goes on once the portal says it runs', async () => {
+    const wb = s.workbench;
+    const db = () => s.portal.state('elsecloud').services.find((x) => x.id === '301')!.vms.find((v) => v.id === '1002')!;
+    assert.equal(db().status, 'stopped');
+    await wb.contextMenu(wb.row('Services', 'db-01'), 'Open SSH Terminal');
+    await wb.dialog().waitFor();
+    assert.match(await wb.dialog().innerText(), /“db-01” is stopped\. Start it first\?/);
+    await wb.pressDialogButton('Start VM');
+    // Started and followed until it runs; then the connection asks which of its two addresses.
+    await wb.waitForTitle('Connect to db-01');
+    assert.equal(db().status, 'running');
+    assert.equal(s.portal.received({ method: 'POST', path: 'service/301/vms/1002/start' }).length, 1);
+    await wb.page.keyboard.press('Escape');
+  });
+
   it('offline, the last-known address still opens an SSH terminal (nothing is asked of the portal)', async () => {
     const wb = s.workbench;
     await wb.showOnly('Services');
@@ -197,5 +212,15 @@ describe('From a VM to work on it: SSH in a real VS Code with a real sshd', func
     } finally {
       s.portal.faults.clear();
     }
+  });
+
+  it('removing the account offers to remove its Host entries from the SSH config', async () => {
+    const wb = s.workbench;
+    assert.ok(readFileSync(sshd.clientConfig, 'utf8').includes('Host web-01'));
+    await wb.contextMenu(wb.viewRows('Services').filter({ hasText: 'ElseCloud' }).first(), 'Remove Account…');
+    await wb.pressDialogButton('Remove Account');
+    await wb.page.locator('.notification-toast', { hasText: 'Remove them too?' }).locator('.monaco-button', { hasText: 'Remove Hosts' }).first().click();
+    await eventually(() => !readFileSync(sshd.clientConfig, 'utf8').includes('Cloud Portal'), 'our block is gone');
+    assert.ok(readFileSync(sshd.clientConfig, 'utf8').startsWith('Host *\n'), 'the user’s own lines stay');
   });
 });
