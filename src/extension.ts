@@ -9,7 +9,6 @@ import { accountCommands } from './commands/accountCommands';
 import { lazyCommands, registerCommands } from './commands/command';
 import { showDetails } from './commands/detailsCommands';
 import { dnsCommands } from './commands/dnsCommands';
-import { domainCommands } from './commands/domainCommands';
 import { serviceCommands } from './commands/serviceCommands';
 import { viewCommands } from './commands/viewCommands';
 import { vmCommands } from './commands/vmCommands';
@@ -34,7 +33,7 @@ import { CartStatusBar } from './views/cartStatusBar';
 import { PortalNotifier } from './notifications/portalNotifier';
 import { NotificationTracker } from './notifications/notificationTracker';
 import { registerZoneFiles } from './zones/zoneFiles';
-import { SSH_COMMAND_IDS } from './commands/sshCommandIds';
+import { CLOUD_SERVER_COMMAND_IDS, DOMAIN_COMMAND_IDS, SSH_COMMAND_IDS } from './commands/lazyCommandIds';
 import { SshHostIndex } from './ssh/sshHostIndex';
 import { sshConfigPath } from './ssh/sshConfigFile';
 
@@ -87,10 +86,12 @@ export function activate(context: vscode.ExtensionContext): void {
     autosaveDrafts(),
     { dispose: () => model.dispose() },
     ...registerCommands(current, [
-      ...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, ...domainCommands, showDetails(details), ...ticketCommands({ panels: tickets, drafts }),
+      ...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, showDetails(details),
+      ...lazyCommands(DOMAIN_COMMAND_IDS, async () => (await import('./commands/domainCommands')).domainCommands), ...ticketCommands({ panels: tickets, drafts }),
       ...lazyCommands(['cloudPortal.order.new', 'cloudPortal.domain.order'], async () => (await import('./commands/orderCommands')).orderCommands(orders)),
       ...lazyCommands(['cloudPortal.cart.show'], async () => (await import('./commands/cartCommands')).cartCommands),
       ...lazyCommands(['cloudPortal.dns.openZoneAsFile', 'cloudPortal.dns.exportZone', 'cloudPortal.dns.importZone'], async () => (await import('./commands/zoneCommands')).zoneCommands),
+      ...lazyCommands(CLOUD_SERVER_COMMAND_IDS, async () => (await import('./commands/cloudServerCommands')).cloudServerCommands),
       ...lazyCommands(SSH_COMMAND_IDS, async () => (await import('./commands/sshCommands')).sshCommands),
       showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands,
     ]),

@@ -34,6 +34,8 @@ export const keys = {
   templates: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/templates`,
   resources: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/resources`,
   serviceDetails: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/details`,
+  upgradeOptions: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/upgrade`,
+  reverseDns: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/rdns`,
   vm: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}`,
   /** Below the VM list's key: reloading the list (after an action) reloads the details too. */
   vmDetails: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}/details`,

@@ -1,6 +1,6 @@
-import { CancellationRequest, Service, ServiceMethod } from '../api/resources/services';
+import { CancellationRequest, ReverseDnsEntry, Service, ServiceMethod, UpgradeAnswer, UpgradeOptions } from '../api/resources/services';
 import { NotFoundError, PortalError } from '../api/errors';
-import { Vm } from '../api/resources/vms';
+import { NewVm, Vm } from '../api/resources/vms';
 import { Emitter } from '../util/emitter';
 import { BackgroundLane } from './backgroundLane';
 import { keys, ServiceRef, VmRef } from './cacheKeys';
@@ -117,6 +117,68 @@ export class ServicesModel extends ModelArea {
   async cancel(ref: ServiceRef, request: CancellationRequest): Promise<void> {
     await (await this.api(ref.accountId)).services.cancel(ref.serviceId, request);
     this.cache.invalidate(keys.services(ref.accountId));
+  }
+
+  /** A new VM in the pool (sent once). The list and the pool are read again; the new VM's id when the portal said it. */
+  async createVm(ref: ServiceRef, vm: NewVm): Promise<string> {
+    const { vmId } = await (await this.api(ref.accountId)).vms.create(ref.serviceId, vm);
+    this.invalidatePool(ref);
+    return vmId;
+  }
+
+  async resizeVm(ref: VmRef, size: { memory: number; cpu: number }): Promise<void> {
+    try {
+      await (await this.api(ref.accountId)).vms.resize(ref.serviceId, ref.vmId, size);
+    } finally {
+      this.invalidatePool(ref);
+    }
+  }
+
+  async destroyVm(ref: VmRef): Promise<void> {
+    try {
+      await (await this.api(ref.accountId)).vms.destroy(ref.serviceId, ref.vmId);
+    } finally {
+      this.invalidatePool(ref);
+    }
+  }
+
+  upgradeOptions(ref: ServiceRef): Promise<UpgradeOptions> {
+    return this.read(keys.upgradeOptions(ref), ref.accountId, (api) => api.services.upgradeOptions(ref.serviceId));
+  }
+
+  /** The portal's estimate of a plan change: nothing changes. */
+  async estimateUpgrade(ref: ServiceRef, resources: Record<string, string>): Promise<UpgradeAnswer> {
+    return (await this.api(ref.accountId)).services.upgrade(ref.serviceId, resources, false);
+  }
+
+  /** Requests the plan change (sent once); the service, its pool and its options are read again. */
+  async upgrade(ref: ServiceRef, resources: Record<string, string>): Promise<void> {
+    try {
+      await (await this.api(ref.accountId)).services.upgrade(ref.serviceId, resources, true);
+    } finally {
+      this.cache.invalidate(keys.upgradeOptions(ref));
+      this.cache.invalidate(keys.serviceDetails(ref));
+      this.cache.invalidate(keys.services(ref.accountId));
+      this.invalidatePool(ref);
+    }
+  }
+
+  reverseDns(ref: ServiceRef): Promise<ReverseDnsEntry[]> {
+    return this.read(keys.reverseDns(ref), ref.accountId, (api) => api.services.reverseDns(ref.serviceId));
+  }
+
+  async setReverseDns(ref: ServiceRef, address: string, hostName: string): Promise<void> {
+    try {
+      await (await this.api(ref.accountId)).services.setReverseDns(ref.serviceId, { [address]: hostName });
+    } finally {
+      this.cache.invalidate(keys.reverseDns(ref));
+    }
+  }
+
+  /** After a change to the pool: its VMs and what it has left. */
+  private invalidatePool(ref: ServiceRef): void {
+    this.cache.invalidate(keys.vms(ref));
+    this.cache.invalidate(keys.resources(ref));
   }
 
   dispose(): void {

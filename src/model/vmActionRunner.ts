@@ -69,6 +69,12 @@ export class VmActionRunner {
     }
   }
 
+  /** Follows a VM that is changing on its own (a new one, being built) until it settles; stops on abort and dispose. */
+  async watch(ref: VmRef, signal?: AbortSignal): Promise<void> {
+    const api = await this.api(ref.accountId);
+    await this.follow(api, ref, signal ? AbortSignal.any([signal, this.disposed.signal]) : this.disposed.signal);
+  }
+
   private async follow(api: PortalApi, ref: VmRef, stop: AbortSignal): Promise<void> {
     const before = this.peek(ref)?.state;
     const deadline = Date.now() + this.timing.pollTimeoutMs;

@@ -15,15 +15,24 @@ const ACTIONS_BY_STATE: Record<VmState, VmAction[]> = {
 };
 
 export const VM_ACTION_TITLES: Record<VmAction, string> = {
-  start: 'Start',
-  stop: 'Stop',
+  start: l10n.t('Start'),
+  stop: l10n.t('Stop'),
   shutdown: l10n.t('Shut Down'),
-  reboot: 'Reboot',
-  reset: 'Reset',
+  reboot: l10n.t('Reboot'),
+  reset: l10n.t('Reset'),
   rescue: l10n.t('Boot into Rescue Mode'),
   unrescue: l10n.t('Leave Rescue Mode'),
-  rebuild: 'Rebuild',
+  rebuild: l10n.t('Rebuild'),
 };
+
+/** Managing a VM beyond power: what the account's provider has the endpoints for. */
+export type VmManagement = 'resize' | 'destroy' | 'rdns';
+
+export function vmManagementFor(account: Account | undefined, vm: Vm | undefined): VmManagement[] {
+  if (!account || !vm || isReadOnlyVm(vm)) return [];
+  const features = featuresOf(providerById(account.record.providerId).profile, account.record.probedFeatures);
+  return [features.has('vmResize') ? 'resize' : '', features.has('vmDestroy') ? 'destroy' : '', features.has('rdns') && vm.ips.length ? 'rdns' : ''].filter(Boolean) as VmManagement[];
+}
 
 export const VM_ACTION_ICONS: Record<VmAction, string> = {
   start: 'debug-start',

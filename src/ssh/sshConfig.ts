@@ -17,9 +17,7 @@ export interface SshHostEntry {
   vm: string;
 }
 
-export function vmKey(vm: { accountId: string; serviceId: string; vmId: string }): string {
-  return [vm.accountId, vm.serviceId, vm.vmId].map(encodeURIComponent).join('/');
-}
+export { vmKey } from './vmKey';
 
 export class SshConfigError extends Error {}
 

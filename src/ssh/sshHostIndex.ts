@@ -2,8 +2,8 @@
 // and when the setting naming the file changes), so that a VM row can say when its entry points at an
 // address the VM no longer has. Plain Node.
 import { Emitter } from '../util/emitter';
-import { managedEntries, SshHostEntry, vmKey } from './sshConfig';
-import { readTextIfAny } from './sshConfigFile';
+import type { SshHostEntry } from './sshConfig';
+import { vmKey } from './vmKey';
 
 export class SshHostIndex {
   private entries = new Map<string, SshHostEntry>();
@@ -16,6 +16,8 @@ export class SshHostIndex {
   async reload(): Promise<void> {
     let next: SshHostEntry[] = [];
     try {
+      // The parser is loaded with the first read, after activation (it is not needed to draw a row).
+      const [{ managedEntries }, { readTextIfAny }] = await Promise.all([import('./sshConfig'), import('./sshConfigFile')]);
       next = managedEntries(await readTextIfAny(this.file()));
     } catch {
       next = [];

@@ -2,6 +2,7 @@ import { AccountState } from '../accounts/accountRegistry';
 import { VmAction } from '../api/capabilities';
 import { VmState } from '../api/resources/vms';
 import { canRequestCancellation } from '../model/serviceFeatures';
+import type { VmManagement } from '../model/vmActions';
 import { MessageNode } from './nodes';
 
 /**
@@ -12,10 +13,11 @@ import { MessageNode } from './nodes';
  */
 export const contextValues = {
   account: (state: AccountState) => `account.${state}`,
-  service: (status: string) => `service status-${status.toLowerCase()}${canRequestCancellation(status) ? ' canCancel' : ''}`,
+  /** `vmPool`: an active cloud-server service, whose pool new VMs are created in. */
+  service: (status: string, hasVms = false) => `service status-${status.toLowerCase()}${canRequestCancellation(status) ? ' canCancel' : ''}${hasVms && /^active$/i.test(status) ? ' vmPool' : ''}`,
   /** `sshOutdated`: our SSH config entry for the VM names an address it no longer has. */
-  vm: (state: VmState, busy: boolean, actions: readonly VmAction[], hasIp: boolean, sshOutdated = false) =>
-    ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), hasIp ? 'hasIp' : '', sshOutdated ? 'sshOutdated' : ''].filter(Boolean).join(' '),
+  vm: (state: VmState, busy: boolean, actions: readonly VmAction[], hasIp: boolean, sshOutdated = false, manage: readonly VmManagement[] = []) =>
+    ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), ...manage.map((m) => `can-${m}`), hasIp ? 'hasIp' : '', sshOutdated ? 'sshOutdated' : ''].filter(Boolean).join(' '),
   domain: (autorenew: boolean, status: string) => `domain ${autorenew ? 'autorenew-on' : 'autorenew-off'} status-${status.toLowerCase()}`,
   zone: () => 'zone',
   /** `address`: an A or AAAA record, whose content may be one of the user's VMs (Go to VM). */

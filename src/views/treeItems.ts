@@ -6,7 +6,7 @@ import { ACCOUNT_STATE_TEXT, AccountRegistry } from '../accounts/accountRegistry
 import { providerById } from '../accounts/providers';
 import { VmAction } from '../api/capabilities';
 import { isReadOnlyVm, VmState } from '../api/resources/vms';
-import { vmActionsFor } from '../model/vmActions';
+import { vmActionsFor, vmManagementFor } from '../model/vmActions';
 import { PortalModel } from '../model/portalModel';
 import { AccountNode, DomainNode, MessageNode, RecordNode, ServiceNode, TicketGroupNode, TicketNode, TreeNode, VmNode, ZoneNode } from './nodes';
 import { recordValue } from './recordOrder';
@@ -149,7 +149,7 @@ export class TreeItemFactory {
     const parts = [title === s.name ? '' : s.name, s.status, s.next_due ? `due ${s.next_due}` : ''].filter(Boolean);
     item.description = inlineText(parts.join(' · '), 300);
     item.iconPath = serviceStatusIcon(s.status, node.hasVms);
-    item.contextValue = contextValues.service(s.status);
+    item.contextValue = contextValues.service(s.status, node.hasVms);
     return item;
   }
 
@@ -166,7 +166,7 @@ export class TreeItemFactory {
     item.description = [stateText, vm?.primaryIp, isReadOnlyVm(vm) ? vscode.l10n.t('no id from the portal: read-only') : '', outdated ? vscode.l10n.t('SSH config: old address') : ''].filter(Boolean).join(' · ');
     item.iconPath = busy ? icon('loading~spin') : VM_ICONS[state];
     const actions = vmActionsFor(this.registry.get(node.accountId), vm, busy);
-    item.contextValue = contextValues.vm(state, busy !== undefined, actions, Boolean(vm?.primaryIp), Boolean(outdated));
+    item.contextValue = contextValues.vm(state, busy !== undefined, actions, Boolean(vm?.primaryIp), Boolean(outdated), busy ? [] : vmManagementFor(this.registry.get(node.accountId), vm));
     return item;
   }
 

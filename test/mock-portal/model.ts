@@ -38,6 +38,8 @@ export interface MockService {
   vms: MockVm[];
   templates: { id: string; name: string; os: string }[];
   resources: { name: string; used: number; total: number; unit: string }[];
+  /** A cloud-server pool: what its VMs may use together (memory MB, CPU cores, disk GB, IPv4 addresses). */
+  pool?: { memory: number; cpu: number; disk: number; ips: number };
   ips: string[];
   cancellation?: { immediate: boolean; reason: string };
   /** Listed without `status` and `name` (a sparse row, as a new service type on a real portal may be). */

@@ -94,6 +94,7 @@ function service(partial: Partial<MockService> & Pick<MockService, 'id' | 'name'
     resources: [],
     ips: [],
     ...partial,
+    pool: partial.pool ?? (partial.kind === 'vps' ? { memory: Math.max(8192, (partial.vms ?? []).reduce((s, v) => s + v.memory, 0)), cpu: 8, disk: 320, ips: 4 } : undefined),
   };
 }
 

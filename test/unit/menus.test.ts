@@ -43,8 +43,8 @@ const produced: { view: string; viewItem: string }[] = [
   ...(['signedIn', 'signedOut', 'signInRequired'] as const).flatMap((s) =>
     ['cloudPortal.services', 'cloudPortal.domains', 'cloudPortal.dnsZones', 'cloudPortal.tickets'].map((view) => ({ view, viewItem: contextValues.account(s) })),
   ),
-  ...STATUSES.map((s) => ({ view: 'cloudPortal.services', viewItem: contextValues.service(s) })),
-  ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].flatMap((ip) => [false, true].map((outdated) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip, ip && outdated) }))))),
+  ...STATUSES.flatMap((s) => [false, true].map((pool) => ({ view: 'cloudPortal.services', viewItem: contextValues.service(s, pool) }))),
+  ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].flatMap((ip) => [false, true].map((outdated) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip, ip && outdated, busy ? [] : ip ? ['resize', 'destroy', 'rdns'] : ['resize', 'destroy']) }))))),
   ...[false, true].flatMap((on) => STATUSES.map((s) => ({ view: 'cloudPortal.domains', viewItem: contextValues.domain(on, s) }))),
   { view: 'cloudPortal.dnsZones', viewItem: contextValues.zone() },
   ...[false, true].flatMap((editable) =>
@@ -92,6 +92,12 @@ describe('Row menus and the contextValues that feed them', () => {
     const ssh = ['cloudPortal.vm.openSshTerminal', 'cloudPortal.vm.openRemoteSsh', 'cloudPortal.vm.copySshCommand', 'cloudPortal.vm.addToSshConfig', 'cloudPortal.vm.removeFromSshConfig', 'cloudPortal.vm.forgetHostKey', 'cloudPortal.vm.changeSshSettings', 'cloudPortal.vm.pointDnsRecord'];
     expect({ view: services, viewItem: contextValues.vm('stopped', true, [], true) }, ssh);
     expect({ view: services, viewItem: contextValues.vm('running', false, VM_ACTIONS, false) }, [], ssh);
+    // Cloud servers: Create VM on a pool, plan changes on an active service, resize/delete/reverse DNS where the provider has them.
+    expect({ view: services, viewItem: contextValues.service('Active', true) }, ['cloudPortal.service.createVm', 'cloudPortal.service.upgrade']);
+    expect({ view: services, viewItem: contextValues.service('Active', false) }, ['cloudPortal.service.upgrade'], ['cloudPortal.service.createVm']);
+    expect({ view: services, viewItem: contextValues.service('Suspended', true) }, [], ['cloudPortal.service.createVm', 'cloudPortal.service.upgrade']);
+    expect({ view: services, viewItem: contextValues.vm('running', false, [], true, false, ['resize', 'destroy', 'rdns']) }, ['cloudPortal.vm.resize', 'cloudPortal.vm.delete', 'cloudPortal.vm.editReverseDns']);
+    expect({ view: services, viewItem: contextValues.vm('running', false, ['stop'], true, false, []) }, [], ['cloudPortal.vm.resize', 'cloudPortal.vm.delete', 'cloudPortal.vm.editReverseDns']);
     // An entry of ours with an old address offers its update; an up-to-date one does not.
     expect({ view: services, viewItem: contextValues.vm('running', false, [], true, true) }, ['cloudPortal.vm.updateSshConfig']);
     expect({ view: services, viewItem: contextValues.vm('running', false, [], true, false) }, [], ['cloudPortal.vm.updateSshConfig']);

@@ -46,6 +46,17 @@ export const UpgradeOptions = v.looseObject({
 });
 export type UpgradeOptions = v.InferOutput<typeof UpgradeOptions>;
 
+/** The estimate (`summary.total`, the portal's price difference) or the acknowledgement of a sent upgrade. */
+export const UpgradeAnswer = v.pipe(
+  v.looseObject({}),
+  v.transform((body: Record<string, unknown>) => {
+    const summary = (body.summary && typeof body.summary === 'object' ? body.summary : {}) as Record<string, unknown>;
+    const total = Number(summary.total ?? summary.subtotal);
+    return { total: Number.isFinite(total) ? total : undefined, fields: body };
+  }),
+);
+export type UpgradeAnswer = v.InferOutput<typeof UpgradeAnswer>;
+
 /** One IP address of a service or VM, from any of the shapes portals use. */
 export const IpAddress = v.pipe(
   v.union([v.string(), v.looseObject({})]),
@@ -170,6 +181,14 @@ export class ServicesApi {
 
   upgradeOptions(id: string, options?: RequestOptions): Promise<UpgradeOptions> {
     return this.client.get(`service/${seg(id)}/upgrade`, UpgradeOptions, options);
+  }
+
+  /**
+   * `POST /service/@id/upgrade`: with `send` false the portal estimates the change (nothing changes);
+   * with `send` true it is requested — sent once, never repeated. `resources`: resource id → item id.
+   */
+  async upgrade(id: string, resources: Record<string, string>, send: boolean, options?: RequestOptions): Promise<UpgradeAnswer> {
+    return this.client.post(`service/${seg(id)}/upgrade`, UpgradeAnswer, { resources, send }, options);
   }
 
   async label(id: string, options?: RequestOptions): Promise<string> {

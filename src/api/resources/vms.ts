@@ -107,6 +107,17 @@ const InterfaceList = v.pipe(
   v.array(NetworkInterface),
 );
 
+/** What a new VM is asked with (the reference's `POST /service/@id/vms`). */
+export interface NewVm {
+  label: string;
+  template: string;
+  /** MB */
+  memory: number;
+  cpu: number;
+  /** GB */
+  disk: number;
+}
+
 /** Virtual servers under a service: list, details, power, rebuild, network. */
 export class VmsApi {
   constructor(private readonly client: PortalClient) {}
@@ -148,6 +159,30 @@ export class VmsApi {
   /** Reinstalls the VM from a template: everything on its disk is lost. */
   rebuild(serviceId: string, vmId: string, template: string, options?: RequestOptions): Promise<Ack> {
     return this.client.post(`service/${seg(serviceId)}/vms/${seg(vmId)}/rebuild`, Ack, { template }, options);
+  }
+
+  /** `POST /service/@id/vms`: a new VM in the service's pool. Spends the pool: sent once, never repeated. */
+  async create(serviceId: string, vm: NewVm, options?: RequestOptions): Promise<{ vmId: string }> {
+    const body = await this.client.post(
+      `service/${seg(serviceId)}/vms`,
+      AnyObject,
+      { label: vm.label, template: vm.template, memory: String(vm.memory), cpu: String(vm.cpu), disk: String(vm.disk) },
+      options,
+    );
+    const inner = (body.vm && typeof body.vm === 'object' ? body.vm : {}) as Record<string, unknown>;
+    return { vmId: firstText(body, ['vm_id', 'vmid', 'id']) || firstText(inner, ['id', 'vmid', 'vm_id']) };
+  }
+
+  /** `PUT /service/@id/vms/@vmid`: new memory (MB) and CPU cores. */
+  async resize(serviceId: string, vmId: string, size: { memory: number; cpu: number }, options?: RequestOptions): Promise<Ack> {
+    this.client.require('vmResize', 'resizing VMs');
+    return this.client.put(`service/${seg(serviceId)}/vms/${seg(vmId)}`, Ack, { memory: String(size.memory), cpu: String(size.cpu) }, options);
+  }
+
+  /** `DELETE /service/@id/vms/@vmid`: the VM and its disks are gone. */
+  async destroy(serviceId: string, vmId: string, options?: RequestOptions): Promise<Ack> {
+    this.client.require('vmDestroy', 'deleting VMs');
+    return this.client.delete(`service/${seg(serviceId)}/vms/${seg(vmId)}`, Ack, options);
   }
 
   async ips(serviceId: string, vmId: string, options?: RequestOptions): Promise<IpAddress[]> {

@@ -10,6 +10,34 @@ function findService(state: PortalState, id: string): MockService {
 }
 
 /** Applies a finished transition. Time-based, so no timers run inside the mock. */
+/** A pool's use, from its VMs: what the portal counts against the plan. */
+function poolUse(s: MockService) {
+  return {
+    memory: s.vms.reduce((n, v) => n + v.memory, 0),
+    cpu: s.vms.reduce((n, v) => n + v.cpu, 0),
+    disk: s.vms.reduce((n, v) => n + v.disk, 0),
+    ips: s.vms.reduce((n, v) => n + v.ips.filter((ip) => ip.type === 'ipv4').length, 0),
+  };
+}
+
+/** Refuses what would take the pool beyond its plan (the portal's own check). */
+function checkPool(s: MockService, add: { memory: number; cpu: number; disk: number }): void {
+  if (!s.pool) return;
+  const used = poolUse(s);
+  for (const [key, label, unit] of [['memory', 'memory', 'MB'], ['cpu', 'CPU cores', ''], ['disk', 'disk space', 'GB']] as const) {
+    if (used[key] + add[key] > s.pool[key]) {
+      throw new PortalFailure(200, [`Not enough ${label} left in this plan: ${s.pool[key] - used[key]}${unit ? ` ${unit}` : ''} free`]);
+    }
+  }
+}
+
+/** The upgrade options that grow the pool: memory in steps, as a plan add-on. */
+const MEMORY_STEPS = [
+  { id: '2001', name: '8 GB', memory: 8192, price: 0 },
+  { id: '2002', name: '16 GB', memory: 16384, price: 12 },
+  { id: '2003', name: '32 GB', memory: 32768, price: 30 },
+];
+
 export function settle(vm: MockVm, now: number): MockVm {
   if (vm.pending && vm.pending.at <= now) {
     vm.status = vm.pending.to;
@@ -129,9 +157,12 @@ export function serviceRoutes(router: Router): void {
       return { methods };
     })
     .add('GET', 'service/@id/upgrade', ({ state, params }) => {
-      findService(state, params.id);
+      const s = findService(state, params.id);
       return {
         resources: [
+          ...(s.pool
+            ? [{ id: 1600, name: 'Memory pool', type: 'select', items: MEMORY_STEPS.map((m) => ({ id: m.id, name: m.name, price: m.price, setup_price: 0, selected: m.memory === s.pool!.memory })) }]
+            : []),
           {
             id: 1557,
             name: 'Bandwidth',
@@ -147,8 +178,17 @@ export function serviceRoutes(router: Router): void {
       };
     })
     .add('POST', 'service/@id/upgrade', ({ state, params, body }) => {
-      findService(state, params.id);
-      return truthy(body.send) ? { info: ['upgrade_requested'] } : { summary: { total: 4, subtotal: 4 } };
+      const s = findService(state, params.id);
+      const chosen = (body.resources && typeof body.resources === 'object' ? body.resources : {}) as Record<string, unknown>;
+      const step = MEMORY_STEPS.find((m) => m.id === String(chosen['1600'] ?? ''));
+      const current = MEMORY_STEPS.find((m) => s.pool && m.memory === s.pool.memory);
+      const difference = step && current ? step.price - current.price : 4;
+      if (step && s.pool && step.memory < poolUse(s).memory) {
+        throw new PortalFailure(200, ['The VMs use more memory than this plan has']);
+      }
+      if (!truthy(body.send)) return { summary: { total: difference, subtotal: difference } };
+      if (step && s.pool) s.pool.memory = step.memory;
+      return { info: ['upgrade_requested'] };
     })
     .add('POST', 'service/@id/cancel', ({ state, params, body }) => {
       const s = findService(state, params.id);
@@ -220,20 +260,30 @@ export function serviceRoutes(router: Router): void {
       const vm = findVm(ctx).vm;
       return { vm: { ...vmView(vm, ctx.provider), bandwidth_used_gb: '12.4', created_at: '2025-11-02 09:14', kernel: '6.1.0-28-amd64' } };
     })
-    .add('POST', 'service/@id/vms', ({ state, params, body }) => {
+    .add('POST', 'service/@id/vms', ({ state, params, body, now, transitionMs }) => {
       const s = findService(state, params.id);
-      const id = String(state.nextId++);
       const label = required(body, 'label');
+      const template = String(body.template ?? 'debian-12');
+      if (!s.templates.some((t) => t.id === template)) {
+        throw new PortalFailure(200, [`Unknown template ${template}`]);
+      }
+      const size = { memory: Number(body.memory ?? 2048), cpu: Number(body.cpu ?? 2), disk: Number(body.disk ?? 40) };
+      if (!Object.values(size).every((n) => Number.isInteger(n) && n > 0)) {
+        throw new PortalFailure(200, ['memory, cpu and disk must be positive whole numbers']);
+      }
+      checkPool(s, size);
+      const id = String(state.nextId++);
+      // An address from the plan's block while the plan has one free.
+      const v4 = s.pool && poolUse(s).ips < s.pool.ips ? [{ ipaddress: `203.0.113.${100 + (Number(id) % 100)}`, type: 'ipv4' as const }] : [];
       s.vms.push({
         id,
         label,
         hostname: `${label}.vps.example.net`,
         status: 'building',
-        template: String(body.template ?? 'debian-12'),
-        memory: Number(body.memory ?? 2048),
-        cpu: Number(body.cpu ?? 2),
-        disk: Number(body.disk ?? 40),
-        ips: [],
+        pending: { to: 'running', at: now + transitionMs },
+        template,
+        ...size,
+        ips: v4,
         interfaces: [],
       });
       return { info: ['vm_created'], vm_id: id };
@@ -252,9 +302,15 @@ export function serviceRoutes(router: Router): void {
       'PUT',
       'service/@id/vms/@vmid',
       (ctx) => {
-        const { vm } = findVm(ctx);
-        vm.memory = Number(ctx.body.memory ?? vm.memory);
-        vm.cpu = Number(ctx.body.cpu ?? vm.cpu);
+        const { service, vm } = findVm(ctx);
+        if (vm.status !== 'stopped') {
+          throw new PortalFailure(200, ['Stop the VM before resizing it']);
+        }
+        const memory = Number(ctx.body.memory ?? vm.memory);
+        const cpu = Number(ctx.body.cpu ?? vm.cpu);
+        checkPool(service, { memory: memory - vm.memory, cpu: cpu - vm.cpu, disk: 0 });
+        vm.memory = memory;
+        vm.cpu = cpu;
         return { info: ['vm_resized'] };
       },
       ['elsecloud'],
@@ -299,5 +355,18 @@ export function serviceRoutes(router: Router): void {
       const s = findService(state, params.id);
       return { templates: s.templates };
     })
-    .add('GET', 'service/@id/resources', ({ state, params }) => ({ resources: findService(state, params.id).resources }));
+    .add('GET', 'service/@id/resources', ({ state, params }) => {
+      const s = findService(state, params.id);
+      if (!s.pool) return { resources: s.resources };
+      const used = poolUse(s);
+      return {
+        resources: [
+          { name: 'Memory', used: used.memory, total: s.pool.memory, unit: 'MB' },
+          { name: 'CPU cores', used: used.cpu, total: s.pool.cpu, unit: 'cores' },
+          { name: 'Disk', used: used.disk, total: s.pool.disk, unit: 'GB' },
+          { name: 'Bandwidth', used: 412, total: 2000, unit: 'GB' },
+          { name: 'IPv4 addresses', used: used.ips, total: s.pool.ips, unit: 'IPs' },
+        ],
+      };
+    });
 }

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { ELSE_DEMO, eventually, useWorkbench } from './harness/session';
+
+/**
+ * A cloud-server service's pool from the tree: create a VM within what is left (the form refuses more
+ * before anything is sent), resize it, set its reverse DNS and the matching forward record, grow the plan,
+ * delete the VM after typing its name. The mock portal's log shows one request per change.
+ */
+describe('Cloud servers in a real VS Code: create, resize, reverse DNS, plan, delete', function () {
+  this.timeout(240_000);
+  const s = useWorkbench({ demoAccounts: ELSE_DEMO });
+  const production = () => s.portal.state('elsecloud').services.find((x) => x.id === '301')!;
+  const sent = (method: string, path: RegExp) => s.portal.received({ method, path }).length;
+
+  it('creates a VM within the pool: one GB more disk than is left is refused without a request; it appears and settles', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Services');
+    await wb.expand(wb.row('Services', 'Production'), { view: 'Services', text: 'web-01' });
+    const before = sent('POST', /^service\/301\/vms$/);
+    await wb.contextMenu(wb.row('Services', 'Production'), 'Create VM…');
+    await wb.type('web-02', 'Host name');
+    await wb.pick('Debian 12');
+    await wb.type('1', 'CPU cores');
+    await wb.type('1024', 'Memory in MB');
+    // The plan has 320 GB of disk, its two VMs use 120: 200 are left.
+    assert.match(await wb.typeAndReadValidation('201', /Only 200 GB/, 'Disk in GB'), /Only 200 GB of disk is left in this plan/);
+    await wb.screenshot('create-vm');
+    await wb.page.keyboard.press('Enter'); // refused: the form stays
+    assert.equal(sent('POST', /^service\/301\/vms$/), before, 'nothing was sent');
+    await wb.type('20', 'Create VM in Production'); // the same box, showing the refusal instead of its prompt
+    await wb.dialog().waitFor();
+    assert.match(await wb.dialog().innerText(), /Create the VM “web-02” in “Production”\?[\s\S]*1 CPU cores, 1024 MB memory, 20 GB disk/);
+    await wb.pressDialogButton('Create VM');
+    await wb.row('Services', /web-02.*running/).waitFor({ timeout: 30_000 });
+    assert.equal(sent('POST', /^service\/301\/vms$/) - before, 1, 'one request');
+    assert.deepEqual(production().vms.filter((v) => v.label === 'web-02').map((v) => [v.cpu, v.memory, v.disk]), [[1, 1024, 20]]);
+  });
+
+  it('resizes the running VM after stopping it (the modal says so): one stop, one resize', async () => {
+    const wb = s.workbench;
+    await wb.contextMenu(wb.row('Services', 'web-02'), 'Resize VM…');
+    await wb.type('2', 'CPU cores');
+    await wb.type('2048', 'Memory in MB');
+    await wb.dialog().waitFor();
+    assert.match(await wb.dialog().innerText(), /“web-02” is running\. Stop it and resize it to 2 CPU cores and 2048 MB memory\?/);
+    await wb.pressDialogButton('Stop VM and Resize');
+    const vm = () => production().vms.find((v) => v.label === 'web-02')!;
+    await eventually(() => vm().memory === 2048, 'the portal resized the VM', 30_000);
+    assert.equal(vm().cpu, 2);
+    assert.equal(sent('PUT', new RegExp(`^service/301/vms/${vm().id}$`)), 1);
+    assert.equal(sent('POST', new RegExp(`^service/301/vms/${vm().id}/stop$`)), 1);
+  });
+
+  it('sets the reverse DNS of its address and creates the forward A record from the offer', async () => {
+    const wb = s.workbench;
+    const vm = production().vms.find((v) => v.label === 'web-02')!;
+    const address = vm.ips[0].ipaddress;
+    await wb.contextMenu(wb.row('Services', 'web-02'), 'Edit Reverse DNS…');
+    await wb.type('web-02.example.com', 'Reverse DNS');
+    const offer = wb.page.locator('.notification-toast', { hasText: 'has no A record in the zone example.com' });
+    await offer.first().waitFor({ timeout: 15_000 });
+    assert.equal(vm.ips[0].rdns, 'web-02.example.com');
+    assert.equal(sent('POST', /^service\/301\/rdns$/), 1);
+    const recordsBefore = sent('POST', /^service\/303\/dns\/60\/records$/);
+    await offer.locator('.monaco-button', { hasText: 'Create A Record' }).first().click();
+    const zone = () => s.portal.state('elsecloud').zones.find((z) => z.name === 'example.com')!;
+    await eventually(() => zone().records.some((r) => r.name === 'web-02'), 'the forward record is on the portal');
+    assert.deepEqual(zone().records.filter((r) => r.name === 'web-02').map((r) => [r.type, r.content]), [['A', address]]);
+    assert.equal(sent('POST', /^service\/303\/dns\/60\/records$/) - recordsBefore, 1);
+  });
+
+  it('grows the plan: the portal’s estimate in the modal, one request for the change, the pool is bigger', async () => {
+    const wb = s.workbench;
+    const requests = () => s.portal.received({ method: 'POST', path: /^service\/301\/upgrade$/ });
+    await wb.contextMenu(wb.row('Services', 'Production'), 'Upgrade or Downgrade Plan…');
+    await wb.pick('Memory pool');
+    await wb.pick('16 GB');
+    await wb.dialog().waitFor();
+    assert.match(await wb.dialog().innerText(), /Change Memory pool of “Production” from 8 GB to 16 GB\?[\s\S]*12\.00/);
+    const estimates = requests().length;
+    await wb.pressDialogButton('Request Change');
+    await wb.notifications().filter({ hasText: 'Change requested' }).first().waitFor({ timeout: 15_000 });
+    assert.equal(requests().length - estimates, 1, 'the change was sent once');
+    assert.equal(production().pool!.memory, 16384);
+  });
+
+  it('deletes the VM after its name is typed: one request, the row goes', async () => {
+    const wb = s.workbench;
+    const vm = production().vms.find((v) => v.label === 'web-02')!;
+    await wb.contextMenu(wb.row('Services', 'web-02'), 'Delete VM…');
+    assert.match(await wb.typeAndReadValidation('web-0', /Type web-02 exactly/, 'Delete web-02'), /Type web-02 exactly/);
+    await wb.type('web-02', 'Delete web-02');
+    await wb.row('Services', 'web-02').waitFor({ state: 'detached', timeout: 15_000 });
+    assert.equal(sent('DELETE', new RegExp(`^service/301/vms/${vm.id}$`)), 1);
+    assert.ok(!production().vms.some((v) => v.label === 'web-02'));
+  });
+});
