@@ -7,7 +7,7 @@ import { describeError, isPortalClientError } from '../api/errors';
 import { NewVm, Vm } from '../api/resources/vms';
 import { isHostName } from '../model/dnsRecordRules';
 import { Pool, PoolKey, poolOf, sizeProblem } from '../model/vmPool';
-import { ServiceNode, VmNode, ZoneNode } from '../views/nodes';
+import { AddressNode, ServiceNode, VmNode, ZoneNode } from '../views/nodes';
 import { dnsZonesView, servicesView } from '../views/viewSpecs';
 import { collectNodes } from '../ui/resourceIndex';
 import { fresh, nodeFor } from '../ui/pickNode';
@@ -214,13 +214,16 @@ async function offerForwardRecord(services: Ctx, node: VmNode, address: string, 
 export const editReverseDns: CommandFactory = (services) => ({
   id: 'cloudPortal.vm.editReverseDns',
   async run(arg?: unknown) {
-    const node = await nodeFor(services, arg, 'vm', [servicesView], vscode.l10n.t('Reverse DNS of which VM?'), (n) => (vmOf(services, n)?.ips.length ?? 0) > 0);
+    // From an address row: that address of its VM; else a VM (and one of its addresses).
+    const fromRow = arg && typeof arg === 'object' && (arg as AddressNode).kind === 'address' ? (arg as AddressNode) : undefined;
+    const node = fromRow?.parent?.kind === 'vm' ? fromRow.parent : await nodeFor(services, arg, 'vm', [servicesView], vscode.l10n.t('Reverse DNS of which VM?'), (n) => (vmOf(services, n)?.ips.length ?? 0) > 0);
     if (!node) return;
     const vm = vmOf(services, node) as Vm;
     const entries = await services.model.services.reverseDns(node);
     const ptr = (ip: string) => entries.find((e) => e.address === ip)?.hostname ?? '';
-    const address =
-      vm.ips.length === 1
+    const address = fromRow
+      ? fromRow.address
+      : vm.ips.length === 1
         ? vm.ips[0]
         : (
             await vscode.window.showQuickPick(
@@ -243,6 +246,8 @@ export const editReverseDns: CommandFactory = (services) => ({
       .toLowerCase();
     if (!hostName || hostName === ptr(address)) return;
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Setting reverse DNS of {0}…', address) }, () => services.model.services.setReverseDns(node, address, hostName));
+    // The address rows show the new name.
+    services.views.providerFor(node)?.reload(node);
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0} → {1}', address, hostName), 8_000);
     await offerForwardRecord(services, node, address, hostName);
   },
@@ -297,4 +302,95 @@ export const upgradeService: CommandFactory = (services) => ({
   },
 });
 
-export const cloudServerCommands: CommandFactory[] = [createVm, resizeVm, deleteVm, editReverseDns, upgradeService];
+export const assignAddress: CommandFactory = (services) => ({
+  id: 'cloudPortal.vm.assignAddress',
+  async run(arg?: unknown) {
+    const node = await fresh(services, await nodeFor(services, arg, 'vm', [servicesView], vscode.l10n.t('Assign an address to which VM?')));
+    if (!node) return;
+    const vm = vmOf(services, node) as Vm;
+    const title = vscode.l10n.t('Assign an address to {0}', vm.label);
+    const [pools, interfaces] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading the IP pools…') }, () =>
+      Promise.all([services.model.services.ipPools(node), services.model.services.interfaces(node)]),
+    );
+    if (!pools.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The portal offers no IP pool for “{0}”.', vm.label));
+      return;
+    }
+    const pool = pools.length === 1 ? { pool: pools[0] } : await vscode.window.showQuickPick(
+      pools.map((p) => ({ label: p.name, description: p.free === undefined ? '' : vscode.l10n.t('{0} free', p.free), pool: p })),
+      { title, placeHolder: vscode.l10n.t('From which pool?') },
+    );
+    if (!pool) return;
+    const type = await vscode.window.showQuickPick([{ label: 'IPv4', type: 'ipv4' as const }, { label: 'IPv6', type: 'ipv6' as const }], { title, placeHolder: vscode.l10n.t('Which kind of address?') });
+    if (!type) return;
+    const iface = interfaces.length <= 1 ? interfaces[0] : (await vscode.window.showQuickPick(interfaces.map((i) => ({ label: i.name, description: i.mac, iface: i })), { title, placeHolder: vscode.l10n.t('On which network interface?') }))?.iface;
+    if (interfaces.length > 1 && !iface) return;
+    const assign = vscode.l10n.t('Assign Address');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Assign a new {0} address from “{1}” to “{2}”?', type.label, pool.pool.name, vm.label),
+      { modal: true, detail: vscode.l10n.t('The portal may charge for additional addresses.') },
+      assign,
+    );
+    if (answer !== assign) return;
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Assigning an address…') }, () =>
+        services.model.services.assignIp(node, pool.pool.id, { type: type.type, iface: iface?.id ?? '0' }),
+      );
+    } catch (e) {
+      if (mayHaveHappened(e)) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('No answer from the portal: an address may have been assigned to “{0}”. Refresh to see before asking again.', vm.label));
+        return;
+      }
+      throw e;
+    }
+    if (node.parent) services.views.providerFor(node.parent)?.reload(node.parent);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) A new {0} address was assigned to {1}', type.label, vm.label), 8_000);
+  },
+});
+
+export const networkInterfaces: CommandFactory = (services) => ({
+  id: 'cloudPortal.vm.networkInterfaces',
+  async run(arg?: unknown) {
+    const node = await fresh(services, await nodeFor(services, arg, 'vm', [servicesView], vscode.l10n.t('Network interfaces of which VM?')));
+    if (!node) return;
+    const vm = vmOf(services, node) as Vm;
+    const title = vscode.l10n.t('Network interfaces of {0}', vm.label);
+    const interfaces = await services.model.services.interfaces(node);
+    const firewallText = (on: boolean | undefined) => (on === undefined ? '' : on ? vscode.l10n.t('firewall on') : vscode.l10n.t('firewall off'));
+    const picked = await vscode.window.showQuickPick(
+      [
+        ...interfaces.map((i) => ({ label: `$(plug) ${i.name}`, description: [i.mac, firewallText(i.firewall)].filter(Boolean).join(' · '), iface: i })),
+        { label: vscode.l10n.t('$(add) Add Network Interface…'), description: '', iface: undefined },
+      ],
+      { title, placeHolder: vscode.l10n.t('An interface to change, or a new one') },
+    );
+    if (!picked) return;
+    const run = async (what: string, change: Parameters<typeof services.model.services.changeInterface>[1]) => {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: what }, () => services.model.services.changeInterface(node, change));
+      vscode.window.setStatusBarMessage(`$(check) ${what.replace(/…$/, '')}`, 6_000);
+    };
+    if (!picked.iface) {
+      const add = vscode.l10n.t('Add Interface');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Add a network interface to “{0}”?', vm.label), { modal: true, detail: vscode.l10n.t('With its firewall on. Assign it an address from an IP pool afterwards.') }, add);
+      if (answer === add) await run(vscode.l10n.t('Adding a network interface to {0}…', vm.label), { add: { firewall: true } });
+      return;
+    }
+    const iface = picked.iface;
+    const toggle = iface.firewall ? vscode.l10n.t('Turn Firewall Off') : vscode.l10n.t('Turn Firewall On');
+    const remove = vscode.l10n.t('Remove Interface…');
+    const action = await vscode.window.showQuickPick([toggle, remove], { title: vscode.l10n.t('{0} of {1}', iface.name, vm.label) });
+    if (action === toggle) {
+      await run(vscode.l10n.t('Changing the firewall of {0}…', iface.name), { update: iface.id, firewall: !iface.firewall });
+    } else if (action === remove) {
+      const confirm = vscode.l10n.t('Remove Interface');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Remove the network interface {0} ({1}) from “{2}”?', iface.name, iface.mac || iface.id, vm.label),
+        { modal: true, detail: vscode.l10n.t('Connections through it stop at once.') },
+        confirm,
+      );
+      if (answer === confirm) await run(vscode.l10n.t('Removing {0}…', iface.name), { remove: iface.id });
+    }
+  },
+});
+
+export const cloudServerCommands: CommandFactory[] = [createVm, resizeVm, deleteVm, editReverseDns, upgradeService, assignAddress, networkInterfaces];

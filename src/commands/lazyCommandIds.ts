@@ -14,7 +14,7 @@ export const SSH_COMMAND_IDS = [
   'cloudPortal.dns.goToVm',
 ];
 
-export const CLOUD_SERVER_COMMAND_IDS = ['cloudPortal.service.createVm', 'cloudPortal.vm.resize', 'cloudPortal.vm.delete', 'cloudPortal.vm.editReverseDns', 'cloudPortal.service.upgrade'];
+export const CLOUD_SERVER_COMMAND_IDS = ['cloudPortal.service.createVm', 'cloudPortal.vm.resize', 'cloudPortal.vm.delete', 'cloudPortal.vm.editReverseDns', 'cloudPortal.service.upgrade', 'cloudPortal.vm.assignAddress', 'cloudPortal.vm.networkInterfaces'];
 
 export const DOMAIN_COMMAND_IDS = [
   'cloudPortal.domain.editNameservers',

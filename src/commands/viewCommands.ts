@@ -88,6 +88,9 @@ function ipsOf(services: Ctx, node: TreeNode): string[] {
   if (node.kind === 'vm') {
     return services.model.services.peekVm(node)?.ips ?? [];
   }
+  if (node.kind === 'address') {
+    return [node.address];
+  }
   return [];
 }
 

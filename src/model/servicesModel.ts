@@ -1,6 +1,6 @@
 import { CancellationRequest, ReverseDnsEntry, Service, ServiceMethod, UpgradeAnswer, UpgradeOptions } from '../api/resources/services';
 import { NotFoundError, PortalError } from '../api/errors';
-import { NewVm, Vm } from '../api/resources/vms';
+import { IpPool, NetworkInterface, NewVm, Vm } from '../api/resources/vms';
 import { Emitter } from '../util/emitter';
 import { BackgroundLane } from './backgroundLane';
 import { keys, ServiceRef, VmRef } from './cacheKeys';
@@ -172,6 +172,42 @@ export class ServicesModel extends ModelArea {
       await (await this.api(ref.accountId)).services.setReverseDns(ref.serviceId, { [address]: hostName });
     } finally {
       this.cache.invalidate(keys.reverseDns(ref));
+    }
+  }
+
+  /** Every address of a VM: `GET …/vms/@vmid/ips` where the portal has it (a VM's own record names one of each kind), else the record's. */
+  async vmAddresses(ref: VmRef): Promise<string[]> {
+    const listed = this.peekVm(ref)?.ips ?? [];
+    const all = await this.read(keys.vmIps(ref), ref.accountId, (api) => api.vms.ips(ref.serviceId, ref.vmId)).catch(() => []);
+    return [...new Set([...listed, ...all.map((ip) => ip.address)])];
+  }
+
+  interfaces(ref: VmRef): Promise<NetworkInterface[]> {
+    return this.read(keys.vmInterfaces(ref), ref.accountId, (api) => api.vms.interfaces(ref.serviceId, ref.vmId));
+  }
+
+  async ipPools(ref: VmRef): Promise<IpPool[]> {
+    return (await this.api(ref.accountId)).vms.ipPools(ref.serviceId, ref.vmId);
+  }
+
+  async assignIp(ref: VmRef, poolId: string, request: { type: 'ipv4' | 'ipv6'; iface: string }): Promise<void> {
+    try {
+      await (await this.api(ref.accountId)).vms.assignIp(ref.serviceId, ref.vmId, poolId, request);
+    } finally {
+      this.invalidatePool(ref);
+      this.cache.invalidate(keys.vmIps(ref));
+      this.cache.invalidate(keys.reverseDns(ref));
+    }
+  }
+
+  async changeInterface(ref: VmRef, change: { add: { firewall: boolean } } | { update: string; firewall: boolean } | { remove: string }): Promise<void> {
+    const api = await this.api(ref.accountId);
+    try {
+      if ('add' in change) await api.vms.addInterface(ref.serviceId, ref.vmId, change.add);
+      else if ('update' in change) await api.vms.updateInterface(ref.serviceId, ref.vmId, change.update, { firewall: change.firewall });
+      else await api.vms.removeInterface(ref.serviceId, ref.vmId, change.remove);
+    } finally {
+      this.cache.invalidate(keys.vmInterfaces(ref));
     }
   }
 

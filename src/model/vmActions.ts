@@ -26,12 +26,12 @@ export const VM_ACTION_TITLES: Record<VmAction, string> = {
 };
 
 /** Managing a VM beyond power: what the account's provider has the endpoints for. */
-export type VmManagement = 'resize' | 'destroy' | 'rdns';
+export type VmManagement = 'resize' | 'destroy' | 'rdns' | 'network';
 
 export function vmManagementFor(account: Account | undefined, vm: Vm | undefined): VmManagement[] {
   if (!account || !vm || isReadOnlyVm(vm)) return [];
   const features = featuresOf(providerById(account.record.providerId).profile, account.record.probedFeatures);
-  return [features.has('vmResize') ? 'resize' : '', features.has('vmDestroy') ? 'destroy' : '', features.has('rdns') && vm.ips.length ? 'rdns' : ''].filter(Boolean) as VmManagement[];
+  return [features.has('vmResize') ? 'resize' : '', features.has('vmDestroy') ? 'destroy' : '', features.has('rdns') && vm.ips.length ? 'rdns' : '', features.has('vmNetwork') ? 'network' : ''].filter(Boolean) as VmManagement[];
 }
 
 export const VM_ACTION_ICONS: Record<VmAction, string> = {

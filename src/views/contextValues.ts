@@ -18,6 +18,8 @@ export const contextValues = {
   /** `sshOutdated`: our SSH config entry for the VM names an address it no longer has. */
   vm: (state: VmState, busy: boolean, actions: readonly VmAction[], hasIp: boolean, sshOutdated = false, manage: readonly VmManagement[] = []) =>
     ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), ...manage.map((m) => `can-${m}`), hasIp ? 'hasIp' : '', sshOutdated ? 'sshOutdated' : ''].filter(Boolean).join(' '),
+  /** A VM's address; `canRdns` where its reverse DNS can be edited. */
+  address: (canRdns: boolean) => `address${canRdns ? ' can-rdns' : ''}`,
   domain: (autorenew: boolean, status: string) => `domain ${autorenew ? 'autorenew-on' : 'autorenew-off'} status-${status.toLowerCase()}`,
   zone: () => 'zone',
   /** `address`: an A or AAAA record, whose content may be one of the user's VMs (Go to VM). */

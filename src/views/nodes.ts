@@ -32,6 +32,15 @@ export interface VmNode extends NodeBase {
   vmId: string;
 }
 
+/** One address of a VM, with its reverse DNS name when the portal has one. */
+export interface AddressNode extends NodeBase {
+  kind: 'address';
+  serviceId: string;
+  vmId: string;
+  address: string;
+  ptr: string;
+}
+
 export interface DomainNode extends NodeBase {
   kind: 'domain';
   domainId: string;
@@ -79,7 +88,7 @@ export interface MessageNode extends NodeBase {
   detail?: string;
 }
 
-export type TreeNode = AccountNode | ServiceNode | VmNode | DomainNode | ZoneNode | RecordNode | TicketGroupNode | TicketNode | MessageNode;
+export type TreeNode = AccountNode | ServiceNode | VmNode | AddressNode | DomainNode | ZoneNode | RecordNode | TicketGroupNode | TicketNode | MessageNode;
 
 export function childId(parent: TreeNode | undefined, viewId: string, accountId: string, part: string): string {
   return `${parent ? parent.id : `${viewId}/${accountId}`}/${part}`;

@@ -8,7 +8,7 @@ import { VmAction } from '../api/capabilities';
 import { isReadOnlyVm, VmState } from '../api/resources/vms';
 import { vmActionsFor, vmManagementFor } from '../model/vmActions';
 import { PortalModel } from '../model/portalModel';
-import { AccountNode, DomainNode, MessageNode, RecordNode, ServiceNode, TicketGroupNode, TicketNode, TreeNode, VmNode, ZoneNode } from './nodes';
+import { AddressNode, AccountNode, DomainNode, MessageNode, RecordNode, ServiceNode, TicketGroupNode, TicketNode, TreeNode, VmNode, ZoneNode } from './nodes';
 import { recordValue } from './recordOrder';
 
 const C = vscode.TreeItemCollapsibleState;
@@ -85,6 +85,8 @@ export class TreeItemFactory {
         return this.service(node);
       case 'vm':
         return this.vm(node);
+      case 'address':
+        return this.address(node);
       case 'domain':
         return this.domain(node);
       case 'zone':
@@ -157,7 +159,8 @@ export class TreeItemFactory {
     const ref = { accountId: node.accountId, serviceId: node.serviceId, vmId: node.vmId };
     const vm = this.model.services.peekVm(ref);
     const busy = this.model.vmActions.busyWith(ref);
-    const item = new vscode.TreeItem(inlineText(vm?.label ?? node.vmId, 200), C.None);
+    // Expandable into its addresses (and their reverse DNS) when it has any.
+    const item = new vscode.TreeItem(inlineText(vm?.label ?? node.vmId, 200), vm?.ips.length ? C.Collapsed : C.None);
     item.id = node.id;
     const state = vm?.state ?? 'unknown';
     const stateText = busy ? ACTION_PROGRESS[busy] : VM_STATE_TEXT[state] || vm?.status || '';
@@ -167,6 +170,18 @@ export class TreeItemFactory {
     item.iconPath = busy ? icon('loading~spin') : VM_ICONS[state];
     const actions = vmActionsFor(this.registry.get(node.accountId), vm, busy);
     item.contextValue = contextValues.vm(state, busy !== undefined, actions, Boolean(vm?.primaryIp), Boolean(outdated), busy ? [] : vmManagementFor(this.registry.get(node.accountId), vm));
+    return item;
+  }
+
+  private address(node: AddressNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.address, C.None);
+    item.id = node.id;
+    const v6 = node.address.includes(':');
+    item.description = node.ptr ? `${v6 ? 'IPv6' : 'IPv4'} · ${inlineText(node.ptr, 200)}` : v6 ? 'IPv6' : 'IPv4';
+    item.tooltip = node.ptr ? vscode.l10n.t('{0}: reverse DNS {1}', node.address, node.ptr) : vscode.l10n.t('{0}: no reverse DNS name', node.address);
+    item.iconPath = icon('symbol-numeric');
+    const vm = node.parent?.kind === 'vm' ? this.model.services.peekVm(node.parent) : undefined;
+    item.contextValue = contextValues.address(vmManagementFor(this.registry.get(node.accountId), vm).includes('rdns'));
     return item;
   }
 

@@ -60,6 +60,7 @@ export const servicesView: ViewSpec = {
   childrenKey(node) {
     if (node.kind === 'account') return keys.services(node.accountId);
     if (node.kind === 'service') return keys.vms({ accountId: node.accountId, serviceId: node.serviceId });
+    if (node.kind === 'vm') return keys.reverseDns({ accountId: node.accountId, serviceId: node.serviceId });
     return undefined;
   },
   async children(model, node) {
@@ -86,6 +87,21 @@ export const servicesView: ViewSpec = {
         accountId: node.accountId,
         serviceId: node.serviceId,
         vmId: vm.id,
+        parent: node,
+      }));
+    }
+    if (node.kind === 'vm') {
+      // Its addresses, from the VM list already loaded; their reverse DNS names where the portal has them.
+      if (!model.services.peekVm(node)?.ips.length) return [];
+      const [addresses, ptrs] = await Promise.all([model.services.vmAddresses(node), model.services.reverseDns(node).catch(() => [])]);
+      return addresses.map((address) => ({
+        kind: 'address' as const,
+        id: childId(node, this.id, node.accountId, `ip/${address}`),
+        accountId: node.accountId,
+        serviceId: node.serviceId,
+        vmId: node.vmId,
+        address,
+        ptr: ptrs.find((p) => p.address === address)?.hostname ?? '',
         parent: node,
       }));
     }

@@ -62,7 +62,7 @@ export class DetailsPanel extends PortalPanel<DetailsTarget, ExtensionToPage, Pa
         vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', message.text), 4_000);
         return;
       case 'action': {
-        const allowed = /^(vm\.(start|stop|shutdown|reboot|reset|rescue|unrescue|rebuild|openSshTerminal|openRemoteSsh|copySshCommand)|service\.(rename|cancel)|domain\.(editNameservers|enableAutorenew|disableAutorenew|showEppCode|renew))$/;
+        const allowed = /^(vm\.(start|stop|shutdown|reboot|reset|rescue|unrescue|rebuild|openSshTerminal|openRemoteSsh|copySshCommand|editReverseDns|networkInterfaces)|service\.(rename|cancel)|domain\.(editNameservers|enableAutorenew|disableAutorenew|showEppCode|renew))$/;
         if (!allowed.test(message.id)) {
           return;
         }

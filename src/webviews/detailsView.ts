@@ -4,7 +4,7 @@ import { ResourceUsage } from '../api/resources/services';
 import { PortalModel } from '../model/portalModel';
 import { canRequestCancellation, guessedServiceFeatures } from '../model/serviceFeatures';
 import { isReadOnlyVm } from '../api/resources/vms';
-import { DESTRUCTIVE_VM_ACTIONS, VM_ACTION_ICONS, VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
+import { DESTRUCTIVE_VM_ACTIONS, VM_ACTION_ICONS, VM_ACTION_TITLES, vmActionsFor, vmManagementFor } from '../model/vmActions';
 import { DetailField, DetailsTarget, DetailsView, ResourceGauge } from './protocol';
 import * as l10n from '@vscode/l10n';
 
@@ -68,6 +68,16 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
     const vm = details ? { ...listed, ...details, label: details.label || listed.label, ips: details.ips.length ? details.ips : listed.ips, fields: { ...listed.fields, ...details.fields } } : listed;
     const busy = model.vmActions.busyWith(target);
     const actions = vmActionsFor(registry.get(target.accountId), vm, busy);
+    const manage = vmManagementFor(registry.get(target.accountId), vm);
+    // Reverse DNS of its addresses and its network interfaces, where the provider has them.
+    const [ptrs, interfaces] = await Promise.all([
+      manage.includes('rdns') ? optional(model.services.reverseDns(target), []) : Promise.resolve([]),
+      manage.includes('network') ? optional(model.services.interfaces(target), []) : Promise.resolve([]),
+    ]);
+    const networkFields: DetailField[] = [
+      ...vm.ips.map((ip) => ({ label: l10n.t('Reverse DNS of {0}', ip), value: ptrs.find((p) => p.address === ip)?.hostname || '—' })).filter(() => manage.includes('rdns')),
+      ...interfaces.map((i) => ({ label: l10n.t('Interface {0}', i.name), value: [i.mac, i.firewall === undefined ? '' : i.firewall ? l10n.t('firewall on') : l10n.t('firewall off')].filter(Boolean).join(' · ') })),
+    ];
     return {
       kind: 'vm',
       title: vm.label,
@@ -75,7 +85,7 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
       status: busy ? `${VM_ACTION_TITLES[busy].toLowerCase()}…` : vm.status || vm.state,
       tone: busy ? 'busy' : (TONE[vm.state] ?? 'neutral'),
       busy,
-      fields: fieldsOf(vm.fields, ['id', 'hostname']),
+      fields: [...fieldsOf(vm.fields, ['id', 'hostname']), ...networkFields],
       gauges: gauges(resources),
       ips: vm.ips,
       actions: [
@@ -88,6 +98,8 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
               { id: 'vm.copySshCommand', title: l10n.t('Copy SSH Command'), icon: 'copy', destructive: false },
             ]
           : []),
+        ...(manage.includes('rdns') ? [{ id: 'vm.editReverseDns', title: l10n.t('Edit Reverse DNS…'), icon: 'edit', destructive: false }] : []),
+        ...(manage.includes('network') ? [{ id: 'vm.networkInterfaces', title: l10n.t('Network Interfaces…'), icon: 'plug', destructive: false }] : []),
       ],
     };
   }

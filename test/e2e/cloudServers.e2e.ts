@@ -51,15 +51,19 @@ describe('Cloud servers in a real VS Code: create, resize, reverse DNS, plan, de
     assert.equal(sent('POST', new RegExp(`^service/301/vms/${vm().id}/stop$`)), 1);
   });
 
-  it('sets the reverse DNS of its address and creates the forward A record from the offer', async () => {
+  it('lists the VM’s addresses as rows; sets the reverse DNS of one and creates the forward A record from the offer', async () => {
     const wb = s.workbench;
     const vm = production().vms.find((v) => v.label === 'web-02')!;
     const address = vm.ips[0].ipaddress;
-    await wb.contextMenu(wb.row('Services', 'web-02'), 'Edit Reverse DNS…');
+    await wb.expand(wb.row('Services', 'web-02'), { view: 'Services', text: address });
+    await wb.contextMenu(wb.row('Services', address), 'Copy IP Address');
+    await wb.page.locator('.statusbar', { hasText: `Copied ${address}` }).waitFor({ timeout: 10_000 });
+    await wb.contextMenu(wb.row('Services', address), 'Edit Reverse DNS…');
     await wb.type('web-02.example.com', 'Reverse DNS');
     const offer = wb.page.locator('.notification-toast', { hasText: 'has no A record in the zone example.com' });
     await offer.first().waitFor({ timeout: 15_000 });
     assert.equal(vm.ips[0].rdns, 'web-02.example.com');
+    await wb.row('Services', new RegExp(`${address.replace(/\./g, '\\.')}.*web-02\\.example\\.com`)).waitFor({ timeout: 15_000 });
     assert.equal(sent('POST', /^service\/301\/rdns$/), 1);
     const recordsBefore = sent('POST', /^service\/303\/dns\/60\/records$/);
     await offer.locator('.monaco-button', { hasText: 'Create A Record' }).first().click();
@@ -67,6 +71,39 @@ describe('Cloud servers in a real VS Code: create, resize, reverse DNS, plan, de
     await eventually(() => zone().records.some((r) => r.name === 'web-02'), 'the forward record is on the portal');
     assert.deepEqual(zone().records.filter((r) => r.name === 'web-02').map((r) => [r.type, r.content]), [['A', address]]);
     assert.equal(sent('POST', /^service\/303\/dns\/60\/records$/) - recordsBefore, 1);
+  });
+
+  it('assigns an address from the IP pool (modal, one request): it appears under the VM', async () => {
+    const wb = s.workbench;
+    const vm = production().vms.find((v) => v.label === 'web-02')!;
+    await wb.contextMenu(wb.row('Services', 'web-02'), 'Assign Address from IP Pool…');
+    await wb.pick('IPv4');
+    await wb.dialog().waitFor();
+    assert.match(await wb.dialog().innerText(), /Assign a new IPv4 address from “Public AMS1” to “web-02”\?/);
+    await wb.pressDialogButton('Assign Address');
+    await wb.row('Services', '192.0.2.201').waitFor({ timeout: 15_000 });
+    assert.equal(sent('POST', new RegExp(`^service/301/vms/${vm.id}/ippool/1$`)), 1);
+  });
+
+  it('adds a network interface, turns its firewall off and removes it, each confirmed and sent once', async () => {
+    const wb = s.workbench;
+    const vm = () => production().vms.find((v) => v.label === 'web-01')!;
+    await wb.contextMenu(wb.row('Services', 'web-01'), 'Network Interfaces…');
+    await wb.pick('Add Network Interface');
+    await wb.pressDialogButton('Add Interface');
+    await eventually(() => vm().interfaces.length === 2, 'the interface was added');
+    await wb.contextMenu(wb.row('Services', 'web-01'), 'Network Interfaces…');
+    await wb.pick('net1');
+    await wb.pick('Turn Firewall Off');
+    await eventually(() => vm().interfaces[1].firewall === 0, 'the firewall is off');
+    await wb.contextMenu(wb.row('Services', 'web-01'), 'Network Interfaces…');
+    await wb.pick('net1');
+    await wb.pick('Remove Interface');
+    await wb.dialog().waitFor();
+    assert.match(await wb.dialog().innerText(), /Remove the network interface net1 \(52:54:00:ab:cd:01\) from “web-01”\?/);
+    await wb.pressDialogButton('Remove Interface');
+    await eventually(() => vm().interfaces.length === 1, 'the interface was removed');
+    assert.deepEqual([sent('POST', /^service\/301\/vms\/1001\/interfaces$/), sent('PUT', /^service\/301\/vms\/1001\/interfaces\/1$/), sent('DELETE', /^service\/301\/vms\/1001\/interfaces\/1$/)], [1, 1, 1]);
   });
 
   it('grows the plan: the portal’s estimate in the modal, one request for the change, the pool is bigger', async () => {

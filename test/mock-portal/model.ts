@@ -192,4 +192,7 @@ export interface PortalState {
   attachments: Record<string, { name: string; contentType: string; content: string }>;
   orders: { order_num: string; invoice_id: string; total: number; items: unknown[] }[];
   nextId: number;
+  /** The IP pool VMs draw new addresses from (`/ippool`): how many are free, how many were handed out. */
+  ipPoolFree: number;
+  ipPoolUsed: number;
 }

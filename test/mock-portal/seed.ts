@@ -462,5 +462,7 @@ export function seedPortal(provider: ProviderName, size?: SeedSize): PortalState
     },
     orders: [],
     nextId,
+    ipPoolFree: 12,
+    ipPoolUsed: 0,
   };
 }

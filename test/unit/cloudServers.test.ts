@@ -85,11 +85,33 @@ describe('Cloud servers: create, resize, delete VMs; reverse DNS; plan changes',
     assert.equal(sent('POST', /^service\/301\/upgrade$/), 2);
   });
 
-  it('ALTERNcloud has no resize, delete or reverse DNS: refused before anything is sent', async () => {
+  it('assigns an address from the IP pool once: the VM has it, the pool has one fewer', async () => {
+    const [pool] = await api.vms.ipPools('301', '1001');
+    assert.deepEqual([pool.id, pool.name, pool.free], ['1', 'Public AMS1', 12]);
+    await api.vms.assignIp('301', '1001', pool.id, { type: 'ipv4', iface: '0' });
+    assert.equal(sent('POST', /^service\/301\/vms\/1001\/ippool\/1$/), 1);
+    const ips = (await api.vms.ips('301', '1001')).map((ip) => ip.address);
+    assert.deepEqual(ips, ['203.0.113.10', '2001:db8:10::1', '192.0.2.201']);
+    assert.equal((await api.vms.ipPools('301', '1001'))[0].free, 11);
+  });
+
+  it('adds a network interface, turns its firewall off, removes it: one request each', async () => {
+    assert.deepEqual((await api.vms.interfaces('301', '1001')).map((i) => [i.name, i.firewall]), [['net0', true]]);
+    await api.vms.addInterface('301', '1001', { firewall: true });
+    const added = (await api.vms.interfaces('301', '1001')).find((i) => i.name === 'net1')!;
+    assert.equal(added.firewall, true);
+    await api.vms.updateInterface('301', '1001', added.id, { firewall: false });
+    assert.equal((await api.vms.interfaces('301', '1001')).find((i) => i.name === 'net1')!.firewall, false);
+    await api.vms.removeInterface('301', '1001', added.id);
+    assert.deepEqual((await api.vms.interfaces('301', '1001')).map((i) => i.name), ['net0']);
+    assert.deepEqual([sent('POST', /interfaces$/), sent('PUT', /interfaces\/1$/), sent('DELETE', /interfaces\/1$/)], [1, 1, 1]);
+  });
+
+  it('ALTERNcloud has no resize, delete, reverse DNS, IP pools or interfaces: refused before anything is sent', async () => {
     const altern = (await signedIn(ctx.portal, 'alterncloud', 'basic')).api;
     try {
       const before = ctx.portal.received({ provider: 'alterncloud' }).length;
-      for (const call of [altern.vms.resize('501', 'vm-7f3a', { memory: 1, cpu: 1 }), altern.vms.destroy('501', 'vm-7f3a'), altern.services.setReverseDns('501', { '198.51.100.31': 'a.example.com' })]) {
+      for (const call of [altern.vms.resize('501', 'vm-7f3a', { memory: 1, cpu: 1 }), altern.vms.destroy('501', 'vm-7f3a'), altern.services.setReverseDns('501', { '198.51.100.31': 'a.example.com' }), altern.vms.assignIp('501', 'vm-7f3a', '1', { type: 'ipv4', iface: '0' }), altern.vms.addInterface('501', 'vm-7f3a', { firewall: true })]) {
         assert.ok((await rejects(call)) instanceof UnsupportedError);
       }
       assert.equal(ctx.portal.received({ provider: 'alterncloud' }).length, before, 'nothing sent');

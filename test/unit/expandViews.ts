@@ -15,7 +15,8 @@ export async function collectAll(registry: AccountRegistry, model: PortalModel, 
       return;
     }
     out.push(...children);
-    await Promise.all(children.filter((c) => c.kind !== 'service' || c.hasVms).map(walk));
+    // A VM's address rows are opened by the user, one VM at a time: not part of expanding a view.
+    await Promise.all(children.filter((c) => (c.kind !== 'service' || c.hasVms) && c.kind !== 'vm').map(walk));
   };
   const accounts = registry.list().filter((a) => !spec.requires || accountHas(a, spec.requires));
   await Promise.all(accounts.map((a) => walk(accountNodeFor(spec, a.record.id))));

@@ -44,8 +44,9 @@ const produced: { view: string; viewItem: string }[] = [
     ['cloudPortal.services', 'cloudPortal.domains', 'cloudPortal.dnsZones', 'cloudPortal.tickets'].map((view) => ({ view, viewItem: contextValues.account(s) })),
   ),
   ...STATUSES.flatMap((s) => [false, true].map((pool) => ({ view: 'cloudPortal.services', viewItem: contextValues.service(s, pool) }))),
-  ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].flatMap((ip) => [false, true].map((outdated) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip, ip && outdated, busy ? [] : ip ? ['resize', 'destroy', 'rdns'] : ['resize', 'destroy']) }))))),
+  ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].flatMap((ip) => [false, true].map((outdated) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip, ip && outdated, busy ? [] : ip ? ['resize', 'destroy', 'rdns', 'network'] : ['resize', 'destroy', 'network']) }))))),
   ...[false, true].flatMap((on) => STATUSES.map((s) => ({ view: 'cloudPortal.domains', viewItem: contextValues.domain(on, s) }))),
+  ...[false, true].map((rdns) => ({ view: 'cloudPortal.services', viewItem: contextValues.address(rdns) })),
   { view: 'cloudPortal.dnsZones', viewItem: contextValues.zone() },
   ...[false, true].flatMap((editable) =>
     [false, true].flatMap((address) => [
@@ -96,8 +97,11 @@ describe('Row menus and the contextValues that feed them', () => {
     expect({ view: services, viewItem: contextValues.service('Active', true) }, ['cloudPortal.service.createVm', 'cloudPortal.service.upgrade']);
     expect({ view: services, viewItem: contextValues.service('Active', false) }, ['cloudPortal.service.upgrade'], ['cloudPortal.service.createVm']);
     expect({ view: services, viewItem: contextValues.service('Suspended', true) }, [], ['cloudPortal.service.createVm', 'cloudPortal.service.upgrade']);
-    expect({ view: services, viewItem: contextValues.vm('running', false, [], true, false, ['resize', 'destroy', 'rdns']) }, ['cloudPortal.vm.resize', 'cloudPortal.vm.delete', 'cloudPortal.vm.editReverseDns']);
-    expect({ view: services, viewItem: contextValues.vm('running', false, ['stop'], true, false, []) }, [], ['cloudPortal.vm.resize', 'cloudPortal.vm.delete', 'cloudPortal.vm.editReverseDns']);
+    expect({ view: services, viewItem: contextValues.vm('running', false, [], true, false, ['resize', 'destroy', 'rdns', 'network']) }, ['cloudPortal.vm.resize', 'cloudPortal.vm.delete', 'cloudPortal.vm.editReverseDns', 'cloudPortal.vm.assignAddress', 'cloudPortal.vm.networkInterfaces']);
+    expect({ view: services, viewItem: contextValues.vm('running', false, ['stop'], true, false, []) }, [], ['cloudPortal.vm.resize', 'cloudPortal.vm.delete', 'cloudPortal.vm.editReverseDns', 'cloudPortal.vm.assignAddress', 'cloudPortal.vm.networkInterfaces']);
+    // An address row: copy it; edit its reverse DNS where the provider has that.
+    expect({ view: services, viewItem: contextValues.address(true) }, ['cloudPortal.copyIp', 'cloudPortal.vm.editReverseDns'], ['cloudPortal.vm.resize', 'cloudPortal.copyId']);
+    expect({ view: services, viewItem: contextValues.address(false) }, ['cloudPortal.copyIp'], ['cloudPortal.vm.editReverseDns']);
     // An entry of ours with an old address offers its update; an up-to-date one does not.
     expect({ view: services, viewItem: contextValues.vm('running', false, [], true, true) }, ['cloudPortal.vm.updateSshConfig']);
     expect({ view: services, viewItem: contextValues.vm('running', false, [], true, false) }, [], ['cloudPortal.vm.updateSshConfig']);

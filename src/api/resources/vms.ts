@@ -96,10 +96,28 @@ export const NetworkInterface = v.pipe(
     id: firstText(record, ['id', 'iface', 'name', 'interface']),
     name: firstText(record, ['name', 'iface', 'id']),
     mac: firstText(record, ['mac', 'macaddress', 'hwaddr']),
+    firewall: record.firewall === undefined ? undefined : record.firewall === true || Number(record.firewall) === 1 || record.firewall === 'on',
     fields: record,
   })),
 );
 export type NetworkInterface = v.InferOutput<typeof NetworkInterface>;
+
+/** An IP pool (`GET …/ippool`): no example in the references, so any shape with an id. */
+export const IpPool = v.pipe(
+  v.looseObject({}),
+  v.transform((record: Record<string, unknown>) => {
+    const free = Number(record.free ?? record.available ?? record.left);
+    return { id: firstText(record, ['id', 'pool_id', 'list_id']), name: firstText(record, ['name', 'label', 'description', 'id']), free: Number.isFinite(free) ? free : undefined };
+  }),
+);
+export type IpPool = v.InferOutput<typeof IpPool>;
+
+const IpPoolList = v.pipe(
+  v.unknown(),
+  v.transform((body) => listWithKeys(body, ['pools', 'ippool', 'ippools', 'lists', 'list'])),
+  v.array(IpPool),
+  v.transform((pools) => pools.filter((p) => p.id !== '')),
+);
 
 const InterfaceList = v.pipe(
   v.unknown(),
@@ -188,6 +206,33 @@ export class VmsApi {
   async ips(serviceId: string, vmId: string, options?: RequestOptions): Promise<IpAddress[]> {
     this.client.require('vmNetwork', 'VM IP address lists');
     return this.client.get(`service/${seg(serviceId)}/vms/${seg(vmId)}/ips`, IpList, options);
+  }
+
+  /** `GET …/ippool`: the pools a new address can come from. */
+  async ipPools(serviceId: string, vmId: string, options?: RequestOptions): Promise<IpPool[]> {
+    this.client.require('vmNetwork', 'IP pools');
+    return this.client.get(`service/${seg(serviceId)}/vms/${seg(vmId)}/ippool`, IpPoolList, options);
+  }
+
+  /** `POST …/ippool/@pool`: a new address of `type` on interface `iface`. Sent once. */
+  async assignIp(serviceId: string, vmId: string, poolId: string, request: { type: 'ipv4' | 'ipv6'; iface: string }, options?: RequestOptions): Promise<Ack> {
+    this.client.require('vmNetwork', 'assigning addresses');
+    return this.client.post(`service/${seg(serviceId)}/vms/${seg(vmId)}/ippool/${seg(poolId)}`, Ack, request, options);
+  }
+
+  async addInterface(serviceId: string, vmId: string, settings: { firewall: boolean }, options?: RequestOptions): Promise<Ack> {
+    this.client.require('vmNetwork', 'network interfaces');
+    return this.client.post(`service/${seg(serviceId)}/vms/${seg(vmId)}/interfaces`, Ack, { firewall: settings.firewall ? 1 : 0 }, options);
+  }
+
+  async updateInterface(serviceId: string, vmId: string, iface: string, settings: { firewall: boolean }, options?: RequestOptions): Promise<Ack> {
+    this.client.require('vmNetwork', 'network interfaces');
+    return this.client.put(`service/${seg(serviceId)}/vms/${seg(vmId)}/interfaces/${seg(iface)}`, Ack, { firewall: settings.firewall ? 1 : 0 }, options);
+  }
+
+  async removeInterface(serviceId: string, vmId: string, iface: string, options?: RequestOptions): Promise<Ack> {
+    this.client.require('vmNetwork', 'network interfaces');
+    return this.client.delete(`service/${seg(serviceId)}/vms/${seg(vmId)}/interfaces/${seg(iface)}`, Ack, options);
   }
 
   async interfaces(serviceId: string, vmId: string, options?: RequestOptions): Promise<NetworkInterface[]> {

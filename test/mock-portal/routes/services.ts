@@ -337,7 +337,56 @@ export function serviceRoutes(router: Router): void {
       return { info: ['vm_rebuild_queued'] };
     })
     .add('GET', 'service/@id/vms/@vmid/ips', (ctx) => ({ ips: findVm(ctx).vm.ips.map((ip, i) => ({ id: String(i + 1), ...ip })) }), ['elsecloud'])
-    .add('GET', 'service/@id/vms/@vmid/ippool', () => ({ pools: [{ id: '1', name: 'Public IPv4 AMS1', free: 12 }] }), ['elsecloud'])
+    .add('GET', 'service/@id/vms/@vmid/ippool', ({ state }) => ({ pools: [{ id: '1', name: 'Public AMS1', free: state.ipPoolFree }] }), ['elsecloud'])
+    .add(
+      'POST',
+      'service/@id/vms/@vmid/ippool/@pool',
+      (ctx) => {
+        const { vm } = findVm(ctx);
+        if (ctx.params.pool !== '1') throw notFound('IP pool');
+        if (ctx.state.ipPoolFree < 1) throw new PortalFailure(200, ['No free addresses left in this pool']);
+        const type = String(ctx.body.type ?? 'ipv4') === 'ipv6' ? 'ipv6' : 'ipv4';
+        const n = ++ctx.state.ipPoolUsed;
+        ctx.state.ipPoolFree--;
+        vm.ips.push({ ipaddress: type === 'ipv4' ? `192.0.2.${200 + n}` : `2001:db8:99::${n.toString(16)}`, type });
+        return { info: ['ip_assigned'] };
+      },
+      ['elsecloud'],
+    )
+    .add(
+      'POST',
+      'service/@id/vms/@vmid/interfaces',
+      (ctx) => {
+        const { vm } = findVm(ctx);
+        const id = String(vm.interfaces.reduce((m, i) => Math.max(m, Number(i.id) + 1), 0));
+        vm.interfaces.push({ id, name: `net${id}`, mac: `52:54:00:ab:cd:${id.padStart(2, '0')}`, firewall: truthy(ctx.body.firewall) ? 1 : 0 });
+        return { info: ['interface_added'] };
+      },
+      ['elsecloud'],
+    )
+    .add(
+      'PUT',
+      'service/@id/vms/@vmid/interfaces/@iface',
+      (ctx) => {
+        const iface = findVm(ctx).vm.interfaces.find((i) => i.id === ctx.params.iface || i.name === ctx.params.iface);
+        if (!iface) throw notFound('Interface');
+        if (ctx.body.firewall !== undefined) iface.firewall = truthy(ctx.body.firewall) ? 1 : 0;
+        return { info: ['interface_updated'] };
+      },
+      ['elsecloud'],
+    )
+    .add(
+      'DELETE',
+      'service/@id/vms/@vmid/interfaces/@iface',
+      (ctx) => {
+        const { vm } = findVm(ctx);
+        const iface = vm.interfaces.find((i) => i.id === ctx.params.iface || i.name === ctx.params.iface);
+        if (!iface) throw notFound('Interface');
+        vm.interfaces = vm.interfaces.filter((i) => i !== iface);
+        return { info: ['interface_removed'] };
+      },
+      ['elsecloud'],
+    )
     .add('GET', 'service/@id/vms/@vmid/interfaces', (ctx) => ({ interfaces: findVm(ctx).vm.interfaces }), ['elsecloud'])
     .add(
       'GET',
