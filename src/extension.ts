@@ -8,10 +8,7 @@ import { VscodeSignInPrompts } from './ui/vscodeSignInPrompts';
 import { accountCommands } from './commands/accountCommands';
 import { lazyCommands, registerCommands } from './commands/command';
 import { showDetails } from './commands/detailsCommands';
-import { dnsCommands } from './commands/dnsCommands';
-import { serviceCommands } from './commands/serviceCommands';
 import { viewCommands } from './commands/viewCommands';
-import { vmCommands } from './commands/vmCommands';
 import { affectsConnections, cacheTtlMs, connectionSettings, settings } from './config';
 import { SnapshotStore } from './model/snapshotStore';
 import { PortalModel } from './model/portalModel';
@@ -33,7 +30,7 @@ import { CartStatusBar } from './views/cartStatusBar';
 import { PortalNotifier } from './notifications/portalNotifier';
 import { NotificationTracker } from './notifications/notificationTracker';
 import { registerZoneFiles } from './zones/zoneFiles';
-import { CLOUD_SERVER_COMMAND_IDS, DOMAIN_COMMAND_IDS, SSH_COMMAND_IDS } from './commands/lazyCommandIds';
+import { CLOUD_SERVER_COMMAND_IDS, DNS_COMMAND_IDS, DOMAIN_COMMAND_IDS, SERVICE_COMMAND_IDS, SSH_COMMAND_IDS, VM_COMMAND_IDS } from './commands/lazyCommandIds';
 import { SshHostIndex } from './ssh/sshHostIndex';
 import { sshConfigPath } from './ssh/sshConfigFile';
 
@@ -86,7 +83,10 @@ export function activate(context: vscode.ExtensionContext): void {
     autosaveDrafts(),
     { dispose: () => model.dispose() },
     ...registerCommands(current, [
-      ...accountCommands, ...viewCommands, ...vmCommands, ...serviceCommands, ...dnsCommands, showDetails(details),
+      ...accountCommands, ...viewCommands, showDetails(details),
+      ...lazyCommands(VM_COMMAND_IDS, async () => (await import('./commands/vmCommands')).vmCommands),
+      ...lazyCommands(SERVICE_COMMAND_IDS, async () => (await import('./commands/serviceCommands')).serviceCommands),
+      ...lazyCommands(DNS_COMMAND_IDS, async () => (await import('./commands/dnsCommands')).dnsCommands),
       ...lazyCommands(DOMAIN_COMMAND_IDS, async () => (await import('./commands/domainCommands')).domainCommands), ...ticketCommands({ panels: tickets, drafts }),
       ...lazyCommands(['cloudPortal.order.new', 'cloudPortal.domain.order'], async () => (await import('./commands/orderCommands')).orderCommands(orders)),
       ...lazyCommands(['cloudPortal.cart.show'], async () => (await import('./commands/cartCommands')).cartCommands),

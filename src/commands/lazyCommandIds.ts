@@ -25,3 +25,9 @@ export const DOMAIN_COMMAND_IDS = [
   'cloudPortal.domain.showEppCode',
   'cloudPortal.domain.renew',
 ];
+
+export const VM_COMMAND_IDS = ['start', 'stop', 'shutdown', 'reboot', 'reset', 'rescue', 'unrescue', 'rebuild'].map((action) => `cloudPortal.vm.${action}`);
+
+export const SERVICE_COMMAND_IDS = ['cloudPortal.service.rename', 'cloudPortal.service.cancel'];
+
+export const DNS_COMMAND_IDS = ['cloudPortal.dns.addRecord', 'cloudPortal.dns.editRecord', 'cloudPortal.dns.deleteRecord', 'cloudPortal.dns.createZone', 'cloudPortal.dns.deleteZone'];
