@@ -65,6 +65,8 @@ export const settings = {
   },
   /** Remote-SSH's own setting: the SSH config file it reads (and so the one we write and give ssh). */
   remoteSshConfigFile: { key: 'remote.SSH.configFile', get: () => vscode.workspace.getConfiguration('remote.SSH').get<string>('configFile')?.trim() || undefined },
+  /** Days ahead that Needs Attention looks (0: off, no view and no notifications). */
+  attentionDays: { key: `${SECTION}.attention.days`, get: () => Math.max(0, Math.min(365, Math.round(vscode.workspace.getConfiguration(SECTION).get<number>('attention.days', 30)))) },
   sshDefaultUser: { key: `${SECTION}.ssh.defaultUser`, get: () => vscode.workspace.getConfiguration(SECTION).get<string>('ssh.defaultUser', 'root').trim() || 'root' },
   sshDefaultPort: {
     key: `${SECTION}.ssh.defaultPort`,

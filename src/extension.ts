@@ -30,6 +30,8 @@ import { CartStatusBar } from './views/cartStatusBar';
 import { PortalNotifier } from './notifications/portalNotifier';
 import { NotificationTracker } from './notifications/notificationTracker';
 import { registerZoneFiles } from './zones/zoneFiles';
+import { AttentionView } from './attention/attentionView';
+import { attentionCommands } from './attention/attentionCommands';
 import { CLOUD_SERVER_COMMAND_IDS, DNS_COMMAND_IDS, DOMAIN_COMMAND_IDS, SERVICE_COMMAND_IDS, SSH_COMMAND_IDS, VM_COMMAND_IDS } from './commands/lazyCommandIds';
 import { SshHostIndex } from './ssh/sshHostIndex';
 import { sshConfigPath } from './ssh/sshConfigFile';
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const tickets = new TicketPanels({ model, registry, drafts, extensionUri: context.extensionUri, globalStorageUri: context.globalStorageUri });
   const orders = new OrderPanels(current, context.extensionUri);
   const invoices = new InvoicePanels(current, context.extensionUri);
+  const attention = new AttentionView(registry, model, context.globalState);
   const notifier = new TicketNotifier(registry, model, (unread) =>
     views.setBadge(ticketsView.id, unread, unread === 1 ? vscode.l10n.t('1 ticket with new replies') : vscode.l10n.t('{0} tickets with new replies', unread)),
   );
@@ -68,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     logger,
     views,
+    attention,
     sshHosts,
     details,
     tickets,
@@ -93,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): void {
       ...lazyCommands(['cloudPortal.dns.openZoneAsFile', 'cloudPortal.dns.exportZone', 'cloudPortal.dns.importZone'], async () => (await import('./commands/zoneCommands')).zoneCommands),
       ...lazyCommands(CLOUD_SERVER_COMMAND_IDS, async () => (await import('./commands/cloudServerCommands')).cloudServerCommands),
       ...lazyCommands(SSH_COMMAND_IDS, async () => (await import('./commands/sshCommands')).sshCommands),
+      ...attentionCommands(attention),
       showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands,
     ]),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -6,6 +6,7 @@ import { Logger } from './log';
 import { AccountApi, ClientDetails } from './resources/account';
 import { BillingApi } from './resources/billing';
 import { CatalogueApi } from './resources/catalogue';
+import { CertificatesApi } from './resources/certificates';
 import { DnsZonesApi } from './resources/dnsZones';
 import { DomainsApi } from './resources/domains';
 import { ServicesApi } from './resources/services';
@@ -27,6 +28,7 @@ export class PortalApi {
   readonly dns: DnsZonesApi;
   readonly tickets: TicketsApi;
   readonly catalogue: CatalogueApi;
+  readonly certificates: CertificatesApi;
 
   constructor(readonly client: PortalClient) {
     this.account = new AccountApi(client);
@@ -37,6 +39,7 @@ export class PortalApi {
     this.dns = new DnsZonesApi(client);
     this.tickets = new TicketsApi(client);
     this.catalogue = new CatalogueApi(client);
+    this.certificates = new CertificatesApi(client);
   }
 
   get features(): ReadonlySet<Feature> {

@@ -51,7 +51,7 @@ function autorenewCommand(enable: boolean): CommandFactory {
   return (services) => ({
     id: enable ? 'cloudPortal.domain.enableAutorenew' : 'cloudPortal.domain.disableAutorenew',
     async run(arg?: unknown) {
-      const node = await fresh(services, await pickDomain(services, arg, vscode.l10n.t('{0} autorenew for which domain?', enable ? 'Enable' : 'Disable'), (n) => n.domain.autorenew !== enable));
+      const node = await fresh(services, await pickDomain(services, arg, enable ? vscode.l10n.t('Enable autorenew for which domain?') : vscode.l10n.t('Disable autorenew for which domain?'), (n) => n.domain.autorenew !== enable));
       if (node) {
         await services.model.domains.setAutorenew(node, enable);
       }

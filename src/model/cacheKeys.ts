@@ -42,6 +42,7 @@ export const keys = {
   vmInterfaces: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}/interfaces`,
   vmDetails: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}/details`,
   domains: (accountId: string) => `${accountId}/domains`,
+  certificates: (accountId: string) => `${accountId}/certificates`,
   domainDetails: (r: DomainRef) => `${r.accountId}/domains/${r.domainId}/details`,
   domainRecords: (r: DomainRef) => `${r.accountId}/domains/${r.domainId}/records`,
   zones: (accountId: string) => `${accountId}/dns`,

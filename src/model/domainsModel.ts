@@ -1,10 +1,20 @@
 import { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
 import { Domain, DomainAvailability, DomainDetails, DomainOrder, OrderResult, Tld } from '../api/resources/domains';
 import { DomainRef, keys } from './cacheKeys';
+import { Certificate } from '../api/resources/certificates';
 import { ModelArea } from './modelArea';
 
 /** Registered domains: details, DNS records, name servers, renewal and registration. */
 export class DomainsModel extends ModelArea {
+  /** SSL certificate services (ElseCloud's `/certificate`). */
+  certificates(accountId: string): Promise<Certificate[]> {
+    return this.read(keys.certificates(accountId), accountId, (api) => api.certificates.list());
+  }
+
+  async certificatePem(accountId: string, id: string): Promise<string> {
+    return (await this.api(accountId)).certificates.download(id);
+  }
+
   list(accountId: string): Promise<Domain[]> {
     return this.read(keys.domains(accountId), accountId, (api) => api.domains.list());
   }

@@ -26,5 +26,7 @@ export const contextValues = {
   record: (inZone: boolean, editable: boolean, address = false) => `record ${inZone ? 'zoneRecord' : 'domainRecord'}${editable ? ' editable' : ''}${address ? ' address' : ''}`,
   ticketGroup: () => 'ticketGroup',
   ticket: (closed: boolean, unread: boolean) => `ticket ${closed ? 'closed' : 'open'}${unread ? ' unread' : ''}`,
+  /** A Needs Attention row: its kind (the action it gets), and a domain whose autorenew is off. */
+  attention: (kind: 'domain' | 'certificate' | 'invoice' | 'service', autorenewOff = false) => `attention kind-${kind}${autorenewOff ? ' autorenewOff' : ''}`,
   message: (severity: MessageNode['severity']) => `message ${severity}`,
 };

@@ -95,7 +95,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
   const server = await startCodeServer({
     vsix: VSIX,
     env: { CLOUD_PORTAL_PROVIDER_ROOTS: JSON.stringify({ elsecloud: portal.apiRoot('elsecloud'), alterncloud: portal.apiRoot('alterncloud') }) },
-    settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0, 'cloudPortal.billing.showBalance': false },
+    settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0, 'cloudPortal.attention.days': 0, 'cloudPortal.billing.showBalance': false },
   });
   const wb = await Workbench.open(server);
   const signIn: number[] = [];

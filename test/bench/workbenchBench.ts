@@ -99,7 +99,7 @@ export async function runWorkbenchBench(): Promise<WorkbenchFigures> {
       CLOUD_PORTAL_PROVIDER_ROOTS: JSON.stringify({ elsecloud: portal.apiRoot('elsecloud'), alterncloud: portal.apiRoot('alterncloud') }),
       CLOUD_PORTAL_DEMO_ACCOUNTS: JSON.stringify([{ providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' }]),
     },
-    settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0 },
+    settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0, 'cloudPortal.attention.days': 0 },
   });
   const wb = await Workbench.open(server);
   try {
@@ -198,7 +198,7 @@ export async function runExtensionHostHeapBench(): Promise<HeapFigures> {
       CLOUD_PORTAL_EXT_TEST_RESULTS: results,
       CLOUD_PORTAL_MOCK_URL: portal.url,
     },
-    settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0 },
+    settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0, 'cloudPortal.attention.days': 0 },
   });
   // The extension host starts when a window connects.
   const wb = await Workbench.open(server);

@@ -25,6 +25,8 @@ export interface MockPortalOptions {
   tokenTtlMs?: number;
   /** Extra bulk data (benchmarks). */
   size?: SeedSize;
+  /** Adjusts a provider's seeded state (a test's own dates or data), after every reset. */
+  seeded?: (state: PortalState) => void;
   /**
    * HTTPS with this certificate (default: the run's test PKI server certificate, issued by its
    * private CA); `false` serves plain HTTP.
@@ -77,6 +79,8 @@ export class MockPortal {
   private readonly connectionIds = new WeakMap<Socket, number>();
   private port = 0;
   private secure = false;
+  /** What `GET /certificate/@id/crt` answers: a real X.509 certificate (the test PKI's), PEM. */
+  private certificatePem = '';
 
   constructor(private readonly options: MockPortalOptions = {}) {
     this.auth = new MockAuth(options.tokenTtlMs ?? 15 * 60_000);
@@ -94,6 +98,8 @@ export class MockPortal {
 
   async start(): Promise<this> {
     const tls = this.options.tls ?? (this.options.tls === false ? false : (await testPki()).server);
+    this.certificatePem = (tls || (await testPki()).server).cert;
+    for (const state of this.states.values()) for (const c of state.certificates) c.crt = this.certificatePem;
     const onRequest = (req: IncomingMessage, res: ServerResponse) => {
       this.handle(req, res).catch((e) => {
         if (!res.headersSent) {
@@ -137,7 +143,10 @@ export class MockPortal {
   /** Fresh seeded data, no faults, an empty request log. */
   reset(): void {
     for (const provider of PROVIDERS) {
-      this.states.set(provider, seedPortal(provider, this.options.size));
+      const state = seedPortal(provider, this.options.size);
+      for (const c of state.certificates) c.crt = this.certificatePem;
+      this.options.seeded?.(state);
+      this.states.set(provider, state);
     }
     this.faults.clear();
     this.requests.length = 0;

@@ -192,6 +192,8 @@ export interface PortalState {
   attachments: Record<string, { name: string; contentType: string; content: string }>;
   orders: { order_num: string; invoice_id: string; total: number; items: unknown[] }[];
   nextId: number;
+  /** SSL certificate services (`/certificate`, ElseCloud). */
+  certificates: { id: string; domain: string; name: string; status: string; cert_status: string; cert_expires: string; next_due: string; crt: string }[];
   /** The IP pool VMs draw new addresses from (`/ippool`): how many are free, how many were handed out. */
   ipPoolFree: number;
   ipPoolUsed: number;

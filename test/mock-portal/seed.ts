@@ -462,6 +462,7 @@ export function seedPortal(provider: ProviderName, size?: SeedSize): PortalState
     },
     orders: [],
     nextId,
+    certificates: isElse ? [{ id: '300', domain: 'shop.example.com', name: 'Comodo InstantSSL', status: 'Active', cert_status: 'Issued', cert_expires: `${day(10)} 13:43:12`, next_due: day(10), crt: '' }] : [],
     ipPoolFree: 12,
     ipPoolUsed: 0,
   };

@@ -47,6 +47,7 @@ const produced: { view: string; viewItem: string }[] = [
   ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].flatMap((ip) => [false, true].map((outdated) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip, ip && outdated, busy ? [] : ip ? ['resize', 'destroy', 'rdns', 'network'] : ['resize', 'destroy', 'network']) }))))),
   ...[false, true].flatMap((on) => STATUSES.map((s) => ({ view: 'cloudPortal.domains', viewItem: contextValues.domain(on, s) }))),
   ...[false, true].map((rdns) => ({ view: 'cloudPortal.services', viewItem: contextValues.address(rdns) })),
+  ...(['domain', 'certificate', 'invoice', 'service'] as const).flatMap((kind) => [false, true].map((off) => ({ view: 'cloudPortal.attention', viewItem: contextValues.attention(kind, kind === 'domain' && off) }))),
   { view: 'cloudPortal.dnsZones', viewItem: contextValues.zone() },
   ...[false, true].flatMap((editable) =>
     [false, true].flatMap((address) => [
@@ -99,6 +100,13 @@ describe('Row menus and the contextValues that feed them', () => {
     expect({ view: services, viewItem: contextValues.service('Suspended', true) }, [], ['cloudPortal.service.createVm', 'cloudPortal.service.upgrade']);
     expect({ view: services, viewItem: contextValues.vm('running', false, [], true, false, ['resize', 'destroy', 'rdns', 'network']) }, ['cloudPortal.vm.resize', 'cloudPortal.vm.delete', 'cloudPortal.vm.editReverseDns', 'cloudPortal.vm.assignAddress', 'cloudPortal.vm.networkInterfaces']);
     expect({ view: services, viewItem: contextValues.vm('running', false, ['stop'], true, false, []) }, [], ['cloudPortal.vm.resize', 'cloudPortal.vm.delete', 'cloudPortal.vm.editReverseDns', 'cloudPortal.vm.assignAddress', 'cloudPortal.vm.networkInterfaces']);
+    // Needs Attention: each row its action; Enable Autorenew only for a domain with autorenew off.
+    const attention = 'cloudPortal.attention';
+    expect({ view: attention, viewItem: contextValues.attention('domain', true) }, ['cloudPortal.attention.renew', 'cloudPortal.attention.enableAutorenew'], ['cloudPortal.attention.pay']);
+    expect({ view: attention, viewItem: contextValues.attention('domain', false) }, ['cloudPortal.attention.renew'], ['cloudPortal.attention.enableAutorenew']);
+    expect({ view: attention, viewItem: contextValues.attention('invoice') }, ['cloudPortal.attention.pay'], ['cloudPortal.attention.renew']);
+    expect({ view: attention, viewItem: contextValues.attention('certificate') }, ['cloudPortal.certificate.open']);
+    expect({ view: attention, viewItem: contextValues.attention('service') }, ['cloudPortal.attention.open']);
     // An address row: copy it; edit its reverse DNS where the provider has that.
     expect({ view: services, viewItem: contextValues.address(true) }, ['cloudPortal.copyIp', 'cloudPortal.vm.editReverseDns'], ['cloudPortal.vm.resize', 'cloudPortal.copyId']);
     expect({ view: services, viewItem: contextValues.address(false) }, ['cloudPortal.copyIp'], ['cloudPortal.vm.editReverseDns']);

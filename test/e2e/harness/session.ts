@@ -46,8 +46,8 @@ export function useWorkbench(options: { demoAccounts?: unknown[]; settings?: Rec
     if (options.demoAccounts) {
       env.CLOUD_PORTAL_DEMO_ACCOUNTS = JSON.stringify(options.demoAccounts);
     }
-    // Portal notifications pop up on their own schedule; only the test about them turns them on.
-    session.server = await startCodeServer({ vsix: VSIX, extraVsix: options.extraVsix?.(), env, logLevel: options.logLevel, settings: { 'cloudPortal.notifications.pollMinutes': 0, ...(typeof options.settings === 'function' ? options.settings() : options.settings) } });
+    // Portal notifications and Needs Attention pop up on their own schedule; only the tests about them turn them on.
+    session.server = await startCodeServer({ vsix: VSIX, extraVsix: options.extraVsix?.(), env, logLevel: options.logLevel, settings: { 'cloudPortal.notifications.pollMinutes': 0, 'cloudPortal.attention.days': 0, ...(typeof options.settings === 'function' ? options.settings() : options.settings) } });
     session.workbench = await Workbench.open(session.server);
     if (options.demoAccounts) {
       // Opening the container activates the extension (lazily), which signs the demo accounts in;

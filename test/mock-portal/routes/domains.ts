@@ -267,6 +267,11 @@ export function domainRoutes(router: Router): void {
       state.invoices.push({ id: invoice, number: nextInvoiceNumber(state), date: new Date().toISOString().slice(0, 10), duedate: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10), datepaid: '', status: 'Unpaid', currency: 'USD', credit: 0, taxrate: 0, items: [{ id: String(state.nextId++), description: `Domain renewal ${d.name} (${years} y)`, amount: total, qty: 1 }] });
       return { order_num: 563648000 + state.orders.length - 1, invoice_id: invoice, total: total.toFixed(2), items: { id: d.id, type: 'Domain Renew', name: d.name, product_id: '6' } };
     }, ONLY)
-    .add('GET', 'certificate', () => ({ sslservices: [] }), ONLY)
+    .add('GET', 'certificate', ({ state }) => ({ sslservices: state.certificates.map(({ crt: _crt, ...c }) => ({ ...c, total: '27.85', billingcycle: 'Annually', category: 'GoGetSSL', category_url: 'gogetssl' })) }), ONLY)
+    .add('GET', 'certificate/@id/crt', ({ state, params }) => {
+      const c = state.certificates.find((x) => x.id === params.id);
+      if (!c) throw notFound('Certificate');
+      return { crt: c.crt };
+    }, ONLY)
     .add('GET', 'certificate/order', () => ({ products: [{ id: '25', name: 'InstantSSL', description: '', periods: [{ years: 1, price: 27.85, renew: 27.85 }], category: 'SSL Certificates', category_url: 'sslcertificates' }] }), ONLY);
 }
