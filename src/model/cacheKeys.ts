@@ -38,6 +38,7 @@ export const keys = {
   reverseDns: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/rdns`,
   vm: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}`,
   /** Below the VM list's key: reloading the list (after an action) reloads the details too. */
+  serviceIps: (r: ServiceRef) => `${r.accountId}/services/${r.serviceId}/ips`,
   vmIps: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}/ips`,
   vmInterfaces: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}/interfaces`,
   vmDetails: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}/details`,

@@ -175,6 +175,11 @@ export class ServicesModel extends ModelArea {
     }
   }
 
+  /** A service's own addresses (`GET /service/@id/ip`): a hosting or dedicated service's, shown under its row. */
+  async serviceAddresses(ref: ServiceRef): Promise<string[]> {
+    return (await this.read(keys.serviceIps(ref), ref.accountId, (api) => api.services.ips(ref.serviceId))).map((ip) => ip.address).filter(Boolean);
+  }
+
   /** Every address of a VM: `GET …/vms/@vmid/ips` where the portal has it (a VM's own record names one of each kind), else the record's. */
   async vmAddresses(ref: VmRef): Promise<string[]> {
     const listed = this.peekVm(ref)?.ips ?? [];

@@ -146,7 +146,8 @@ export class TreeItemFactory {
   private service(node: ServiceNode): vscode.TreeItem {
     const s = node.service;
     const title = s.label || s.domain || s.name;
-    const item = new vscode.TreeItem(inlineText(title, 200), node.hasVms ? C.Collapsed : C.None);
+    // Opens into its VMs, or (a service without VMs) into its own addresses.
+    const item = new vscode.TreeItem(inlineText(title, 200), node.hasVms || /^(active|suspended)$/i.test(s.status) ? C.Collapsed : C.None);
     item.id = node.id;
     const parts = [title === s.name ? '' : s.name, s.status, s.next_due ? `due ${s.next_due}` : ''].filter(Boolean);
     item.description = inlineText(parts.join(' · '), 300);

@@ -59,7 +59,7 @@ export const servicesView: ViewSpec = {
   title: l10n.t('Services'),
   childrenKey(node) {
     if (node.kind === 'account') return keys.services(node.accountId);
-    if (node.kind === 'service') return keys.vms({ accountId: node.accountId, serviceId: node.serviceId });
+    if (node.kind === 'service') return node.hasVms ? keys.vms({ accountId: node.accountId, serviceId: node.serviceId }) : keys.serviceIps({ accountId: node.accountId, serviceId: node.serviceId });
     if (node.kind === 'vm') return keys.reverseDns({ accountId: node.accountId, serviceId: node.serviceId });
     return undefined;
   },
@@ -78,6 +78,20 @@ export const servicesView: ViewSpec = {
         return { kind: 'service' as const, id: childId(node, this.id, node.accountId, `service/${service.id}`), ...ref, service, hasVms, parent: node };
       });
       return withUnreadableRow(rows, services, node, ['service', 'services']);
+    }
+    if (node.kind === 'service' && !node.hasVms) {
+      // A service without VMs (hosting, dedicated): its own addresses.
+      const addresses = await model.services.serviceAddresses({ accountId: node.accountId, serviceId: node.serviceId });
+      return addresses.map((address) => ({
+        kind: 'address' as const,
+        id: childId(node, this.id, node.accountId, `ip/${address}`),
+        accountId: node.accountId,
+        serviceId: node.serviceId,
+        vmId: '',
+        address,
+        ptr: '',
+        parent: node,
+      }));
     }
     if (node.kind === 'service') {
       const vms = await model.services.vms({ accountId: node.accountId, serviceId: node.serviceId });
@@ -107,7 +121,7 @@ export const servicesView: ViewSpec = {
     }
     return [];
   },
-  emptyText: (node) => (node.kind === 'service' ? l10n.t('No virtual machines') : l10n.t('No services')),
+  emptyText: (node) => (node.kind === 'service' ? (node.hasVms ? l10n.t('No virtual machines') : l10n.t('No addresses')) : node.kind === 'vm' ? l10n.t('No addresses') : l10n.t('No services')),
 };
 
 export const domainsView: ViewSpec = {

@@ -131,4 +131,12 @@ describe('Cloud servers in a real VS Code: create, resize, reverse DNS, plan, de
     assert.equal(sent('DELETE', new RegExp(`^service/301/vms/${vm.id}$`)), 1);
     assert.ok(!production().vms.some((v) => v.label === 'web-02'));
   });
+
+  it('a service without VMs opens into its own addresses (GET /service/@id/ip), each with Copy', async () => {
+    const wb = s.workbench;
+    await wb.expand(wb.row('Services', 'examplename.com'), { view: 'Services', text: '198.51.100.20' });
+    await wb.contextMenu(wb.row('Services', '198.51.100.20'), 'Copy IP Address');
+    await wb.page.locator('.statusbar', { hasText: 'Copied 198.51.100.20' }).waitFor({ timeout: 10_000 });
+    assert.equal(sent('GET', /^service\/302\/ip$/), 1);
+  });
 });
