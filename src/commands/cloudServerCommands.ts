@@ -23,6 +23,21 @@ function mayHaveHappened(e: unknown): boolean {
   return isPortalClientError(e) && (e as { maybeSeenByServer?: boolean }).maybeSeenByServer === true;
 }
 
+/**
+ * Sends a change once, with progress. When its answer is lost (it may have reached the portal), says so in
+ * `lostAnswer` and resolves false instead of sending again; other failures are thrown as they are.
+ */
+async function sendOnce(title: string, send: () => Promise<unknown>, lostAnswer: string): Promise<boolean> {
+  try {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, send);
+    return true;
+  } catch (e) {
+    if (!mayHaveHappened(e)) throw e;
+    void vscode.window.showWarningMessage(lostAnswer);
+    return false;
+  }
+}
+
 async function loadPool(services: Ctx, ref: { accountId: string; serviceId: string }): Promise<Pool> {
   return poolOf(await services.model.services.resources(ref));
 }
@@ -149,15 +164,8 @@ export const resizeVm: CommandFactory = (services) => ({
       const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Resize “{0}” to {1} CPU cores and {2} MB memory?', vm.label, cpu, memory), { modal: true }, resize);
       if (answer !== resize) return;
     }
-    try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Resizing {0}…', vm.label) }, () => services.model.services.resizeVm(node, { memory, cpu }));
-    } catch (e) {
-      if (mayHaveHappened(e)) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('No answer from the portal: “{0}” may have been resized. Check it before trying again.', vm.label));
-        return;
-      }
-      throw e;
-    }
+    const resized = await sendOnce(vscode.l10n.t('Resizing {0}…', vm.label), () => services.model.services.resizeVm(node, { memory, cpu }), vscode.l10n.t('No answer from the portal: “{0}” may have been resized. Check it before trying again.', vm.label));
+    if (!resized) return;
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0} now has {1} CPU cores and {2} MB memory', vm.label, cpu, memory), 8_000);
   },
 });
@@ -178,15 +186,8 @@ export const deleteVm: CommandFactory = (services) => ({
       validateInput: (v) => (v === vm.label ? undefined : vscode.l10n.t('Type {0} exactly', vm.label)),
     });
     if (typed !== vm.label) return;
-    try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0}…', vm.label) }, () => services.model.services.destroyVm(node));
-    } catch (e) {
-      if (mayHaveHappened(e)) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('No answer from the portal: “{0}” may have been deleted. Refresh the service to see.', vm.label));
-        return;
-      }
-      throw e;
-    }
+    const deleted = await sendOnce(vscode.l10n.t('Deleting {0}…', vm.label), () => services.model.services.destroyVm(node), vscode.l10n.t('No answer from the portal: “{0}” may have been deleted. Refresh the service to see.', vm.label));
+    if (!deleted) return;
     if (node.parent) services.views.providerFor(node.parent)?.reload(node.parent);
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0} deleted', vm.label), 8_000);
   },
@@ -288,15 +289,8 @@ export const upgradeService: CommandFactory = (services) => ({
       request,
     );
     if (answer !== request) return;
-    try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Requesting the change…') }, () => services.model.services.upgrade(node, change));
-    } catch (e) {
-      if (mayHaveHappened(e)) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('No answer from the portal: the change of “{0}” may have been made. Check the service and its invoices before asking again.', name));
-        return;
-      }
-      throw e;
-    }
+    const requested = await sendOnce(vscode.l10n.t('Requesting the change…'), () => services.model.services.upgrade(node, change), vscode.l10n.t('No answer from the portal: the change of “{0}” may have been made. Check the service and its invoices before asking again.', name));
+    if (!requested) return;
     services.views.providerFor(node)?.reload(node);
     void vscode.window.showInformationMessage(vscode.l10n.t('Change requested: {0} of “{1}” is now {2}.', resource.label, name, item.item.name));
   },
@@ -332,17 +326,12 @@ export const assignAddress: CommandFactory = (services) => ({
       assign,
     );
     if (answer !== assign) return;
-    try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Assigning an address…') }, () =>
-        services.model.services.assignIp(node, pool.pool.id, { type: type.type, iface: iface?.id ?? '0' }),
-      );
-    } catch (e) {
-      if (mayHaveHappened(e)) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('No answer from the portal: an address may have been assigned to “{0}”. Refresh to see before asking again.', vm.label));
-        return;
-      }
-      throw e;
-    }
+    const assigned = await sendOnce(
+      vscode.l10n.t('Assigning an address…'),
+      () => services.model.services.assignIp(node, pool.pool.id, { type: type.type, iface: iface?.id ?? '0' }),
+      vscode.l10n.t('No answer from the portal: an address may have been assigned to “{0}”. Refresh to see before asking again.', vm.label),
+    );
+    if (!assigned) return;
     if (node.parent) services.views.providerFor(node.parent)?.reload(node.parent);
     vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) A new {0} address was assigned to {1}', type.label, vm.label), 8_000);
   },
