@@ -5,6 +5,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
+import { ensureOpenSsh } from '../systemPackages';
 import { join } from 'node:path';
 
 export interface SshServer {
@@ -23,6 +24,7 @@ export interface SshServer {
 }
 
 function sshdPath(): string {
+  ensureOpenSsh();
   for (const candidate of ['/usr/sbin/sshd', '/usr/bin/sshd', '/usr/local/sbin/sshd']) {
     if (existsSync(candidate)) return candidate;
   }

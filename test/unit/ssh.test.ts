@@ -8,6 +8,7 @@ import { readTextIfAny, sshConfigPath, writeTextAtomically } from '../../src/ssh
 import { forgetHostKeys, knownHostsFiles, knownHostsNames } from '../../src/ssh/knownHosts';
 import { findOnPath, remoteSshAuthority, remoteSshUri, sshArgs, sshCommandText } from '../../src/ssh/sshTarget';
 import { proposedRecordName, relativeName } from '../../src/ssh/vmRecord';
+import { ensureOpenSsh } from '../systemPackages';
 
 const web: SshHostEntry = { alias: 'web1', hostName: '203.0.113.10', user: 'root', port: 22, vm: vmKey({ accountId: 'acc-1', serviceId: '301', vmId: '9001' }) };
 const db: SshHostEntry = { alias: 'db', hostName: '2001:db8::10', user: 'admin', port: 2222, vm: vmKey({ accountId: 'acc-2', serviceId: '7', vmId: 'x/y' }) };
@@ -130,7 +131,8 @@ describe('SSH: writing the config file', () => {
 });
 
 describe('SSH: forgetting host keys (the system ssh-keygen on a real known_hosts)', function () {
-  this.timeout(30_000);
+  this.timeout(120_000);
+  before(() => ensureOpenSsh());
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'cloud-portal-kh-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -172,6 +174,10 @@ describe('SSH: forgetting host keys (the system ssh-keygen on a real known_hosts
 });
 
 describe('SSH: command line and Remote-SSH URI', () => {
+  before(function () {
+    this.timeout(120_000);
+    ensureOpenSsh();
+  });
   it('spells the ssh command and its arguments', () => {
     assert.deepEqual(sshArgs({ user: 'root', host: '203.0.113.10', port: 22 }), ['-p', '22', 'root@203.0.113.10']);
     assert.deepEqual(sshArgs({ user: 'root', host: 'web1', port: 2222 }, '/home/u/cfg'), ['-F', '/home/u/cfg', '-p', '2222', 'root@web1']);

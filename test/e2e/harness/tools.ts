@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ensureSystemPackages } from '../../systemPackages';
 
 /**
  * A real VS Code on machines that cannot download one: code-server (VS Code's own server and
@@ -67,19 +68,6 @@ export function ensureCodeServer(): string {
 export function ensureChromium(): string {
   ensureSystemPackages(['chromium'], CHROMIUM);
   return CHROMIUM;
-}
-
-/** Debian packages the harness needs; installed with apt-get when missing and running as root. */
-function ensureSystemPackages(packages: string[], marker: string): void {
-  if (existsSync(marker)) {
-    return;
-  }
-  if (process.getuid?.() !== 0) {
-    throw new Error(`${marker} is missing: install ${packages.join(' ')} (sudo apt-get install -y ${packages.join(' ')})`);
-  }
-  log(`installing ${packages.join(' ')} with apt-get …`);
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 /**
