@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { accountHas } from '../views/viewSpecs';
 import { settings } from '../config';
 import { Account, AccountRegistry } from '../accounts/accountRegistry';
 import { Notification } from '../api/resources/account';
@@ -44,7 +45,11 @@ export class PortalNotifier implements vscode.Disposable {
     for (const account of this.registry.list().filter((a) => a.state === 'signedIn')) {
       let fresh: Notification[];
       try {
-        fresh = this.tracker.unseen(account.record.id, await this.model.notifications.unacknowledged(account.record.id));
+        const [notifications, statuses] = await Promise.all([
+          this.model.notifications.unacknowledged(account.record.id),
+          accountHas(account, 'statuses') ? this.model.notifications.statusMessages(account.record.id) : Promise.resolve([]),
+        ]);
+        fresh = this.tracker.unseen(account.record.id, [...notifications, ...statuses]);
       } catch {
         continue; // The views show connection problems; a poll stays quiet.
       }

@@ -50,7 +50,7 @@ describe('Needs Attention: what lapses or is owed soon', () => {
     assert.equal(items[1].key, `a1/domain/48/${date(5)}`);
   });
 
-  describe('certificates against the mock portal', () => {
+  describe('certificates and status messages against the mock portal', () => {
     const ctx = useMockPortal();
     it('lists ElseCloud’s certificates and downloads one as PEM; ALTERNcloud has none and sends nothing', async () => {
       const { api } = await signedIn(ctx.portal, 'elsecloud', 'basic');
@@ -68,6 +68,26 @@ describe('Needs Attention: what lapses or is owed soon', () => {
         assert.equal(ctx.portal.received({ provider: 'alterncloud' }).length, before);
       } finally {
         await altern.close();
+      }
+    });
+
+    it('reads ALTERNcloud’s status messages and marks one read (one PUT); ElseCloud has none and sends nothing', async () => {
+      const { api } = await signedIn(ctx.portal, 'alterncloud', 'basic');
+      try {
+        const statuses = await api.account.statuses();
+        assert.deepEqual(statuses.map((s) => [s.id, s.title, s.status]), [['1', 'Network maintenance AMS1', 'scheduled'], ['2', 'Degraded storage FRA2', 'resolved']]);
+        await api.account.markStatusRead('1');
+        assert.equal(ctx.portal.received({ method: 'PUT', path: 'statuses/1' }).length, 1);
+      } finally {
+        await api.close();
+      }
+      const other = (await signedIn(ctx.portal, 'elsecloud', 'basic')).api;
+      try {
+        const before = ctx.portal.received({ provider: 'elsecloud' }).length;
+        assert.ok((await rejects(other.account.statuses())) instanceof UnsupportedError);
+        assert.equal(ctx.portal.received({ provider: 'elsecloud' }).length, before);
+      } finally {
+        await other.close();
       }
     });
   });

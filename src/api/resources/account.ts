@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
-import { Ack, AnyObject, Flag, Id, list, pickList, seg, Text } from '../schema';
+import { Ack, AnyObject, Flag, Id, list, pickList, seg, Text, firstText, listWithKeys } from '../schema';
 
 export const ClientDetails = v.looseObject({
   id: Id,
@@ -22,6 +22,26 @@ export const Contact = v.looseObject({
   companyname: v.optional(Text, ''),
 });
 export type Contact = v.InferOutput<typeof Contact>;
+
+/** A status message (`GET /statuses`): the references give no example, so any shape with an id. */
+export const StatusMessage = v.pipe(
+  v.looseObject({}),
+  v.transform((r: Record<string, unknown>) => ({
+    id: firstText(r, ['id']),
+    title: firstText(r, ['name', 'title', 'subject']),
+    status: firstText(r, ['status', 'state']),
+    date: firstText(r, ['date', 'created', 'date_created', 'start']),
+    message: firstText(r, ['message', 'description', 'content']),
+  })),
+);
+export type StatusMessage = v.InferOutput<typeof StatusMessage>;
+
+const StatusList = v.pipe(
+  v.unknown(),
+  v.transform((body) => listWithKeys(body, ['statuses', 'status', 'list'])),
+  v.array(StatusMessage),
+  v.transform((list) => list.filter((s) => s.id !== '')),
+);
 
 export const Notification = v.looseObject({
   id: Id,
@@ -75,5 +95,17 @@ export class AccountApi {
 
   acknowledgeNotification(id: string, options?: RequestOptions): Promise<Ack> {
     return this.client.put(`notifications/${seg(id)}/ack`, Ack, {}, options);
+  }
+
+  /** ALTERNcloud's status messages (maintenance, incidents): `GET /statuses`. */
+  async statuses(options?: RequestOptions): Promise<StatusMessage[]> {
+    this.client.require('statuses', 'status messages');
+    return this.client.get('statuses', StatusList, options);
+  }
+
+  /** Marks a status message read: `PUT /statuses/@id`. */
+  async markStatusRead(id: string, options?: RequestOptions): Promise<Ack> {
+    this.client.require('statuses', 'status messages');
+    return this.client.put(`statuses/${seg(id)}`, Ack, {}, options);
   }
 }
