@@ -1,6 +1,7 @@
 // Which VMs have a Host entry of ours in the SSH config, read from the file (at start, after our own writes,
 // and when the setting naming the file changes), so that a VM row can say when its entry points at an
 // address the VM no longer has. Plain Node.
+import { existsSync } from 'node:fs';
 import { Emitter } from '../util/emitter';
 import type { SshHostEntry } from './sshConfig';
 import { vmKey } from './vmKey';
@@ -16,9 +17,13 @@ export class SshHostIndex {
   async reload(): Promise<void> {
     let next: SshHostEntry[] = [];
     try {
-      // The parser is loaded with the first read, after activation (it is not needed to draw a row).
-      const [{ managedEntries }, { readTextIfAny }] = await Promise.all([import('./sshConfig'), import('./sshConfigFile')]);
-      next = managedEntries(await readTextIfAny(this.file()));
+      // No file, no entries; else the parser is loaded with the first read, after activation (it is not
+      // needed to draw a row).
+      const file = this.file();
+      if (existsSync(file)) {
+        const [{ managedEntries }, { readTextIfAny }] = await Promise.all([import('./sshConfig'), import('./sshConfigFile')]);
+        next = managedEntries(await readTextIfAny(file));
+      }
     } catch {
       next = [];
     }
