@@ -119,6 +119,7 @@ describe('Cloud servers in a real VS Code: create, resize, reverse DNS, plan, de
     await wb.notifications().filter({ hasText: 'Change requested' }).first().waitFor({ timeout: 15_000 });
     assert.equal(requests().length - estimates, 1, 'the change was sent once');
     assert.equal(production().pool!.memory, 16384);
+
   });
 
   it('deletes the VM after its name is typed: one request, the row goes', async () => {
@@ -130,6 +131,18 @@ describe('Cloud servers in a real VS Code: create, resize, reverse DNS, plan, de
     await wb.row('Services', 'web-02').waitFor({ state: 'detached', timeout: 15_000 });
     assert.equal(sent('DELETE', new RegExp(`^service/301/vms/${vm.id}$`)), 1);
     assert.ok(!production().vms.some((v) => v.label === 'web-02'));
+  });
+
+  it('the next Create VM offers the bigger pool the plan change made', async () => {
+    const wb = s.workbench;
+    await wb.contextMenu(wb.row('Services', 'Production'), 'Create VM…');
+    await wb.type('web-03', 'Host name');
+    await wb.pick('Debian 12');
+    await wb.type('1', 'CPU cores');
+    // web-01 and db-01 use 6144 MB of the 16384 the plan now has.
+    await wb.waitForTitle('6144 MB used of 16384, 10240 left');
+    await wb.page.keyboard.press('Escape');
+    assert.ok(!production().vms.some((v) => v.label === 'web-03'), 'nothing was created');
   });
 
   it('a service without VMs opens into its own addresses (GET /service/@id/ip), each with Copy', async () => {
