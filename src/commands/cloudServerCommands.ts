@@ -3,7 +3,8 @@
 // changes or spends is confirmed in a modal that names it and sent once.
 import * as vscode from 'vscode';
 import { Ctx } from '../ctx';
-import { describeError, isPortalClientError } from '../api/errors';
+import { describeError } from '../api/errors';
+import { outcomeUnknown } from '../ordering/orderOutcome';
 import { NewVm, Vm } from '../api/resources/vms';
 import { isHostName } from '../model/dnsRecordRules';
 import { Pool, PoolKey, poolOf, sizeProblem } from '../model/vmPool';
@@ -18,10 +19,6 @@ import { formatMoney } from '../billing/money';
 const serviceName = (node: ServiceNode) => node.service.label || node.service.domain || node.service.name;
 const vmOf = (services: Ctx, node: VmNode) => services.model.services.peekVm(node);
 
-/** "The request may have reached the portal": said instead of sending again. */
-function mayHaveHappened(e: unknown): boolean {
-  return isPortalClientError(e) && (e as { maybeSeenByServer?: boolean }).maybeSeenByServer === true;
-}
 
 /**
  * Sends a change once, with progress. When its answer is lost (it may have reached the portal), says so in
@@ -32,7 +29,7 @@ async function sendOnce(title: string, send: () => Promise<unknown>, lostAnswer:
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, send);
     return true;
   } catch (e) {
-    if (!mayHaveHappened(e)) throw e;
+    if (!outcomeUnknown(e)) throw e;
     void vscode.window.showWarningMessage(lostAnswer);
     return false;
   }
@@ -111,7 +108,7 @@ export const createVm: CommandFactory = (services) => ({
         vmId = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating {0}…', label) }, () => services.model.services.createVm(ref, draft));
       } catch (e) {
         keptDrafts.set(node.id, draft);
-        if (mayHaveHappened(e)) {
+        if (outcomeUnknown(e)) {
           void vscode.window.showWarningMessage(vscode.l10n.t('No answer from the portal: “{0}” may have been created. Refresh the service and check before creating it again.', label));
           return;
         }
