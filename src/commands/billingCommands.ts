@@ -10,12 +10,13 @@ import { accountFor } from '../ui/pickAccount';
 /** The confirmation for paying an invoice from credit: names the invoice and states the amount. */
 async function confirmApplyCredit(invoiceTitle: string, amount: number, currency: string, remainingDue: number): Promise<boolean> {
   const sum = formatMoney(amount, currency);
+  const button = vscode.l10n.t('Apply {0}', sum);
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Apply {0} of account credit to {1}?', sum, invoiceTitle),
     { modal: true, detail: remainingDue > 0 ? vscode.l10n.t('{0} will still be due after this.', formatMoney(remainingDue, currency)) : vscode.l10n.t('This pays the invoice in full.') },
-    vscode.l10n.t('Apply {0}', sum),
+    button,
   );
-  return answer === `Apply ${sum}`;
+  return answer === button;
 }
 
 /** Invoices…: one account's invoices, unpaid first, opened in the invoice page. */

@@ -9,15 +9,16 @@ import { PortalPanel } from './portalPanel';
 async function confirmOrder(order: OrderConfirmation): Promise<boolean> {
   const total = formatMoney(order.total, order.currency);
   const then = order.recurring.map((r) => `${formatMoney(r.amount, order.currency)} ${r.title.toLowerCase()}`).join(' + ');
+  const button = vscode.l10n.t('Order for {0}', total);
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Place an order for “{0}” on “{1}” for {2}?', order.product, order.account, total),
     {
       modal: true,
       detail: vscode.l10n.t('Total due now: {0} (taxes included), paid by {1}.{2} The portal creates an invoice for it.', total, order.paymentMethod, then ? ` Then ${then}.` : ''),
     },
-    vscode.l10n.t('Order for {0}', total),
+    button,
   );
-  return answer === `Order for ${total}`;
+  return answer === button;
 }
 
 /** A New Order page: relays messages between the webview and its order session. */

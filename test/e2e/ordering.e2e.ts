@@ -109,7 +109,7 @@ describe('Ordering and billing in the editor', function () {
     await wb.dialog().waitFor({ timeout: 15_000 });
     assert.match(await wb.dialog().innerText(), /Apply 8\.46 USD of account credit to invoice 2026\/11\/3\?/);
     await wb.pressDialogButton('Apply 8.46 USD');
-    await wb.webview().locator('.status', { hasText: 'Paid' }).waitFor({ timeout: 20_000 });
+    await wb.webview().locator('.status', { hasText: /^Paid$/ }).waitFor({ timeout: 20_000 });
     assert.equal(s.portal.received({ method: 'POST', path: 'invoice/309120/credit' }).length, 1);
     assert.equal(s.portal.state('elsecloud').balance.credit, 16.54);
     await wb.page.locator('.statusbar-item', { hasText: `Else: ${unpaid - 1} unpaid` }).first().waitFor({ timeout: 20_000 });

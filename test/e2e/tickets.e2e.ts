@@ -132,10 +132,10 @@ describe('Support tickets in the editor', function () {
     const wb = s.workbench;
     const created = s.portal.state('elsecloud').tickets[0];
     await wb.webview().locator('vscode-button', { hasText: 'Close Ticket' }).click();
-    await wb.webview().locator('.status', { hasText: 'Closed' }).waitFor({ timeout: 15_000 });
+    await wb.webview().locator('.status', { hasText: /^Closed$/ }).waitFor({ timeout: 15_000 });
     assert.equal(ticket(s, created.number).status, 'Closed');
     await wb.webview().locator('vscode-button', { hasText: 'Reopen Ticket' }).click();
-    await wb.webview().locator('.status', { hasText: 'Open' }).waitFor({ timeout: 15_000 });
+    await wb.webview().locator('.status', { hasText: /^Open$/ }).waitFor({ timeout: 15_000 });
     assert.equal(ticket(s, created.number).status, 'Open');
   });
 });
