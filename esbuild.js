@@ -41,7 +41,7 @@ function copyCodicons() {
 
 /** The webview pages: browser bundles, one per page. */
 const pageOptions = {
-  entryPoints: { details: 'src/webviews/page/details.ts', ticket: 'src/webviews/page/ticket.ts', order: 'src/webviews/page/order.ts', invoice: 'src/webviews/page/invoice.ts' },
+  entryPoints: { details: 'src/webviews/page/details.ts', ticket: 'src/webviews/page/ticket.ts', order: 'src/webviews/page/order.ts', invoice: 'src/webviews/page/invoice.ts', form: 'src/webviews/page/form.ts' },
   bundle: true,
   format: 'iife',
   platform: 'browser',

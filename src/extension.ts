@@ -16,12 +16,11 @@ import { warmTrustStore } from './api/network/trustStore';
 import { Carts } from './ordering/cart';
 import { Ctx } from './ctx';
 import { PortalViews } from './views/portalViews';
-import { DetailsPanels, InvoicePanels, OrderPanels, TicketPanels } from './webviews/panels';
+import { DetailsPanels, FormPanels, InvoicePanels, OrderPanels, TicketPanels } from './webviews/panels';
 import { DraftStore } from './tickets/draftStore';
 import { DraftFileSystem, DRAFT_SCHEME } from './tickets/draftFileSystem';
 import { autosaveDrafts } from './tickets/draftAutosave';
 import { TicketNotifier } from './tickets/ticketNotifier';
-import { ticketCommands } from './commands/ticketCommands';
 import { ticketsView } from './views/viewSpecs';
 import { applyCredit, openInvoice, showInvoices } from './commands/billingCommands';
 import { notificationCommands } from './commands/notificationCommands';
@@ -32,7 +31,7 @@ import { NotificationTracker } from './notifications/notificationTracker';
 import { registerZoneFiles } from './zones/zoneFiles';
 import { AttentionView } from './attention/attentionView';
 import { attentionCommands } from './attention/attentionCommands';
-import { CLOUD_SERVER_COMMAND_IDS, DNS_COMMAND_IDS, DOMAIN_COMMAND_IDS, SERVICE_COMMAND_IDS, SSH_COMMAND_IDS, VM_COMMAND_IDS } from './commands/lazyCommandIds';
+import { ACCOUNT_SETTINGS_COMMAND_IDS, CERTIFICATE_COMMAND_IDS, CLOUD_SERVER_COMMAND_IDS, DNS_COMMAND_IDS, DOMAIN_COMMAND_IDS, DOMAIN_SETTINGS_COMMAND_IDS, SERVICE_COMMAND_IDS, SSH_COMMAND_IDS, TICKET_COMMAND_IDS, VM_COMMAND_IDS } from './commands/lazyCommandIds';
 import { SshHostIndex } from './ssh/sshHostIndex';
 import { sshConfigPath } from './ssh/sshConfigFile';
 
@@ -63,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const tickets = new TicketPanels({ model, registry, drafts, extensionUri: context.extensionUri, globalStorageUri: context.globalStorageUri });
   const orders = new OrderPanels(current, context.extensionUri);
   const invoices = new InvoicePanels(current, context.extensionUri);
+  const forms = new FormPanels(current, context.extensionUri);
   const attention = new AttentionView(registry, model, context.globalState);
   const notifier = new TicketNotifier(registry, model, (unread) =>
     views.setBadge(ticketsView.id, unread, unread === 1 ? vscode.l10n.t('1 ticket with new replies') : vscode.l10n.t('{0} tickets with new replies', unread)),
@@ -78,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): void {
     notifier,
     orders,
     invoices,
+    forms,
     new BalanceStatusBar(registry, model),
     new CartStatusBar(carts, registry),
     carts,
@@ -91,12 +92,16 @@ export function activate(context: vscode.ExtensionContext): void {
       ...lazyCommands(VM_COMMAND_IDS, async () => (await import('./commands/vmCommands')).vmCommands),
       ...lazyCommands(SERVICE_COMMAND_IDS, async () => (await import('./commands/serviceCommands')).serviceCommands),
       ...lazyCommands(DNS_COMMAND_IDS, async () => (await import('./commands/dnsCommands')).dnsCommands),
-      ...lazyCommands(DOMAIN_COMMAND_IDS, async () => (await import('./commands/domainCommands')).domainCommands), ...ticketCommands({ panels: tickets, drafts }),
+      ...lazyCommands(DOMAIN_COMMAND_IDS, async () => (await import('./commands/domainCommands')).domainCommands),
+      ...lazyCommands(TICKET_COMMAND_IDS, async () => (await import('./commands/ticketCommands')).ticketCommands({ panels: tickets, drafts })),
       ...lazyCommands(['cloudPortal.order.new', 'cloudPortal.domain.order'], async () => (await import('./commands/orderCommands')).orderCommands(orders)),
       ...lazyCommands(['cloudPortal.cart.show'], async () => (await import('./commands/cartCommands')).cartCommands),
       ...lazyCommands(['cloudPortal.dns.openZoneAsFile', 'cloudPortal.dns.exportZone', 'cloudPortal.dns.importZone'], async () => (await import('./commands/zoneCommands')).zoneCommands),
       ...lazyCommands(CLOUD_SERVER_COMMAND_IDS, async () => (await import('./commands/cloudServerCommands')).cloudServerCommands),
       ...lazyCommands(SSH_COMMAND_IDS, async () => (await import('./commands/sshCommands')).sshCommands),
+      ...lazyCommands(CERTIFICATE_COMMAND_IDS, async () => (await import('./commands/certificateCommands')).certificateCommands),
+      ...lazyCommands(DOMAIN_SETTINGS_COMMAND_IDS, async () => (await import('./commands/domainSettingsCommands')).domainSettingsCommands(forms)),
+      ...lazyCommands(ACCOUNT_SETTINGS_COMMAND_IDS, async () => (await import('./commands/accountSettingsCommands')).accountSettingsCommands(forms, context.subscriptions)),
       ...attentionCommands(attention),
       showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands,
     ]),

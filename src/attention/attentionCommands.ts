@@ -1,6 +1,6 @@
 // The actions of Needs Attention rows: each hands the row's resource to the command that already does the
 // job (renew, enable autorenew, the invoice with Apply Credit, the service's details), or opens the
-// certificate's PEM; then the view looks again.
+// certificate's PEM (Open Certificate); then the view looks again.
 import * as vscode from 'vscode';
 import { CommandFactory } from '../commands/command';
 import { Ctx } from '../ctx';
@@ -33,22 +33,5 @@ export function attentionCommands(view: AttentionView): CommandFactory[] {
     act('cloudPortal.attention.enableAutorenew', (_s, row) => vscode.commands.executeCommand('cloudPortal.domain.enableAutorenew', nodeOf(row))),
     act('cloudPortal.attention.pay', (_s, row) => vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId: row.item.accountId, invoiceId: row.item.id })),
     act('cloudPortal.attention.open', (_s, row) => vscode.commands.executeCommand('cloudPortal.showDetails', nodeOf(row))),
-    (services) => ({
-      id: 'cloudPortal.certificate.open',
-      async run(arg?: unknown) {
-        const row = rowOf(arg);
-        if (!row || row.item.kind !== 'certificate') return;
-        const pem = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Downloading the certificate of {0}…', row.item.title) }, () =>
-          services.model.domains.certificatePem(row.item.accountId, row.item.id),
-        );
-        if (!pem.trim()) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('The portal has no certificate for {0} yet.', row.item.title));
-          return;
-        }
-        // An untitled editor: nothing is written to disk unless the user saves it.
-        const doc = await vscode.workspace.openTextDocument({ content: pem.endsWith('\n') ? pem : `${pem}\n`, language: 'plaintext' });
-        await vscode.window.showTextDocument(doc);
-      },
-    }),
   ];
 }

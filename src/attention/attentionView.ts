@@ -78,7 +78,7 @@ export class AttentionView implements vscode.TreeDataProvider<Row>, vscode.Dispo
           const [services, domains, certificates, invoices] = await Promise.all([
             this.model.services.list(id),
             accountHas(account, 'domains') ? this.model.domains.list(id) : Promise.resolve([]),
-            accountHas(account, 'certificates') ? this.model.domains.certificates(id) : Promise.resolve([]),
+            accountHas(account, 'certificates') ? this.model.certificates.list(id) : Promise.resolve([]),
             this.model.billing.invoices(id),
           ]);
           for (const item of attentionItems({ accountId: id, services, domains, certificates, invoices }, days)) {

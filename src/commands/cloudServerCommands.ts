@@ -14,26 +14,12 @@ import { collectNodes } from '../ui/resourceIndex';
 import { fresh, nodeFor } from '../ui/pickNode';
 import { relativeName } from '../ssh/vmRecord';
 import { CommandFactory } from './command';
+import { sendOnce } from '../ui/sendOnce';
 import { formatMoney } from '../billing/money';
 
 const serviceName = (node: ServiceNode) => node.service.label || node.service.domain || node.service.name;
 const vmOf = (services: Ctx, node: VmNode) => services.model.services.peekVm(node);
 
-
-/**
- * Sends a change once, with progress. When its answer is lost (it may have reached the portal), says so in
- * `lostAnswer` and resolves false instead of sending again; other failures are thrown as they are.
- */
-async function sendOnce(title: string, send: () => Promise<unknown>, lostAnswer: string): Promise<boolean> {
-  try {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, send);
-    return true;
-  } catch (e) {
-    if (!outcomeUnknown(e)) throw e;
-    void vscode.window.showWarningMessage(lostAnswer);
-    return false;
-  }
-}
 
 async function loadPool(services: Ctx, ref: { accountId: string; serviceId: string }): Promise<Pool> {
   return poolOf(await services.model.services.resources(ref));

@@ -31,3 +31,19 @@ export const VM_COMMAND_IDS = ['start', 'stop', 'shutdown', 'reboot', 'reset', '
 export const SERVICE_COMMAND_IDS = ['cloudPortal.service.rename', 'cloudPortal.service.cancel'];
 
 export const DNS_COMMAND_IDS = ['cloudPortal.dns.addRecord', 'cloudPortal.dns.editRecord', 'cloudPortal.dns.deleteRecord', 'cloudPortal.dns.createZone', 'cloudPortal.dns.deleteZone'];
+
+export const CERTIFICATE_COMMAND_IDS = ['cloudPortal.certificate.open', 'cloudPortal.certificate.save', 'cloudPortal.certificate.order'];
+
+export const DOMAIN_SETTINGS_COMMAND_IDS = [
+  'cloudPortal.domain.editContacts',
+  'cloudPortal.domain.manageDnssec',
+  'cloudPortal.domain.emailForwarding',
+  'cloudPortal.domain.urlForwarding',
+  'cloudPortal.domain.idProtection',
+  'cloudPortal.domain.registerNameserver',
+  'cloudPortal.domain.sync',
+];
+
+export const ACCOUNT_SETTINGS_COMMAND_IDS = ['cloudPortal.account.editProfile', 'cloudPortal.account.activityLog', 'cloudPortal.account.contacts'];
+
+export const TICKET_COMMAND_IDS = ['cloudPortal.ticket.open', 'cloudPortal.ticket.reply', 'cloudPortal.ticket.new', 'cloudPortal.ticket.sendReply'];

@@ -1,18 +1,35 @@
 import { DnsRecord, DnsRecordInput } from '../api/resources/dnsRecord';
 import { Domain, DomainAvailability, DomainDetails, DomainOrder, OrderResult, Tld } from '../api/resources/domains';
 import { DomainRef, keys } from './cacheKeys';
-import { Certificate } from '../api/resources/certificates';
 import { ModelArea } from './modelArea';
+import { BackgroundLane } from './backgroundLane';
+import { Emitter } from '../util/emitter';
 
 /** Registered domains: details, DNS records, name servers, renewal and registration. */
 export class DomainsModel extends ModelArea {
-  /** SSL certificate services (ElseCloud's `/certificate`). */
-  certificates(accountId: string): Promise<Certificate[]> {
-    return this.read(keys.certificates(accountId), accountId, (api) => api.certificates.list());
+  private readonly lockLearned = new Emitter<DomainRef>();
+  /** Fires when a domain's registrar lock became known (its row shows only the action that applies). */
+  readonly onDidLearnLock = this.lockLearned.event;
+  private readonly background = new BackgroundLane(() => 2);
+
+  /** The registrar lock when it is known (no request). */
+  peekLock(ref: DomainRef): boolean | undefined {
+    return this.cache.peek<boolean>(keys.domainLock(ref));
   }
 
-  async certificatePem(accountId: string, id: string): Promise<string> {
-    return (await this.api(accountId)).certificates.download(id);
+  /**
+   * Asks for the registrar lock of listed domains in the background, two at a time (the list does not
+   * say it), the first `max` of them; `onDidLearnLock` fires for each answer. Failures leave it unknown.
+   */
+  learnLocks(accountId: string, domainIds: readonly string[], max = 50): void {
+    for (const domainId of domainIds.slice(0, max)) {
+      const ref = { accountId, domainId };
+      const key = keys.domainLock(ref);
+      if (this.peekLock(ref) !== undefined || this.cache.loading(key)) continue;
+      void this.background
+        .run(accountId, () => this.read(key, accountId, (api) => api.domains.registrarLock(domainId)))
+        .then(() => this.lockLearned.fire(ref), () => undefined);
+    }
   }
 
   list(accountId: string): Promise<Domain[]> {
@@ -54,8 +71,33 @@ export class DomainsModel extends ModelArea {
   }
 
   async setRegistrarLock(ref: DomainRef, locked: boolean): Promise<void> {
-    await (await this.api(ref.accountId)).domains.setRegistrarLock(ref.domainId, locked);
-    this.cache.invalidate(keys.domainDetails(ref));
+    try {
+      await (await this.api(ref.accountId)).domains.setRegistrarLock(ref.domainId, locked);
+    } finally {
+      this.cache.invalidate(keys.domainDetails(ref));
+      this.cache.invalidate(keys.domainLock(ref));
+    }
+    // What the registry says now (the row shows the action that applies to it).
+    await this.read(keys.domainLock(ref), ref.accountId, (api) => api.domains.registrarLock(ref.domainId)).then(() => this.lockLearned.fire(ref), () => undefined);
+  }
+
+  async setIdProtection(ref: DomainRef, enabled: boolean): Promise<void> {
+    try {
+      await (await this.api(ref.accountId)).domains.setIdProtection(ref.domainId, enabled);
+    } finally {
+      this.cache.invalidate(keys.domainDetails(ref));
+    }
+  }
+
+  /** Asks the portal to read the domain's state from the registry again; then the list and details are read again. */
+  async syncWithRegistry(ref: DomainRef): Promise<Record<string, unknown>> {
+    try {
+      return await (await this.api(ref.accountId)).domains.sync(ref.domainId);
+    } finally {
+      this.cache.invalidate(keys.domainDetails(ref));
+      this.cache.invalidate(keys.domainLock(ref));
+      this.cache.invalidate(keys.domains(ref.accountId));
+    }
   }
 
   async renew(ref: DomainRef, years: number, payMethod: string) {

@@ -4,6 +4,8 @@ import { BackgroundLane } from './backgroundLane';
 import { BillingModel } from './billingModel';
 import { CatalogueModel } from './catalogueModel';
 import { DomainsModel } from './domainsModel';
+import { AreaContext } from './modelArea';
+import { CertificatesModel } from './certificatesModel';
 import { NotificationsModel } from './notificationsModel';
 import { ResourceCache } from './resourceCache';
 import { keptInSnapshot, SnapshotStore } from './snapshotStore';
@@ -38,12 +40,16 @@ export class PortalModel {
   /** Power actions and rebuilds, and the polling that follows them. */
   readonly vmActions: VmActionRunner;
   readonly domains: DomainsModel;
+  readonly certificates: CertificatesModel;
   readonly zones: ZonesModel;
   readonly tickets: TicketsModel;
   readonly catalogue: CatalogueModel;
   readonly billing: BillingModel;
   readonly notifications: NotificationsModel;
   private readonly subscriptions: { dispose(): void }[] = [];
+  private readonly areaContext: AreaContext;
+  /** Areas whose code is loaded with the commands that use them (their own chunk), one instance each. */
+  private readonly laterAreas = new Map<unknown, unknown>();
   /** Each account's snapshot, read once into the cache before its first read. */
   private readonly seeded = new Map<string, Promise<void>>();
   private readonly snapshots: SnapshotStore | undefined;
@@ -57,12 +63,14 @@ export class PortalModel {
     this.cache = new ResourceCache(options.ttlMs, options.now);
     this.snapshots = options.snapshots;
     const ctx = { cache: this.cache, api: (accountId: string) => this.api(accountId), ready: (accountId: string) => this.ready(accountId) };
+    this.areaContext = ctx;
     this.services = new ServicesModel(ctx, new BackgroundLane(options.backgroundRequests ?? (() => 3)));
     this.vmActions = new VmActionRunner(ctx.api, this.cache, (ref) => this.services.peekVm(ref), {
       pollIntervalMs: options.pollIntervalMs ?? 2_000,
       pollTimeoutMs: options.pollTimeoutMs ?? 5 * 60_000,
     });
     this.domains = new DomainsModel(ctx);
+    this.certificates = new CertificatesModel(ctx);
     this.zones = new ZonesModel(ctx);
     this.tickets = new TicketsModel(ctx);
     this.catalogue = new CatalogueModel(ctx);
@@ -82,6 +90,16 @@ export class PortalModel {
       this.present = new Set(registry.list().filter((a) => a.state !== 'signedOut').map((a) => a.record.id));
       this.subscriptions.push(this.cache.onDidLoad(keep), this.cache.onDidUpdate(keep), registry.onDidChange(() => void this.forgetGoneAccounts()));
     }
+  }
+
+  /** An area of the model loaded on first use (domain settings, the account's own areas): one per model, over the same cache. */
+  area<T>(kind: new (ctx: AreaContext) => T): T {
+    let area = this.laterAreas.get(kind) as T | undefined;
+    if (!area) {
+      area = new kind(this.areaContext);
+      this.laterAreas.set(kind, area);
+    }
+    return area;
   }
 
   /** Resolves once the account's snapshot (if any) is in the cache: its first read then shows it at once. */

@@ -44,7 +44,7 @@ export async function nodeFor<K extends TreeNode['kind']>(
   if (arg && typeof arg === 'object' && (arg as TreeNode).kind === kind) {
     return arg as Extract<TreeNode, { kind: K }>;
   }
-  const depth: Record<TreeNode['kind'], number> = { account: 0, service: 1, domain: 1, zone: 1, ticketGroup: 1, vm: 2, address: 3, record: 2, ticket: 2, message: 9 };
+  const depth: Record<TreeNode['kind'], number> = { account: 0, service: 1, domain: 1, certificate: 1, zone: 1, ticketGroup: 1, vm: 2, address: 3, record: 2, ticket: 2, message: 9 };
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Loading resources…') },
     () =>

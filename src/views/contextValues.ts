@@ -20,7 +20,11 @@ export const contextValues = {
     ['vm', `state-${busy ? 'busy' : state}`, ...actions.map((a) => `can-${a}`), ...manage.map((m) => `can-${m}`), hasIp ? 'hasIp' : '', sshOutdated ? 'sshOutdated' : ''].filter(Boolean).join(' '),
   /** A VM's address; `canRdns` where its reverse DNS can be edited. */
   address: (canRdns: boolean) => `address${canRdns ? ' can-rdns' : ''}`,
-  domain: (autorenew: boolean, status: string) => `domain ${autorenew ? 'autorenew-on' : 'autorenew-off'} status-${status.toLowerCase()}`,
+  /** `lock-on` / `lock-off` once the registrar lock is known (`lock-unknown` before): only the action that applies. */
+  domain: (autorenew: boolean, status: string, locked?: boolean) =>
+    `domain ${autorenew ? 'autorenew-on' : 'autorenew-off'} status-${status.toLowerCase()} ${locked === undefined ? 'lock-unknown' : locked ? 'lock-on' : 'lock-off'}`,
+  /** `issued`: the portal has the certificate itself (it can be opened and saved). */
+  certificate: (issued: boolean) => `certificate${issued ? ' issued' : ''}`,
   zone: () => 'zone',
   /** `address`: an A or AAAA record, whose content may be one of the user's VMs (Go to VM). */
   record: (inZone: boolean, editable: boolean, address = false) => `record ${inZone ? 'zoneRecord' : 'domainRecord'}${editable ? ' editable' : ''}${address ? ' address' : ''}`,

@@ -1,5 +1,6 @@
 import { DnsRecord } from '../api/resources/dnsRecord';
 import { Domain } from '../api/resources/domains';
+import { Certificate } from '../api/resources/certificates';
 import { Service } from '../api/resources/services';
 import { TicketSummary } from '../api/resources/tickets';
 
@@ -47,6 +48,13 @@ export interface DomainNode extends NodeBase {
   domain: Domain;
 }
 
+/** An SSL certificate (its service) of an account whose portal sells them. */
+export interface CertificateNode extends NodeBase {
+  kind: 'certificate';
+  certificateId: string;
+  certificate: Certificate;
+}
+
 export interface ZoneNode extends NodeBase {
   kind: 'zone';
   serviceId: string;
@@ -88,7 +96,7 @@ export interface MessageNode extends NodeBase {
   detail?: string;
 }
 
-export type TreeNode = AccountNode | ServiceNode | VmNode | AddressNode | DomainNode | ZoneNode | RecordNode | TicketGroupNode | TicketNode | MessageNode;
+export type TreeNode = AccountNode | ServiceNode | VmNode | AddressNode | DomainNode | CertificateNode | ZoneNode | RecordNode | TicketGroupNode | TicketNode | MessageNode;
 
 export function childId(parent: TreeNode | undefined, viewId: string, accountId: string, part: string): string {
   return `${parent ? parent.id : `${viewId}/${accountId}`}/${part}`;

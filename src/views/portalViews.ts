@@ -6,9 +6,9 @@ import { TreeNode } from './nodes';
 import { ResourceTreeProvider } from './resourceTreeProvider';
 import { TreeItemFactory } from './treeItems';
 import { SshHostIndex } from '../ssh/sshHostIndex';
-import { accountHas, domainsView, servicesView, VIEW_SPECS } from './viewSpecs';
+import { accountHas, certificatesView, domainsView, servicesView, VIEW_SPECS } from './viewSpecs';
 
-/** The four views, their providers and tree views; commands use it to refresh and reveal rows. */
+/** The five resource views, their providers and tree views; commands use it to refresh and reveal rows. */
 export class PortalViews implements vscode.Disposable {
   readonly providers: ResourceTreeProvider[];
   private readonly treeViews = new Map<string, vscode.TreeView<TreeNode>>();
@@ -80,6 +80,7 @@ export class PortalViews implements vscode.Disposable {
     const accounts = this.registry.list();
     void vscode.commands.executeCommand('setContext', 'cloudPortal.hasAccounts', accounts.length > 0);
     void vscode.commands.executeCommand('setContext', 'cloudPortal.hasDomainPortal', accounts.some((a) => accountHas(a, domainsView.requires!)));
+    void vscode.commands.executeCommand('setContext', 'cloudPortal.hasCertificatePortal', accounts.some((a) => accountHas(a, certificatesView.requires!)));
   }
 
   private scheduleAutoRefresh(): void {

@@ -52,6 +52,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
           }
         }
       }),
+      ctx.model.domains.onDidLearnLock((ref) => {
+        for (const node of this.rendered.values()) {
+          if (node.kind === 'domain' && node.domainId === ref.domainId && node.accountId === ref.accountId) this.changed.fire(node);
+        }
+      }),
       ctx.model.vmActions.onDidChangeVm((ref) => {
         for (const node of this.rendered.values()) {
           if (node.kind === 'vm' && node.vmId === ref.vmId && node.serviceId === ref.serviceId && node.accountId === ref.accountId) {

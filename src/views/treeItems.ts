@@ -8,8 +8,9 @@ import { VmAction } from '../api/capabilities';
 import { isReadOnlyVm, VmState } from '../api/resources/vms';
 import { vmActionsFor, vmManagementFor } from '../model/vmActions';
 import { PortalModel } from '../model/portalModel';
-import { AddressNode, AccountNode, DomainNode, MessageNode, RecordNode, ServiceNode, TicketGroupNode, TicketNode, TreeNode, VmNode, ZoneNode } from './nodes';
+import { AddressNode, AccountNode, CertificateNode, DomainNode, MessageNode, RecordNode, ServiceNode, TicketGroupNode, TicketNode, TreeNode, VmNode, ZoneNode } from './nodes';
 import { recordValue } from './recordOrder';
+import { certificateExpiryDay, certificateIssued } from '../model/certificateState';
 
 const C = vscode.TreeItemCollapsibleState;
 const icon = (id: string, color?: string) => new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
@@ -89,6 +90,8 @@ export class TreeItemFactory {
         return this.address(node);
       case 'domain':
         return this.domain(node);
+      case 'certificate':
+        return this.certificate(node);
       case 'zone':
         return this.zone(node);
       case 'record':
@@ -194,7 +197,22 @@ export class TreeItemFactory {
     const expiry = left === undefined ? '' : left < 0 ? vscode.l10n.t('expired {0} days ago', -left) : vscode.l10n.t('expires in {0} days', left);
     item.description = [expiry, d.status === 'Active' ? '' : d.status, d.autorenew ? vscode.l10n.t('autorenew on') : vscode.l10n.t('autorenew off')].filter(Boolean).join(' · ');
     item.iconPath = left !== undefined && left < 0 ? icon('globe', 'charts.red') : left !== undefined && left <= 30 ? icon('globe', 'charts.yellow') : icon('globe');
-    item.contextValue = contextValues.domain(Boolean(d.autorenew), d.status);
+    item.contextValue = contextValues.domain(Boolean(d.autorenew), d.status, this.model.domains.peekLock(node));
+    return item;
+  }
+
+  /** Common name, days left (yellow under 30, red when lapsed), status. */
+  private certificate(node: CertificateNode): vscode.TreeItem {
+    const c = node.certificate;
+    const item = new vscode.TreeItem(inlineText(c.domain || c.name || c.id, 200), C.None);
+    item.id = node.id;
+    const day = certificateExpiryDay(c);
+    const left = day === undefined ? undefined : daysLeft(day);
+    const expiry = left === undefined ? '' : left < 0 ? vscode.l10n.t('expired {0} days ago', -left) : vscode.l10n.t('expires in {0} days', left);
+    item.description = [expiry, c.cert_status || c.status].filter(Boolean).join(' · ');
+    item.iconPath = left !== undefined && left < 0 ? icon('workspace-untrusted', 'charts.red') : left !== undefined && left < 30 ? icon('shield', 'charts.yellow') : icon('shield');
+    item.contextValue = contextValues.certificate(certificateIssued(c));
+    item.command = { command: 'cloudPortal.showDetails', title: vscode.l10n.t('Show Details'), arguments: [node] };
     return item;
   }
 
@@ -300,6 +318,15 @@ export class TreeItemFactory {
         line('Autorenew', d.autorenew ? 'on' : 'off');
         line('Renewal', vscode.l10n.t('{0} per {1} year(s)', d.recurring_amount.toFixed(2), d.period));
         line('Registered', d.date_created);
+        return md;
+      }
+      case 'certificate': {
+        const c = node.certificate;
+        md.appendMarkdown('**').appendText(c.domain || c.name).appendMarkdown('**\n\n');
+        line('Product', c.name);
+        line('Status', [c.status, c.cert_status].filter(Boolean).join(' · '));
+        line('Expires', c.cert_expires);
+        line('Next due', c.next_due);
         return md;
       }
       case 'record': {

@@ -5,6 +5,7 @@ import { portalUnreachable } from '../api/errors';
 import { PortalModel } from '../model/portalModel';
 import { keys } from '../model/cacheKeys';
 import { mayHaveVms } from '../model/serviceFeatures';
+import { certificateExpiry } from '../model/certificateState';
 import { unreadableItems } from '../api/schema';
 import { AccountNode, childId, MessageNode, RecordNode, TreeNode } from './nodes';
 import { sortRecords } from './recordOrder';
@@ -136,6 +137,7 @@ export const domainsView: ViewSpec = {
   async children(model, node) {
     if (node.kind === 'account') {
       const domains = await model.domains.list(node.accountId);
+      model.domains.learnLocks(node.accountId, domains.map((d) => d.id));
       const rows = domains.map((domain) => ({
         kind: 'domain' as const,
         id: childId(node, this.id, node.accountId, `domain/${domain.id}`),
@@ -165,6 +167,31 @@ export const domainsView: ViewSpec = {
     return [];
   },
   emptyText: (node) => (node.kind === 'domain' ? l10n.t('No DNS records') : l10n.t('No domains')),
+};
+
+export const certificatesView: ViewSpec = {
+  id: 'cloudPortal.certificates',
+  title: l10n.t('SSL Certificates'),
+  requires: 'certificates',
+  childrenKey(node) {
+    return node.kind === 'account' ? keys.certificates(node.accountId) : undefined;
+  },
+  async children(model, node) {
+    if (node.kind !== 'account') return [];
+    const certificates = await model.certificates.list(node.accountId);
+    // Soonest to lapse first; those without a date (not issued yet) last, by name.
+    const order = [...certificates].sort((a, b) => (certificateExpiry(a) ?? Infinity) - (certificateExpiry(b) ?? Infinity) || a.domain.localeCompare(b.domain));
+    const rows = order.map((certificate) => ({
+      kind: 'certificate' as const,
+      id: childId(node, this.id, node.accountId, `certificate/${certificate.id}`),
+      accountId: node.accountId,
+      certificateId: certificate.id,
+      certificate,
+      parent: node,
+    }));
+    return withUnreadableRow(rows, certificates, node, [l10n.t('certificate'), l10n.t('certificates')]);
+  },
+  emptyText: () => l10n.t('No SSL certificates'),
 };
 
 export const dnsZonesView: ViewSpec = {
@@ -267,7 +294,7 @@ export const ticketsView: ViewSpec = {
   emptyText: () => l10n.t('No tickets'),
 };
 
-export const VIEW_SPECS = [servicesView, domainsView, dnsZonesView, ticketsView];
+export const VIEW_SPECS = [servicesView, domainsView, certificatesView, dnsZonesView, ticketsView];
 
 export function accountNodeFor(spec: ViewSpec, accountId: string): AccountNode {
   return { kind: 'account', id: `${spec.id}/${accountId}`, accountId };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { keys } from '../model/cacheKeys';
 import { Ctx } from '../ctx';
-import { DomainNode, ServiceNode, TreeNode, VmNode } from '../views/nodes';
+import { CertificateNode, DomainNode, ServiceNode, TreeNode, VmNode } from '../views/nodes';
 import { detailsKey } from './detailsTarget';
 import { loadDetails } from './detailsView';
 import { DetailsTarget, ExtensionToPage, isPageMessage, PageToExtension } from './protocol';
@@ -16,6 +16,10 @@ async function nodeOf(services: Ctx, t: DetailsTarget): Promise<TreeNode> {
   if (t.kind === 'service') {
     const service = services.model.services.peek(t) ?? (await services.model.services.details(t));
     return { kind: 'service', id: `${base}/service/${t.serviceId}`, accountId: t.accountId, serviceId: t.serviceId, service, hasVms: false } satisfies ServiceNode;
+  }
+  if (t.kind === 'certificate') {
+    const certificate = (await services.model.certificates.list(t.accountId)).find((c) => c.id === t.certificateId) ?? { id: t.certificateId, domain: '', name: '', status: '', cert_status: '', cert_expires: '', next_due: '' };
+    return { kind: 'certificate', id: `cloudPortal.certificates/${t.accountId}/certificate/${t.certificateId}`, accountId: t.accountId, certificateId: t.certificateId, certificate } satisfies CertificateNode;
   }
   const domain = await services.model.domains.details(t);
   return { kind: 'domain', id: `cloudPortal.domains/${t.accountId}/domain/${t.domainId}`, accountId: t.accountId, domainId: t.domainId, domain } satisfies DomainNode;
@@ -54,7 +58,9 @@ export class DetailsPanel extends PortalPanel<DetailsTarget, ExtensionToPage, Pa
       case 'ready':
         return this.render();
       case 'refresh':
-        this.services.model.invalidate(this.target.kind === 'domain' ? keys.domainDetails(this.target) : keys.vms({ accountId: this.target.accountId, serviceId: this.target.serviceId }));
+        if (this.target.kind === 'domain') this.services.model.invalidate(keys.domainDetails(this.target));
+        else if (this.target.kind === 'certificate') this.services.model.invalidate(keys.certificates(this.target.accountId));
+        else this.services.model.invalidate(keys.vms({ accountId: this.target.accountId, serviceId: this.target.serviceId }));
         this.services.model.invalidate(detailsKey(this.target));
         return this.render();
       case 'copy':
@@ -62,7 +68,7 @@ export class DetailsPanel extends PortalPanel<DetailsTarget, ExtensionToPage, Pa
         vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', message.text), 4_000);
         return;
       case 'action': {
-        const allowed = /^(vm\.(start|stop|shutdown|reboot|reset|rescue|unrescue|rebuild|openSshTerminal|openRemoteSsh|copySshCommand|editReverseDns|networkInterfaces)|service\.(rename|cancel)|domain\.(editNameservers|enableAutorenew|disableAutorenew|showEppCode|renew))$/;
+        const allowed = /^(vm\.(start|stop|shutdown|reboot|reset|rescue|unrescue|rebuild|openSshTerminal|openRemoteSsh|copySshCommand|editReverseDns|networkInterfaces)|service\.(rename|cancel)|domain\.(editNameservers|enableAutorenew|disableAutorenew|showEppCode|renew|editContacts|manageDnssec|emailForwarding|idProtection)|certificate\.(open|save))$/;
         if (!allowed.test(message.id)) {
           return;
         }

@@ -11,6 +11,8 @@ export function detailsTargetOf(node: TreeNode): DetailsTarget | undefined {
       return { kind: 'service', accountId: node.accountId, serviceId: node.serviceId };
     case 'domain':
       return { kind: 'domain', accountId: node.accountId, domainId: node.domainId };
+    case 'certificate':
+      return { kind: 'certificate', accountId: node.accountId, certificateId: node.certificateId };
     default:
       return undefined;
   }
@@ -18,5 +20,14 @@ export function detailsTargetOf(node: TreeNode): DetailsTarget | undefined {
 
 /** The cache key of what a details panel shows (also the panel's identity). */
 export function detailsKey(t: DetailsTarget): string {
-  return t.kind === 'vm' ? keys.vm(t) : t.kind === 'service' ? keys.serviceDetails(t) : keys.domainDetails(t);
+  switch (t.kind) {
+    case 'vm':
+      return keys.vm(t);
+    case 'service':
+      return keys.serviceDetails(t);
+    case 'domain':
+      return keys.domainDetails(t);
+    case 'certificate':
+      return keys.certificateDetails(t.accountId, t.certificateId);
+  }
 }

@@ -6,6 +6,7 @@ import { canRequestCancellation, guessedServiceFeatures } from '../model/service
 import { isReadOnlyVm } from '../api/resources/vms';
 import { DESTRUCTIVE_VM_ACTIONS, VM_ACTION_ICONS, VM_ACTION_TITLES, vmActionsFor, vmManagementFor } from '../model/vmActions';
 import { DetailField, DetailsTarget, DetailsView, ResourceGauge } from './protocol';
+import { certificateIssued } from '../model/certificateState';
 import * as l10n from '@vscode/l10n';
 
 const SECRET_FIELD = /pass|secret|token|epp|auth/i;
@@ -128,6 +129,27 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
       ],
     };
   }
+  if (target.kind === 'certificate') {
+    const c = await model.certificates.details(target.accountId, target.certificateId);
+    const issued = certificateIssued(c);
+    const { csr, contacts: _contacts, organization: _organization, ...shown } = c as typeof c & { contacts?: unknown; organization?: unknown };
+    return {
+      kind: 'certificate',
+      title: c.domain || c.name,
+      subtitle: `${c.name} · certificate ${target.certificateId}`,
+      status: c.cert_status || c.status,
+      tone: issued ? 'ok' : TONE[c.status.toLowerCase()] ?? 'neutral',
+      fields: [...fieldsOf(shown, ['domain', 'cert_email']), ...(csr ? [{ label: 'CSR', value: csr, copyable: true }] : [])],
+      gauges: [],
+      ips: [],
+      actions: issued
+        ? [
+            { id: 'certificate.open', title: l10n.t('Open Certificate'), icon: 'go-to-file' },
+            { id: 'certificate.save', title: l10n.t('Save Certificate As…'), icon: 'save-as' },
+          ]
+        : [],
+    };
+  }
   const domain = await model.domains.details(target);
   return {
     kind: 'domain',
@@ -144,6 +166,10 @@ export async function loadDetails(model: PortalModel, registry: AccountRegistry,
         ? { id: 'domain.disableAutorenew', title: l10n.t('Disable Autorenew'), icon: 'sync-ignored' }
         : { id: 'domain.enableAutorenew', title: l10n.t('Enable Autorenew'), icon: 'sync' },
       { id: 'domain.showEppCode', title: l10n.t('Show EPP Code'), icon: 'key' },
+      { id: 'domain.editContacts', title: l10n.t('Edit Contacts'), icon: 'person' },
+      { id: 'domain.manageDnssec', title: l10n.t('DNSSEC Keys'), icon: 'shield' },
+      { id: 'domain.emailForwarding', title: l10n.t('E-mail Forwarding'), icon: 'mail' },
+      { id: 'domain.idProtection', title: domain.idprotection ? l10n.t('Turn ID Protection Off…') : l10n.t('Turn ID Protection On…'), icon: 'eye-closed' },
       { id: 'domain.renew', title: l10n.t('Renew…'), icon: 'calendar', destructive: true },
     ],
   };

@@ -4,6 +4,8 @@ import { Ctx } from '../ctx';
 import { isInvoiceTarget, InvoiceTarget } from './invoiceProtocol';
 import { isOrderTarget, OrderTarget } from './orderProtocol';
 import type { DetailsPanel } from './detailsPanel';
+import type { FormPanel } from './formPanel';
+import { FormTarget, isFormTarget } from './formProtocol';
 import type { InvoicePanel } from './invoicePanel';
 import type { OrderPanel } from './orderPanel';
 import { PanelRegistry } from './panelRegistry';
@@ -91,5 +93,24 @@ export class InvoicePanels extends PanelRegistry<InvoiceTarget, InvoicePanel> {
 
   busy(target: InvoiceTarget, what: string | undefined): void {
     void this.get(target)?.then((p) => p.busy(what));
+  }
+}
+
+/** Forms (the account profile, a domain's contacts), one per thing edited, restored after a window reload. */
+export class FormPanels extends PanelRegistry<FormTarget, FormPanel> {
+  constructor(services: Ctx, extensionUri: vscode.Uri) {
+    super({
+      viewType: 'cloudPortal.form',
+      isTarget: isFormTarget,
+      canRestore: (t) => !!services.registry.get(t.accountId),
+      key: (t) => (t.kind === 'profile' ? `${t.accountId}/profile` : `${t.accountId}/domains/${t.domainId}/contacts`),
+      title: (t) => (t.kind === 'profile' ? vscode.l10n.t('Account Profile') : vscode.l10n.t('Domain Contacts')),
+      create: async (panel, target, onDispose) => new (await import('./formPanel')).FormPanel(panel, target, services, extensionUri, onDispose),
+    });
+  }
+
+  async open(target: FormTarget): Promise<void> {
+    const { panel, existed } = await this.show(target);
+    if (existed) void panel.render(true);
   }
 }

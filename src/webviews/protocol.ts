@@ -27,7 +27,7 @@ export interface DetailAction {
 }
 
 export interface DetailsView {
-  kind: 'service' | 'vm' | 'domain';
+  kind: 'service' | 'vm' | 'domain' | 'certificate';
   title: string;
   subtitle: string;
   status: string;
@@ -55,7 +55,8 @@ export type PageToExtension =
 export type DetailsTarget =
   | { kind: 'service'; accountId: string; serviceId: string }
   | { kind: 'vm'; accountId: string; serviceId: string; vmId: string }
-  | { kind: 'domain'; accountId: string; domainId: string };
+  | { kind: 'domain'; accountId: string; domainId: string }
+  | { kind: 'certificate'; accountId: string; certificateId: string };
 
 export function isDetailsTarget(value: unknown): value is DetailsTarget {
   if (!value || typeof value !== 'object') {
@@ -70,6 +71,8 @@ export function isDetailsTarget(value: unknown): value is DetailsTarget {
       return str('accountId') && str('serviceId') && str('vmId');
     case 'domain':
       return str('accountId') && str('domainId');
+    case 'certificate':
+      return str('accountId') && str('certificateId');
     default:
       return false;
   }

@@ -80,6 +80,14 @@ export interface MockDomain {
   records: { name: string; type: string; ttl: number; priority: number; content: string }[];
   /** Answers `GET /domain/@id/dns` without ids, as some portals do: the client must count from 1. */
   omitRecordIds?: boolean;
+  /** Contacts by role; absent until the first edit (then the account's details are copied). */
+  contacts?: Record<string, Record<string, string>>;
+  emforwarding: { source: string; destination: string }[];
+  /** URL forwarding (`PUT /domain/@id/forwarding`): empty url = off. */
+  forwarding: { url: string; type: string };
+  dnssec: { id: string; flags: string; protocol: string; alg: string; pubkey: string }[];
+  /** Name servers registered under the domain (glue): host → address. */
+  glue: Record<string, string>;
 }
 
 export interface MockTicketMessage {
@@ -186,14 +194,14 @@ export interface PortalState {
   /** Promotion codes `POST /quote` and the orders accept, with the percentage they take off. */
   promoCodes: Record<string, number>;
   /** Contacts of the account (`GET /contact`), usable as a domain's registrant/admin/tech/billing. */
-  contacts: { id: string; email: string; firstname: string; lastname: string; companyname: string }[];
+  contacts: { id: string; email: string; firstname: string; lastname: string; companyname: string; privileges?: Record<string, string[]> }[];
   /** How `POST /domain/lookup` answers: the reference's example, or its text (`{"status": "ok"}` / an empty answer). */
   lookupStyle?: 'example' | 'status';
   attachments: Record<string, { name: string; contentType: string; content: string }>;
   orders: { order_num: string; invoice_id: string; total: number; items: unknown[] }[];
   nextId: number;
   /** SSL certificate services (`/certificate`, ElseCloud). */
-  certificates: { id: string; domain: string; name: string; status: string; cert_status: string; cert_expires: string; next_due: string; crt: string }[];
+  certificates: { id: string; domain: string; name: string; status: string; cert_status: string; cert_expires: string; next_due: string; crt: string; csr?: string; cert_email?: string; software?: string }[];
   /** The IP pool VMs draw new addresses from (`/ippool`): how many are free, how many were handed out. */
   ipPoolFree: number;
   ipPoolUsed: number;

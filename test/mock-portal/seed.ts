@@ -156,6 +156,10 @@ function domain(id: string, name: string, expiresIn: number, status: string, aut
     idprotection: false,
     epp: `EPP-${id}-x7Q!k2`,
     nameservers: ['ns1.example-dns.net', 'ns2.example-dns.net'],
+    emforwarding: [{ source: 'info', destination: 'joe.doe@example-mail.net' }],
+    forwarding: { url: '', type: '301' },
+    dnssec: [{ id: '20326', flags: '257', protocol: '3', alg: '13', pubkey: 'mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==' }],
+    glue: {},
     records: [
       { name: '@', type: 'A', ttl: 3600, priority: 0, content: '203.0.113.80' },
       { name: 'www', type: 'CNAME', ttl: 3600, priority: 0, content: name },
@@ -456,7 +460,7 @@ export function seedPortal(provider: ProviderName, size?: SeedSize): PortalState
       },
     ],
     promoCodes: { WELCOME10: 10 },
-    contacts: [{ id: '49', email: 'mary.sue@example.com', firstname: 'Mary', lastname: 'Sue', companyname: '' }],
+    contacts: [{ id: '49', email: 'mary.sue@example.com', firstname: 'Mary', lastname: 'Sue', companyname: '', privileges: { support: ['tickets', 'newticket'] } }],
     attachments: {
       'a1f3-console.log': { name: 'console.log', contentType: 'text/plain', content: '[    0.000000] Linux version 6.1.0-28-amd64\n[    2.113000] Kernel panic - not syncing\n' },
     },

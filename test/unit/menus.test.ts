@@ -41,11 +41,12 @@ const STATUSES = ['Active', 'Pending', 'Suspended', 'Cancelled', 'Terminated', '
 /** Every value the code can produce, with the view its row is in. */
 const produced: { view: string; viewItem: string }[] = [
   ...(['signedIn', 'signedOut', 'signInRequired'] as const).flatMap((s) =>
-    ['cloudPortal.services', 'cloudPortal.domains', 'cloudPortal.dnsZones', 'cloudPortal.tickets'].map((view) => ({ view, viewItem: contextValues.account(s) })),
+    ['cloudPortal.services', 'cloudPortal.domains', 'cloudPortal.certificates', 'cloudPortal.dnsZones', 'cloudPortal.tickets'].map((view) => ({ view, viewItem: contextValues.account(s) })),
   ),
   ...STATUSES.flatMap((s) => [false, true].map((pool) => ({ view: 'cloudPortal.services', viewItem: contextValues.service(s, pool) }))),
   ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].flatMap((ip) => [false, true].map((outdated) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip, ip && outdated, busy ? [] : ip ? ['resize', 'destroy', 'rdns', 'network'] : ['resize', 'destroy', 'network']) }))))),
-  ...[false, true].flatMap((on) => STATUSES.map((s) => ({ view: 'cloudPortal.domains', viewItem: contextValues.domain(on, s) }))),
+  ...[false, true].flatMap((on) => STATUSES.flatMap((s) => [undefined, false, true].map((locked) => ({ view: 'cloudPortal.domains', viewItem: contextValues.domain(on, s, locked) })))),
+  ...[false, true].map((issued) => ({ view: 'cloudPortal.certificates', viewItem: contextValues.certificate(issued) })),
   ...[false, true].map((rdns) => ({ view: 'cloudPortal.services', viewItem: contextValues.address(rdns) })),
   ...(['domain', 'certificate', 'invoice', 'service'] as const).flatMap((kind) => [false, true].map((off) => ({ view: 'cloudPortal.attention', viewItem: contextValues.attention(kind, kind === 'domain' && off) }))),
   { view: 'cloudPortal.dnsZones', viewItem: contextValues.zone() },
@@ -117,6 +118,16 @@ describe('Row menus and the contextValues that feed them', () => {
     expect({ view: 'cloudPortal.domains', viewItem: contextValues.record(false, true, true) }, ['cloudPortal.dns.goToVm']);
     expect({ view: 'cloudPortal.dnsZones', viewItem: contextValues.record(true, true, false) }, [], ['cloudPortal.dns.goToVm']);
     const domains = 'cloudPortal.domains';
+    // Lock or Unlock: only the one that applies once the lock is known; both while it is not.
+    expect({ view: domains, viewItem: contextValues.domain(true, 'Active', true) }, ['cloudPortal.domain.unlock'], ['cloudPortal.domain.lock']);
+    expect({ view: domains, viewItem: contextValues.domain(true, 'Active', false) }, ['cloudPortal.domain.lock'], ['cloudPortal.domain.unlock']);
+    expect({ view: domains, viewItem: contextValues.domain(true, 'Active') }, ['cloudPortal.domain.lock', 'cloudPortal.domain.unlock']);
+    expect({ view: domains, viewItem: contextValues.domain(true, 'Active', true) }, ['cloudPortal.domain.editContacts', 'cloudPortal.domain.manageDnssec', 'cloudPortal.domain.emailForwarding', 'cloudPortal.domain.urlForwarding', 'cloudPortal.domain.idProtection', 'cloudPortal.domain.registerNameserver', 'cloudPortal.domain.sync']);
+    // A certificate: open and save only once issued; details always; Order from the account row.
+    const certificates = 'cloudPortal.certificates';
+    expect({ view: certificates, viewItem: contextValues.certificate(true) }, ['cloudPortal.certificate.open', 'cloudPortal.certificate.save', 'cloudPortal.showDetails']);
+    expect({ view: certificates, viewItem: contextValues.certificate(false) }, ['cloudPortal.showDetails'], ['cloudPortal.certificate.open', 'cloudPortal.certificate.save']);
+    expect({ view: certificates, viewItem: contextValues.account('signedIn') }, ['cloudPortal.certificate.order', 'cloudPortal.account.editProfile', 'cloudPortal.account.contacts', 'cloudPortal.account.activityLog']);
     expect({ view: domains, viewItem: contextValues.domain(false, 'Active') }, ['cloudPortal.domain.enableAutorenew', 'cloudPortal.domain.editNameservers', 'cloudPortal.domain.renew', 'cloudPortal.dns.addRecord'], ['cloudPortal.domain.disableAutorenew']);
     expect({ view: domains, viewItem: contextValues.domain(true, 'Active') }, ['cloudPortal.domain.disableAutorenew'], ['cloudPortal.domain.enableAutorenew']);
     expect({ view: domains, viewItem: contextValues.account('signedIn') }, ['cloudPortal.domain.order'], ['cloudPortal.order.new']);

@@ -89,6 +89,7 @@ describe('The packaged extension', function () {
     const types = /^\^?(\d+)\.(\d+)/.exec(pkg.devDependencies['@types/vscode'])!;
     assert.ok(Number(engine[1]) === 1 && Number(engine[2]) <= 139);
     assert.equal(`${types[1]}.${types[2]}`, `${engine[1]}.${engine[2]}`);
-    assert.deepEqual(pkg.activationEvents, ['onWebviewPanel:cloudPortal.details', 'onWebviewPanel:cloudPortal.ticket', 'onFileSystem:cloudportal-draft', 'onWebviewPanel:cloudPortal.order', 'onWebviewPanel:cloudPortal.invoice', 'onFileSystem:cloudportal-zone'], 'activation is lazy: views, commands, restoring panels and drafts');
+    assert.deepEqual(pkg.activationEvents, ['onWebviewPanel:cloudPortal.details', 'onWebviewPanel:cloudPortal.ticket', 'onFileSystem:cloudportal-draft', 'onWebviewPanel:cloudPortal.order', 'onWebviewPanel:cloudPortal.invoice',
+        'onWebviewPanel:cloudPortal.form', 'onFileSystem:cloudportal-zone'], 'activation is lazy: views, commands, restoring panels and drafts');
   });
 });

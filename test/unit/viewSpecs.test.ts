@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { collectAll } from './expandViews';
 import { dnsZonesView, domainsView, servicesView } from '../../src/views/viewSpecs';
 import { modelWithAccounts } from './modelHelpers';
-import { useMockPortal } from './helpers';
+import { eventually, useMockPortal } from './helpers';
 
 describe('Views below their accounts (loading logic, no VS Code)', () => {
   const ctx = useMockPortal();
@@ -30,7 +30,13 @@ describe('Views below their accounts (loading logic, no VS Code)', () => {
     const { model, registry } = await modelWithAccounts(ctx.portal);
     const nodes = await collectAll(registry, model, domainsView);
     assert.equal(ctx.portal.received({ provider: 'alterncloud' }).length, 0, 'ALTERNcloud has no domains: nothing is asked');
-    assert.equal(ctx.portal.requests.length, 1 + 3, 'the list, and the records of each of 3 domains');
+    assert.equal(ctx.portal.requests.filter((r) => !r.path.endsWith('/reglock')).length, 1 + 3, 'the list, and the records of each of 3 domains');
+    // Each domain's registrar lock is asked once in the background (its row then offers Lock or Unlock, not both).
+    const locks = () => ctx.portal.requests.filter((r) => r.path.endsWith('/reglock')).map((r) => r.path).sort();
+    await eventually(() => locks().length === 3 && [47, 48, 49].every((id) => model.domains.peekLock({ accountId: registry.list()[0].record.id, domainId: String(id) }) !== undefined), 'the locks are known');
+    assert.deepEqual(locks(), ['domain/47/reglock', 'domain/48/reglock', 'domain/49/reglock']);
+    await collectAll(registry, model, domainsView);
+    assert.equal(locks().length, 3, 'a known lock is not asked again');
     const records = nodes.filter((n) => n.kind === 'record' && n.origin === 'example.com');
     assert.deepEqual(records.map((n) => (n.kind === 'record' ? `${n.record.name} ${n.record.type}` : '')), ['@ A', '@ MX', '@ TXT', 'www CNAME']);
     await registry.dispose();

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
-import { Ack, AnyObject, Flag, Id, list, pickList, seg, Text, firstText, listWithKeys } from '../schema';
+import { Ack, Flag, Id, list, pickList, seg, Text, firstText, listWithKeys } from '../schema';
 
 export const ClientDetails = v.looseObject({
   id: Id,
@@ -79,10 +79,6 @@ export class AccountApi {
 
   async contacts(options?: RequestOptions): Promise<Contact[]> {
     return (await this.client.get('contact', v.looseObject({ contacts: v.optional(list(Contact), []) }), options)).contacts;
-  }
-
-  logs(options?: RequestOptions): Promise<Record<string, unknown>> {
-    return this.client.get('logs', AnyObject, options);
   }
 
   notifications(filter: NotificationFilter = {}, options?: RequestOptions): Promise<Notification[]> {

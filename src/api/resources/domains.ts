@@ -228,11 +228,6 @@ export class DomainsApi {
     return this.client.put(`domain/${seg(id)}/autorenew`, Ack, { autorenew: enabled }, options);
   }
 
-  async contacts(id: string, options?: RequestOptions): Promise<Record<string, unknown>> {
-    this.need();
-    return this.client.get(`domain/${seg(id)}/contact`, AnyObject, options);
-  }
-
   async lookup(name: string, options?: RequestOptions): Promise<DomainAvailability> {
     this.need();
     // A read, though sent as POST: safe to repeat, but the client treats it like any POST.

@@ -1,10 +1,10 @@
 // Form controls built from @vscode-elements, shared by the pages: values in, changes out, labels
 // for screen readers. Text goes in as text only.
+export { textfield } from './textfield';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
-import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 
 /** One choice among `options` (a radio group named after the field). */
 export function radios<O extends { id: string }>(field: { id: string; label: string; options: O[] }, current: string, onPick: (id: string) => void, label: (o: O) => string): HTMLElement {
@@ -37,13 +37,4 @@ export function select(label: string, options: { id: string; text: string }[], c
   }
   s.addEventListener('change', () => onPick(s.value));
   return s;
-}
-
-/** A text field with `attrs` (placeholder, aria-label, maxlength …). */
-export function textfield(value: string, attrs: Record<string, string>, onInput: (value: string) => void): HTMLElement {
-  const t = document.createElement('vscode-textfield') as HTMLElement & { value: string };
-  for (const [k, v] of Object.entries(attrs)) t.setAttribute(k, v);
-  t.value = value;
-  t.addEventListener('input', () => onInput(t.value));
-  return t;
 }

@@ -63,7 +63,7 @@ export class Workbench {
     await this.openCloudPortal();
     for (const header of await this.page.locator('.pane-header').all()) {
       const label = (await header.getAttribute('aria-label')) ?? '';
-      if (!/^(Services|Domains|DNS Zones|Tickets)/.test(label)) {
+      if (!/^(Services|Domains|SSL Certificates|DNS Zones|Tickets)/.test(label)) {
         continue;
       }
       const expanded = (await header.getAttribute('aria-expanded')) === 'true';

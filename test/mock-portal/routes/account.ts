@@ -1,5 +1,24 @@
 import { MockAuth } from '../auth';
-import { notFound, Reply, Router } from '../router';
+import { notFound, PortalFailure, Reply, Router } from '../router';
+
+/** What a contact may be allowed (`GET /contact/privileges`), as the reference lists areas. */
+const CONTACT_PRIVILEGES: Record<string, string[]> = {
+  billing: ['emails', 'invoices', 'payments', 'orders'],
+  support: ['emails', 'tickets', 'newticket'],
+  misc: ['editmain', 'emails', 'editipaccess', 'manageprofiles'],
+};
+
+/** Keeps only privileges the portal knows; refuses others as a portal would. */
+function privilegesFrom(raw: unknown): Record<string, string[]> {
+  if (raw === undefined) return {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new PortalFailure(200, ['Invalid privileges']);
+  const out: Record<string, string[]> = {};
+  for (const [area, names] of Object.entries(raw as Record<string, unknown>)) {
+    if (!CONTACT_PRIVILEGES[area] || !Array.isArray(names) || names.some((n) => !CONTACT_PRIVILEGES[area].includes(String(n)))) throw new PortalFailure(200, [`Unknown privilege in ${area}`]);
+    out[area] = names.map(String);
+  }
+  return out;
+}
 
 export function accountRoutes(router: Router, auth: MockAuth): void {
   router
@@ -26,7 +45,28 @@ export function accountRoutes(router: Router, auth: MockAuth): void {
         { id: '2', date: state.client.lastlogin, description: 'Service label changed' },
       ],
     }))
-    .add('GET', 'contact', ({ state }) => ({ contacts: state.contacts.map((c) => ({ ...c, company: '0', lastlogin: '0000-00-00 00:00:00' })) }))
+    .add('GET', 'contact', ({ state }) => ({ contacts: state.contacts.map(({ privileges: _p, ...c }) => ({ ...c, company: '0', lastlogin: '0000-00-00 00:00:00' })) }))
+    .add('GET', 'contact/privileges', () => ({ privileges: CONTACT_PRIVILEGES }))
+    .add('GET', 'contact/@id', ({ state, params }) => {
+      const c = state.contacts.find((x) => x.id === params.id);
+      if (!c) throw notFound('Contact');
+      return { contact: { ...c, privileges: c.privileges ?? {} } };
+    })
+    .add('POST', 'contact', ({ state, body }) => {
+      const email = String(body.email ?? '');
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new PortalFailure(200, ['Invalid email address']);
+      if (state.contacts.some((c) => c.email === email)) throw new PortalFailure(200, ['A contact with this email already exists']);
+      const id = String(state.nextId++);
+      state.contacts.push({ id, email, firstname: String(body.firstname ?? ''), lastname: String(body.lastname ?? ''), companyname: String(body.companyname ?? ''), privileges: privilegesFrom(body.privileges) });
+      return { contact_id: id, info: ['profile_added'] };
+    })
+    .add('PUT', 'contact/@id', ({ state, params, body }) => {
+      const c = state.contacts.find((x) => x.id === params.id);
+      if (!c) throw notFound('Contact');
+      for (const key of ['email', 'firstname', 'lastname', 'companyname'] as const) if (typeof body[key] === 'string') c[key] = body[key] as string;
+      if (body.privileges !== undefined) c.privileges = privilegesFrom(body.privileges);
+      return { info: ['profile_updated'] };
+    })
     .add('GET', 'notifications', ({ state, query }) => ({
       notifications: state.notifications
         .filter((n) => (!query.get('rel_type') || n.rel_type === query.get('rel_type')) && (!query.get('rel_id') || n.rel_id === query.get('rel_id')))

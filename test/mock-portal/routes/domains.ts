@@ -15,6 +15,29 @@ function find(state: PortalState, id: string): MockDomain {
   return d;
 }
 
+const CERTIFICATE_PRODUCTS = [
+  { id: '25', name: 'InstantSSL', description: 'Domain-validated certificate', periods: [{ years: 1, price: 27.85, renew: 27.85 }, { years: 2, price: 49.9, renew: 49.9 }], category: 'SSL Certificates', category_url: 'sslcertificates' },
+];
+
+/** The CN of a PEM CSR, read with Node's own parser (a CSR is PKCS#10: X509Certificate cannot read it, so the subject is found in the DER). */
+function commonNameOf(csrPem: string): string | undefined {
+  const der = Buffer.from(csrPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
+  // The CN attribute: OID 2.5.4.3 (06 03 55 04 03) followed by a string (UTF8String 0x0c or PrintableString 0x13).
+  const at = der.indexOf(Buffer.from([0x06, 0x03, 0x55, 0x04, 0x03]));
+  if (at < 0) return undefined;
+  const length = der[at + 6];
+  const value = der.subarray(at + 7, at + 7 + length).toString('utf8');
+  return /^[\w*.-]+$/.test(value) ? value : undefined;
+}
+
+/** The domain's contacts by role: the account's own details until the first edit. */
+function contactsOf(state: PortalState, d: MockDomain): Record<string, Record<string, string>> {
+  if (d.contacts) return d.contacts;
+  const c = state.client;
+  const contact = () => ({ firstname: c.firstname, lastname: c.lastname, companyname: c.companyname, email: c.email, address1: c.address1, city: c.city, postcode: c.postcode, country: c.country, phonenumber: c.phonenumber });
+  return { registrant: contact(), admin: contact(), tech: contact(), billing: contact() };
+}
+
 function summary(d: MockDomain) {
   return {
     id: d.id,
@@ -113,6 +136,10 @@ export function placeDomain(state: PortalState, priced: PricedDomain, body: Reco
     epp: '',
     nameservers: Array.isArray(body.nameservers) ? (body.nameservers as string[]) : ['ns1.example-dns.net', 'ns2.example-dns.net'],
     records: [],
+    emforwarding: [],
+    forwarding: { url: '', type: '301' },
+    dnssec: [],
+    glue: {},
   });
   return { id, total: priced.total, type: priced.action === 'transfer' ? 'Domain Transfer' : 'Domain Register', tld };
 }
@@ -193,8 +220,13 @@ export function domainRoutes(router: Router): void {
       d.nameservers = list.length === 0 ? ['ns1.example-dns.net', 'ns2.example-dns.net'] : list;
       return { info: ['success_changes_save'] };
     }, ONLY)
-    .add('POST', 'domain/@id/reg', ({ state, params }) => {
-      find(state, params.id);
+    .add('POST', 'domain/@id/reg', ({ state, params, body }) => {
+      const d = find(state, params.id);
+      const host = String(body.nameserver ?? '').toLowerCase();
+      const ip = String(body.ip ?? '');
+      if (!host.endsWith(`.${d.name}`)) throw new PortalFailure(200, [`The name server must be a host under ${d.name}`]);
+      if (!/^(\d{1,3}\.){3}\d{1,3}$|:/.test(ip)) throw new PortalFailure(200, ['Provide the name server\'s IP address']);
+      d.glue[host] = ip;
       return { info: ['nameservers_registered'] };
     }, ONLY)
     .add('GET', 'domain/@id/dns', ({ state, params }) => {
@@ -236,20 +268,60 @@ export function domainRoutes(router: Router): void {
       find(state, params.id).idprotection = truthy(body.idprotection);
       return { info: ['idprotection_updated'] };
     }, ONLY)
-    .add('GET', 'domain/@id/contact', ({ state, params }) => {
-      find(state, params.id);
-      const c = state.client;
-      const contact = { firstname: c.firstname, lastname: c.lastname, email: c.email, address1: c.address1, city: c.city, country: c.country };
-      return { contact: { registrant: contact, admin: contact, tech: contact, billing: contact } };
+    .add('GET', 'domain/@id/contact', ({ state, params }) => ({ contact: contactsOf(state, find(state, params.id)) }), ONLY)
+    .add('PUT', 'domain/@id/contact', ({ state, params, body }) => {
+      const d = find(state, params.id);
+      const contacts = contactsOf(state, d);
+      for (const [role, fields] of Object.entries(body)) {
+        if (!(role in contacts) || !fields || typeof fields !== 'object') throw new PortalFailure(200, [`Unknown contact type: ${role}`]);
+        for (const [key, value] of Object.entries(fields as Record<string, unknown>)) {
+          if (!(key in contacts[role])) throw new PortalFailure(200, [`Unknown contact field: ${key}`]);
+          if (key === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(String(value))) throw new PortalFailure(200, ['Invalid email address']);
+          contacts[role][key] = String(value);
+        }
+      }
+      d.contacts = contacts;
+      return { info: ['contact_info_updated'] };
     }, ONLY)
-    .add('GET', 'domain/@id/emforwarding', () => ({ emforwarding: [] }), ONLY)
+    .add('GET', 'domain/@id/emforwarding', ({ state, params }) => ({ emforwarding: find(state, params.id).emforwarding }), ONLY)
+    .add('PUT', 'domain/@id/emforwarding', ({ state, params, body }) => {
+      const d = find(state, params.id);
+      const rules = Array.isArray(body.emforwarding) ? body.emforwarding : [];
+      const bad = rules.find((r) => !r || typeof r !== 'object' || !/^[^@\s]+@[^@\s]+$/.test(String((r as { destination?: unknown }).destination ?? '')));
+      if (bad) throw new PortalFailure(200, ['Invalid forwarding destination']);
+      d.emforwarding = rules.map((r) => ({ source: String((r as { source: unknown }).source), destination: String((r as { destination: unknown }).destination) }));
+      return { info: ['emforwarding_updated'] };
+    }, ONLY)
+    .add('PUT', 'domain/@id/forwarding', ({ state, params, body }) => {
+      const d = find(state, params.id);
+      const url = String(body.url ?? '');
+      if (url && !/^https?:\/\/\S+$/.test(url)) throw new PortalFailure(200, ['Invalid URL']);
+      d.forwarding = { url, type: String(body.type ?? '301') };
+      return { info: ['forwarding_updated'] };
+    }, ONLY)
     .add('GET', 'domain/@id/autorenew', ({ state, params }) => ({ autorenew: find(state, params.id).autorenew ? '1' : '0' }), ONLY)
     .add('PUT', 'domain/@id/autorenew', ({ state, params, body }) => {
       find(state, params.id).autorenew = truthy(body.autorenew);
       return { info: ['autorenew_updated'] };
     }, ONLY)
-    .add('GET', 'domain/@id/dnssec', () => ({ keys: [] }), ONLY)
+    .add('GET', 'domain/@id/dnssec', ({ state, params }) => ({ keys: find(state, params.id).dnssec }), ONLY)
     .add('GET', 'domain/@id/dnssec/flags', () => ({ flags: { '256': 'ZSK', '257': 'KSK' } }), ONLY)
+    .add('PUT', 'domain/@id/dnssec', ({ state, params, body }) => {
+      const d = find(state, params.id);
+      const key = { flags: String(body.flags ?? ''), protocol: String(body.protocol ?? '3'), alg: String(body.alg ?? ''), pubkey: String(body.pubkey ?? '').replace(/\s+/g, '') };
+      if (!['256', '257'].includes(key.flags)) throw new PortalFailure(200, ['Invalid DNSSEC flags']);
+      if (!/^\d+$/.test(key.alg)) throw new PortalFailure(200, ['Invalid DNSSEC algorithm']);
+      if (!/^[A-Za-z0-9+/]+=*$/.test(key.pubkey)) throw new PortalFailure(200, ['Invalid DNSSEC public key']);
+      d.dnssec.push({ id: String(state.nextId++), ...key });
+      return { info: ['dnssec_key_added'] };
+    }, ONLY)
+    .add('DELETE', 'domain/@id/dnssec/@key', ({ state, params }) => {
+      const d = find(state, params.id);
+      const at = d.dnssec.findIndex((k) => k.id === params.key);
+      if (at < 0) throw notFound('DNSSEC key');
+      d.dnssec.splice(at, 1);
+      return { info: ['dnssec_key_removed'] };
+    }, ONLY)
     .add('POST', 'domain/@id/renew', ({ state, params, body }) => {
       const d = find(state, params.id);
       const years = Number(body.years ?? 1);
@@ -273,5 +345,34 @@ export function domainRoutes(router: Router): void {
       if (!c) throw notFound('Certificate');
       return { crt: c.crt };
     }, ONLY)
-    .add('GET', 'certificate/order', () => ({ products: [{ id: '25', name: 'InstantSSL', description: '', periods: [{ years: 1, price: 27.85, renew: 27.85 }], category: 'SSL Certificates', category_url: 'sslcertificates' }] }), ONLY);
+    .add('GET', 'certificate/order', () => ({ products: CERTIFICATE_PRODUCTS }), ONLY)
+    .add('GET', 'certificate/order/@product_id/software', ({ params }) => {
+      if (!CERTIFICATE_PRODUCTS.some((p) => p.id === params.product_id)) throw notFound('Product');
+      return { software: [{ id: 0, name: 'AOL' }, { id: 1, name: 'Apache-SSL (Ben-SSL, not Stronghold)' }, { id: 2, name: 'nginx' }, { id: 3, name: 'Microsoft IIS' }] };
+    }, ONLY)
+    .add('POST', 'certificate/order', ({ state, body }) => {
+      const product = CERTIFICATE_PRODUCTS.find((p) => p.id === String(body.product_id ?? ''));
+      if (!product) throw new PortalFailure(200, ['Unknown certificate product']);
+      const csr = String(body.csr ?? '');
+      const cn = /-----BEGIN CERTIFICATE REQUEST-----/.test(csr) ? commonNameOf(csr) : undefined;
+      if (!cn) throw new PortalFailure(200, ['Invalid CSR']);
+      if (!/^[^@\s]+@[^@\s]+$/.test(String(body.approver_email ?? ''))) throw new PortalFailure(200, ['Approver email is required']);
+      const years = Number(body.years ?? 1);
+      const period = product.periods.find((p) => p.years === years);
+      if (!period) throw new PortalFailure(200, ['Invalid period']);
+      const id = String(state.nextId++);
+      const invoice = String(state.nextId++);
+      state.certificates.push({ id, domain: cn, name: product.name, status: 'Pending', cert_status: 'Awaiting validation', cert_expires: '', next_due: new Date(Date.now() + years * 365 * DAY).toISOString().slice(0, 10), crt: '', csr, cert_email: String(body.approver_email), software: String(body.software ?? '') });
+      const orderNum = String(563648000 + state.orders.length);
+      state.orders.push({ order_num: orderNum, invoice_id: invoice, total: period.price, items: [{ type: 'SSL Certificate', name: cn }] });
+      state.invoices.push({ id: invoice, number: nextInvoiceNumber(state), date: new Date().toISOString().slice(0, 10), duedate: new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10), datepaid: '', status: 'Unpaid', currency: 'USD', credit: 0, taxrate: 0, items: [{ id: String(state.nextId++), description: `${product.name} (${cn})`, amount: period.price, qty: 1 }] });
+      return { order_num: Number(orderNum), invoice_id: invoice, total: period.price.toFixed(2), items: { id, type: 'SSL Certificate', name: cn, product_id: product.id } };
+    }, ONLY)
+    // After the fixed paths (`certificate/order`): the router takes the first route that matches.
+    .add('GET', 'certificate/@id', ({ state, params }) => {
+      const c = state.certificates.find((x) => x.id === params.id);
+      if (!c) throw notFound('Certificate');
+      const { crt: _crt, ...rest } = c;
+      return { service: { ...rest, total: '27.85', billingcycle: 'Annually', label: '', csr: c.csr ?? '', cert_email: c.cert_email ?? `admin@${c.domain}`, software: c.software ?? '1' } };
+    }, ONLY);
 }

@@ -1,0 +1,124 @@
+// The account itself: its profile (a form), contacts (sub-users) with their privileges, and the activity
+// log in a read-only editor, newest first (the editor's Find filters it). Loaded on first use.
+import * as vscode from 'vscode';
+import { AccountModel } from '../model/accountModel';
+import { describeError } from '../api/errors';
+import { Contact } from '../api/resources/account';
+import { Ctx } from '../ctx';
+import { FormPanels } from '../webviews/panels';
+import { accountFor } from '../ui/pickAccount';
+import { sendChange } from '../ui/sendOnce';
+import { CommandFactory } from './command';
+
+const signedIn = (a: { state: string }) => a.state === 'signedIn';
+
+function editProfile(forms: FormPanels): CommandFactory {
+  return (services) => ({
+    id: 'cloudPortal.account.editProfile',
+    async run(arg?: unknown) {
+      const account = await accountFor(services, arg, vscode.l10n.t('Profile of which account?'), signedIn);
+      if (account) await forms.open({ kind: 'profile', accountId: account.record.id });
+    },
+  });
+}
+
+/** `cloudportal-activity:/<accountId>/Activity Log (<label>)`: the log as text, read when opened. */
+export const ACTIVITY_SCHEME = 'cloudportal-activity';
+
+class ActivityLogDocuments implements vscode.TextDocumentContentProvider {
+  constructor(private readonly services: Ctx) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const accountId = uri.path.split('/')[1];
+    const account = this.services.registry.get(accountId);
+    const entries = await this.services.model.area(AccountModel).activityLog(accountId);
+    const header = vscode.l10n.t('Activity log of {0} ({1}), newest first, read {2}. Use Find (Ctrl+F) to filter.', account?.record.label ?? accountId, account?.record.username ?? '', new Date().toLocaleString());
+    const width = Math.max(10, ...entries.map((e) => e.date.length));
+    const lines = entries.map((e) => `${e.date.padEnd(width)}  ${e.description.replace(/[\r\n]+/g, ' ')}${e.ip ? `  [${e.ip}]` : ''}${e.user ? `  (${e.user})` : ''}`);
+    return [header, '', ...(lines.length ? lines : [vscode.l10n.t('(no entries)')]), ''].join('\n');
+  }
+}
+
+let logProvider: vscode.Disposable | undefined;
+
+function activityLog(subscriptions: vscode.Disposable[]): CommandFactory {
+  return (services) => ({
+    id: 'cloudPortal.account.activityLog',
+    async run(arg?: unknown) {
+      const account = await accountFor(services, arg, vscode.l10n.t('Activity log of which account?'), signedIn);
+      if (!account) return;
+      if (!logProvider) {
+        logProvider = vscode.workspace.registerTextDocumentContentProvider(ACTIVITY_SCHEME, new ActivityLogDocuments(services));
+        subscriptions.push(logProvider);
+      }
+      const uri = vscode.Uri.from({ scheme: ACTIVITY_SCHEME, path: `/${account.record.id}/${vscode.l10n.t('Activity Log ({0})', account.record.label)}`, query: String(Date.now()) });
+      try {
+        const doc = await vscode.workspace.openTextDocument(uri);
+        await vscode.window.showTextDocument(doc, { preview: true });
+      } catch (e) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The activity log of {0} could not be read: {1}', account.record.label, describeError(e)));
+      }
+    },
+  });
+}
+
+/** Privileges as pick items, grouped by area (`billing: invoices`). */
+async function pickPrivileges(services: Ctx, accountId: string, title: string, granted: Record<string, string[]>): Promise<Record<string, string[]> | undefined> {
+  const all = await services.model.area(AccountModel).privileges(accountId);
+  const items = Object.entries(all).flatMap(([area, names]) => names.map((name) => ({ label: name, description: area, area, picked: granted[area]?.includes(name) ?? false })));
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The portal lists no privileges for contacts.'));
+    return {};
+  }
+  const chosen = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('What may this contact do? (check all that apply)'), canPickMany: true, ignoreFocusOut: true });
+  if (!chosen) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const c of chosen) (out[c.area] ??= []).push(c.label);
+  return out;
+}
+
+const personName = (c: Contact) => [c.firstname, c.lastname].filter(Boolean).join(' ') || c.email;
+
+const contacts: CommandFactory = (services) => ({
+  id: 'cloudPortal.account.contacts',
+  async run(arg?: unknown) {
+    const account = await accountFor(services, arg, vscode.l10n.t('Contacts of which account?'), signedIn);
+    if (!account) return;
+    const accountId = account.record.id;
+    const title = vscode.l10n.t('Contacts ({0})', account.record.label);
+    const model = services.model.area(AccountModel);
+    const list = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => model.contacts(accountId, true));
+    const picked = await vscode.window.showQuickPick(
+      [
+        { label: vscode.l10n.t('$(add) Add Contact…'), contact: undefined as Contact | undefined },
+        ...list.map((c) => ({ label: `$(person) ${personName(c)}`, description: c.email, detail: c.companyname || undefined, contact: c as Contact | undefined })),
+      ],
+      { title, placeHolder: vscode.l10n.t('Contacts can be domain contacts and, with privileges, sign in to the portal'), ignoreFocusOut: true },
+    );
+    if (!picked) return;
+    if (picked.contact) {
+      const details = await model.contact(accountId, picked.contact.id);
+      const privileges = await pickPrivileges(services, accountId, vscode.l10n.t('Privileges of {0}', personName(picked.contact)), details.privileges);
+      if (privileges === undefined) return;
+      if (await sendChange(vscode.l10n.t('Saving the privileges of {0}…', personName(picked.contact)), () => model.updateContact(accountId, picked.contact!.id, { privileges }))) {
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Privileges of {0} saved', personName(picked.contact)), 5_000);
+      }
+      return;
+    }
+    const email = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('E-mail address of the new contact'), ignoreFocusOut: true, validateInput: (v) => (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter an e-mail address')) });
+    if (!email) return;
+    const firstname = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('First name'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Required')) });
+    if (!firstname) return;
+    const lastname = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Last name'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Required')) });
+    if (!lastname) return;
+    const privileges = await pickPrivileges(services, accountId, vscode.l10n.t('Privileges of {0} {1}', firstname.trim(), lastname.trim()), {});
+    if (privileges === undefined) return;
+    if (await sendChange(vscode.l10n.t('Adding {0}…', email.trim()), () => model.addContact(accountId, { email: email.trim(), firstname: firstname.trim(), lastname: lastname.trim(), privileges }))) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} {1} ({2}) was added to {3}.', firstname.trim(), lastname.trim(), email.trim(), account.record.label));
+    }
+  },
+});
+
+export function accountSettingsCommands(forms: FormPanels, subscriptions: vscode.Disposable[]): CommandFactory[] {
+  return [editProfile(forms), activityLog(subscriptions), contacts];
+}

@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import { ELSE_DEMO, eventually, useWorkbench } from './harness/session';
+
+/**
+ * Certificates, the rest of domain management and the account itself, in the real VS Code: the PEM in an
+ * editor, a domain contact edited in a form (one PUT, only the changed field), a DNSSEC key added and
+ * deleted, the account profile edited (one PUT, only the changed field), and Lock or Unlock as applies.
+ */
+describe('Certificates, domain settings and the account profile in a real VS Code', function () {
+  this.timeout(240_000);
+  const s = useWorkbench({ demoAccounts: ELSE_DEMO, settings: { 'cloudPortal.tickets.pollMinutes': 0 } });
+
+  it('opens an issued certificate from the SSL Certificates view as PEM in an editor', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('SSL Certificates');
+    const row = wb.row('SSL Certificates', 'shop.example.com');
+    await row.waitFor({ timeout: 30_000 });
+    assert.match(await row.innerText(), /expires in (9|10) days/);
+    await wb.contextMenu(row, 'Open Certificate (PEM)');
+    await wb.page.locator('.monaco-editor .view-lines', { hasText: '-----BEGIN CERTIFICATE-----' }).first().waitFor({ timeout: 15_000 });
+    assert.equal(s.portal.received({ method: 'GET', path: 'certificate/300/crt' }).length, 1);
+  });
+
+  it('edits a domain contact in a form: exactly one PUT with only the changed field; a refused one keeps the form', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Domains');
+    const domain = s.portal.state('elsecloud').domains.find((d) => d.id === '47')!;
+    await wb.contextMenu(wb.row('Domains', domain.name), 'Edit Domain Contacts');
+    const page = wb.webview();
+    await page.locator('h1', { hasText: `Contacts of ${domain.name}` }).waitFor({ timeout: 20_000 });
+    const email = page.locator('vscode-textfield[data-field="admin.email"] input');
+    // Refused by the portal: what was typed stays, with the portal's reason.
+    s.portal.fault({ kind: 'errorBody', method: 'PUT', path: '^domain/47/contact$', message: 'Registry temporarily unavailable', times: 1 });
+    await email.fill('hostmaster@example.com');
+    await page.locator('vscode-button.save', { hasText: 'Save 1 Change' }).click();
+    await page.locator('.note', { hasText: 'Not saved: Registry temporarily unavailable' }).waitFor({ timeout: 15_000 });
+    assert.equal(await email.inputValue(), 'hostmaster@example.com', 'the form keeps what was typed');
+    // Saved by choice: one more PUT, with only that field.
+    const before = s.portal.received({ method: 'PUT', path: 'domain/47/contact' }).length;
+    await page.locator('vscode-button.save', { hasText: 'Save 1 Change' }).click();
+    await page.locator('.note', { hasText: 'Saved 1 change.' }).waitFor({ timeout: 15_000 });
+    const puts = s.portal.received({ method: 'PUT', path: 'domain/47/contact' });
+    assert.equal(puts.length - before, 1, 'exactly one PUT');
+    assert.deepEqual(puts.at(-1)!.body, { admin: { email: 'hostmaster@example.com' } });
+    assert.equal(domain.contacts?.admin.email, 'hostmaster@example.com');
+    assert.equal(domain.contacts?.tech.email, 'demo@elsecloud.test', 'the other roles are untouched');
+    await wb.screenshot('domain-contacts');
+  });
+
+  it('adds a DNSSEC key and deletes one after a modal that names it', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Domains');
+    const domain = s.portal.state('elsecloud').domains.find((d) => d.id === '47')!;
+    const [existing] = domain.dnssec;
+    await wb.contextMenu(wb.row('Domains', domain.name), 'DNSSEC Keys…');
+    await wb.waitForTitle(`DNSSEC Keys of ${domain.name}`);
+    await wb.pick('Add Key…');
+    await wb.pick('ZSK');
+    await wb.pick('Ed25519 (15)');
+    const publicKey = Buffer.alloc(32, 9).toString('base64');
+    await wb.type(publicKey, 'Public key');
+    await eventually(() => domain.dnssec.some((k) => k.flags === '256' && k.alg === '15' && k.pubkey === publicKey), 'the key reached the portal');
+    // Back in the list: the new key and the old one; delete the old one with its button.
+    const row = wb.quickInput().locator('.monaco-list-row', { hasText: `key ${existing.id}` }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.hover();
+    await row.locator('.action-label[aria-label="Delete Key…"]').click();
+    await wb.dialog().waitFor({ timeout: 15_000 });
+    assert.match(await wb.dialog().innerText(), new RegExp(`Delete DNSSEC key ${existing.id} of “${domain.name.replace(/\./g, '\\.')}”\\?`));
+    await wb.pressDialogButton('Delete Key');
+    await eventually(() => !domain.dnssec.some((k) => k.id === existing.id), 'the key was deleted');
+    assert.equal(s.portal.received({ method: 'DELETE', path: `domain/47/dnssec/${existing.id}` }).length, 1);
+    await wb.quickInput().locator('.monaco-list-row', { hasText: 'algorithm 15' }).first().waitFor({ timeout: 15_000 });
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('offers only Lock or Unlock, whichever applies', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Domains');
+    const domain = s.portal.state('elsecloud').domains.find((d) => d.id === '47')!;
+    assert.equal(domain.reglock, true);
+    const row = wb.row('Domains', domain.name);
+    await eventually(() => s.portal.received({ method: 'GET', path: 'domain/47/reglock' }).length > 0, 'the lock was asked');
+    await wb.settle();
+    await row.click({ button: 'right' });
+    const menu = wb.page.locator('.context-view .monaco-menu');
+    await menu.locator('.action-menu-item', { hasText: 'Unlock Domain' }).first().waitFor();
+    assert.equal(await menu.locator('.action-menu-item', { hasText: /^Lock Domain/ }).count(), 0, 'a locked domain offers no Lock');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('edits the account profile: one PUT with only the changed field', async () => {
+    const wb = s.workbench;
+    await wb.runCommand('Cloud Portal: Account Profile');
+    const page = wb.webview();
+    await page.locator('h1', { hasText: 'Account Profile' }).waitFor({ timeout: 20_000 });
+    const city = page.locator('vscode-textfield[data-field="client.city"] input');
+    assert.equal(await city.inputValue(), 'Santa Rosa');
+    // A bad e-mail is refused on the page, before anything is sent.
+    const email = page.locator('vscode-textfield[data-field="client.email"] input');
+    await email.fill('not-an-address');
+    await page.locator('.problem', { hasText: 'Enter an e-mail address' }).waitFor();
+    assert.equal(await page.locator('vscode-button.save').getAttribute('disabled'), '');
+    await page.locator('vscode-button.discard').click();
+    await city.fill('Petaluma');
+    await page.locator('vscode-button.save', { hasText: 'Save 1 Change' }).click();
+    await page.locator('.note', { hasText: 'Saved 1 change.' }).waitFor({ timeout: 15_000 });
+    const puts = s.portal.received({ method: 'PUT', path: 'details' });
+    assert.equal(puts.length, 1);
+    assert.deepEqual(puts[0].body, { city: 'Petaluma' });
+    assert.equal(s.portal.state('elsecloud').client.city, 'Petaluma');
+    assert.equal(await city.inputValue(), 'Petaluma');
+    await wb.screenshot('account-profile');
+  });
+});
