@@ -99,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): void {
       ...lazyCommands(['cloudPortal.dns.openZoneAsFile', 'cloudPortal.dns.exportZone', 'cloudPortal.dns.importZone'], async () => (await import('./commands/zoneCommands')).zoneCommands),
       ...lazyCommands(CLOUD_SERVER_COMMAND_IDS, async () => (await import('./commands/cloudServerCommands')).cloudServerCommands),
       ...lazyCommands(SSH_COMMAND_IDS, async () => (await import('./commands/sshCommands')).sshCommands),
+      ...lazyCommands(['cloudPortal.goToResource'], async () => [(await import('./commands/goToResource')).goToResource]),
       ...lazyCommands(CERTIFICATE_COMMAND_IDS, async () => (await import('./commands/certificateCommands')).certificateCommands),
       ...lazyCommands(DOMAIN_SETTINGS_COMMAND_IDS, async () => (await import('./commands/domainSettingsCommands')).domainSettingsCommands(forms)),
       ...lazyCommands(ACCOUNT_SETTINGS_COMMAND_IDS, async () => (await import('./commands/accountSettingsCommands')).accountSettingsCommands(forms, context.subscriptions)),

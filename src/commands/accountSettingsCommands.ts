@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { AccountModel } from '../model/accountModel';
 import { describeError } from '../api/errors';
 import { Contact } from '../api/resources/account';
+import { AffiliateReport } from '../api/resources/accountSettings';
 import { Ctx } from '../ctx';
 import { FormPanels } from '../webviews/panels';
 import { accountFor } from '../ui/pickAccount';
@@ -22,41 +23,62 @@ function editProfile(forms: FormPanels): CommandFactory {
   });
 }
 
-/** `cloudportal-activity:/<accountId>/Activity Log (<label>)`: the log as text, read when opened. */
-export const ACTIVITY_SCHEME = 'cloudportal-activity';
+/** `cloudportal-account:/<accountId>/<log|affiliate>/<title>`: a read-only report, read from the portal when opened. */
+export const ACCOUNT_REPORT_SCHEME = 'cloudportal-account';
 
-class ActivityLogDocuments implements vscode.TextDocumentContentProvider {
+type ReportKind = 'log' | 'affiliate';
+
+/** `key: value` lines, then each list as one line per entry. */
+function affiliateText(report: AffiliateReport): string[] {
+  const entry = (r: Record<string, string>) => Object.entries(r).map(([k, v]) => `${k}: ${v}`).join(' · ');
+  const section = (title: string, rows: Record<string, string>[]) => ['', `${title} (${rows.length})`, ...(rows.length ? rows.map((r) => `  ${entry(r)}`) : [vscode.l10n.t('  (none)')])];
+  return [
+    ...Object.entries(report.summary).map(([k, v]) => `${k}: ${v}`),
+    ...section(vscode.l10n.t('Commissions'), report.commissions),
+    ...section(vscode.l10n.t('Payouts'), report.payouts),
+    ...section(vscode.l10n.t('Vouchers'), report.vouchers),
+  ];
+}
+
+class AccountReports implements vscode.TextDocumentContentProvider {
   constructor(private readonly services: Ctx) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const accountId = uri.path.split('/')[1];
+    const [, accountId, kind] = uri.path.split('/') as [string, string, ReportKind];
     const account = this.services.registry.get(accountId);
-    const entries = await this.services.model.area(AccountModel).activityLog(accountId);
-    const header = vscode.l10n.t('Activity log of {0} ({1}), newest first, read {2}. Use Find (Ctrl+F) to filter.', account?.record.label ?? accountId, account?.record.username ?? '', new Date().toLocaleString());
+    const who = `${account?.record.label ?? accountId} (${account?.record.username ?? ''})`;
+    const model = this.services.model.area(AccountModel);
+    if (kind === 'affiliate') {
+      const report = await model.affiliate(accountId);
+      const header = vscode.l10n.t('Affiliate programme of {0}, read {1}.', who, new Date().toLocaleString());
+      return [header, '', ...(report ? affiliateText(report) : [vscode.l10n.t('The portal says this account has no affiliate programme.')]), ''].join('\n');
+    }
+    const entries = await model.activityLog(accountId);
+    const header = vscode.l10n.t('Activity log of {0}, newest first, read {1}. Use Find (Ctrl+F) to filter.', who, new Date().toLocaleString());
     const width = Math.max(10, ...entries.map((e) => e.date.length));
     const lines = entries.map((e) => `${e.date.padEnd(width)}  ${e.description.replace(/[\r\n]+/g, ' ')}${e.ip ? `  [${e.ip}]` : ''}${e.user ? `  (${e.user})` : ''}`);
     return [header, '', ...(lines.length ? lines : [vscode.l10n.t('(no entries)')]), ''].join('\n');
   }
 }
 
-let logProvider: vscode.Disposable | undefined;
+let reports: vscode.Disposable | undefined;
 
-function activityLog(subscriptions: vscode.Disposable[]): CommandFactory {
+function reportCommand(id: string, kind: ReportKind, question: string, title: (label: string) => string, subscriptions: vscode.Disposable[]): CommandFactory {
   return (services) => ({
-    id: 'cloudPortal.account.activityLog',
+    id,
     async run(arg?: unknown) {
-      const account = await accountFor(services, arg, vscode.l10n.t('Activity log of which account?'), signedIn);
+      const account = await accountFor(services, arg, question, signedIn);
       if (!account) return;
-      if (!logProvider) {
-        logProvider = vscode.workspace.registerTextDocumentContentProvider(ACTIVITY_SCHEME, new ActivityLogDocuments(services));
-        subscriptions.push(logProvider);
+      if (!reports) {
+        reports = vscode.workspace.registerTextDocumentContentProvider(ACCOUNT_REPORT_SCHEME, new AccountReports(services));
+        subscriptions.push(reports);
       }
-      const uri = vscode.Uri.from({ scheme: ACTIVITY_SCHEME, path: `/${account.record.id}/${vscode.l10n.t('Activity Log ({0})', account.record.label)}`, query: String(Date.now()) });
+      // A new query each time: the report is read again, not served from the last opening.
+      const uri = vscode.Uri.from({ scheme: ACCOUNT_REPORT_SCHEME, path: `/${account.record.id}/${kind}/${title(account.record.label)}`, query: String(Date.now()) });
       try {
-        const doc = await vscode.workspace.openTextDocument(uri);
-        await vscode.window.showTextDocument(doc, { preview: true });
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
       } catch (e) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The activity log of {0} could not be read: {1}', account.record.label, describeError(e)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} could not be read: {1}', title(account.record.label), describeError(e)));
       }
     },
   });
@@ -120,5 +142,10 @@ const contacts: CommandFactory = (services) => ({
 });
 
 export function accountSettingsCommands(forms: FormPanels, subscriptions: vscode.Disposable[]): CommandFactory[] {
-  return [editProfile(forms), activityLog(subscriptions), contacts];
+  return [
+    editProfile(forms),
+    reportCommand('cloudPortal.account.activityLog', 'log', vscode.l10n.t('Activity log of which account?'), (label) => vscode.l10n.t('Activity Log ({0})', label), subscriptions),
+    reportCommand('cloudPortal.account.affiliate', 'affiliate', vscode.l10n.t('Affiliate programme of which account?'), (label) => vscode.l10n.t('Affiliate Programme ({0})', label), subscriptions),
+    contacts,
+  ];
 }

@@ -44,6 +44,6 @@ export const DOMAIN_SETTINGS_COMMAND_IDS = [
   'cloudPortal.domain.sync',
 ];
 
-export const ACCOUNT_SETTINGS_COMMAND_IDS = ['cloudPortal.account.editProfile', 'cloudPortal.account.activityLog', 'cloudPortal.account.contacts'];
+export const ACCOUNT_SETTINGS_COMMAND_IDS = ['cloudPortal.account.editProfile', 'cloudPortal.account.activityLog', 'cloudPortal.account.affiliate', 'cloudPortal.account.contacts'];
 
 export const TICKET_COMMAND_IDS = ['cloudPortal.ticket.open', 'cloudPortal.ticket.reply', 'cloudPortal.ticket.new', 'cloudPortal.ticket.sendReply'];

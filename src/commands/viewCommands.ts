@@ -3,8 +3,6 @@ import { Ctx } from '../ctx';
 import { TreeNode } from '../views/nodes';
 import { VIEW_SPECS } from '../views/viewSpecs';
 import { CommandFactory } from './command';
-import { describeNode } from '../ui/pickNode';
-import { collectNodes } from '../ui/resourceIndex';
 
 function isNode(value: unknown): value is TreeNode {
   return !!value && typeof value === 'object' && typeof (value as TreeNode).kind === 'string' && typeof (value as TreeNode).id === 'string';
@@ -51,35 +49,6 @@ export const showAll: CommandFactory = (services) => ({
   run(node?: unknown) {
     if (isNode(node) && node.kind === 'message') {
       services.views.providerFor(node)?.showAll(node);
-    }
-  },
-});
-
-export const goToResource: CommandFactory = (services) => ({
-  id: 'cloudPortal.goToResource',
-  async run() {
-    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { node: TreeNode }>();
-    pick.placeholder = vscode.l10n.t('Go to a service, VM, domain, DNS zone or record (type to filter)');
-    pick.matchOnDescription = true;
-    pick.busy = true;
-    pick.show();
-    const wanted = new Set(['service', 'vm', 'domain', 'zone', 'record']);
-    const { nodes, failures } = await collectNodes(services, VIEW_SPECS, {
-      wanted: (n) => wanted.has(n.kind),
-      descend: (n) => n.kind !== 'record' && n.kind !== 'vm' && (n.kind !== 'service' || n.hasVms),
-    });
-    pick.items = nodes.map((node) => ({ ...describeNode(services, node), node }));
-    pick.busy = false;
-    if (failures.length) {
-      pick.title = vscode.l10n.t('Some resources could not be loaded: {0}', failures[0]);
-    }
-    const chosen = await new Promise<TreeNode | undefined>((resolve) => {
-      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.node));
-      pick.onDidHide(() => resolve(undefined));
-    });
-    pick.dispose();
-    if (chosen) {
-      await services.views.reveal(chosen);
     }
   },
 });
@@ -168,4 +137,4 @@ export const clearOfflineSnapshots: CommandFactory = (services) => ({
   },
 });
 
-export const viewCommands = [refreshView, ...refreshEachView, refreshNode, retry, showAll, goToResource, copyIp, copyId, openInPortal, clearOfflineSnapshots];
+export const viewCommands = [refreshView, ...refreshEachView, refreshNode, retry, showAll, copyIp, copyId, openInPortal, clearOfflineSnapshots];

@@ -1,5 +1,5 @@
 import { ClientDetails, Contact } from '../api/resources/account';
-import { AccountSettingsApi, ActivityEntry, ContactDetails, NewContact } from '../api/resources/accountSettings';
+import { AccountSettingsApi, ActivityEntry, AffiliateReport, ContactDetails, NewContact } from '../api/resources/accountSettings';
 import { PortalApi } from '../api/portalApi';
 import { keys } from './cacheKeys';
 import { ModelArea } from './modelArea';
@@ -24,6 +24,11 @@ export class AccountModel extends ModelArea {
   /** Asked fresh each time it is opened. */
   async activityLog(accountId: string): Promise<ActivityEntry[]> {
     return settingsApi(await this.api(accountId)).activityLog();
+  }
+
+  /** The affiliate programme's figures, or undefined when the account has none; asked fresh each time it is opened. */
+  async affiliate(accountId: string): Promise<AffiliateReport | undefined> {
+    return settingsApi(await this.api(accountId)).affiliate();
   }
 
   contacts(accountId: string, force = false): Promise<Contact[]> {

@@ -112,4 +112,41 @@ describe('Certificates, domain settings and the account profile in a real VS Cod
     assert.equal(await city.inputValue(), 'Petaluma');
     await wb.screenshot('account-profile');
   });
+
+  it('shows the activity log, newest first, and the affiliate programme in read-only editors', async () => {
+    const wb = s.workbench;
+    await wb.runCommand('Cloud Portal: Activity Log');
+    const editor = wb.page.locator('.monaco-editor .view-lines');
+    await editor.filter({ hasText: 'Activity log of Else' }).first().waitFor({ timeout: 15_000 });
+    await editor.filter({ hasText: 'Login from 172.100.2.1' }).first().waitFor();
+    await wb.runCommand('Cloud Portal: Affiliate Programme');
+    await editor.filter({ hasText: 'balance: 42.50' }).first().waitFor({ timeout: 15_000 });
+    await editor.filter({ hasText: 'code: FRIEND10' }).first().waitFor();
+    assert.equal(s.portal.received({ method: 'GET', path: 'affiliates/summary' }).length, 1);
+  });
+});
+
+describe('ALTERNcloud status messages in a real VS Code', function () {
+  this.timeout(180_000);
+  const s = useWorkbench({
+    demoAccounts: [{ providerId: 'alterncloud', username: 'demo@alterncloud.test', password: 'demo-password', authMode: 'jwt', label: 'Altern' }],
+    settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0.5 },
+  });
+
+  it('shows each status message once, like a portal notification; Acknowledge marks it read on the portal', async () => {
+    const wb = s.workbench;
+    const toast = wb.notifications().filter({ hasText: 'Altern: Network maintenance AMS1 — scheduled' });
+    await toast.first().waitFor({ timeout: 45_000 });
+    await toast.first().locator('xpath=ancestor::*[contains(@class,"notification-toast")]').locator('.monaco-button', { hasText: 'Acknowledge' }).click();
+    await eventually(() => s.portal.received({ method: 'PUT', path: 'statuses/1' }).length === 1, 'the status message was marked read');
+    // The next poll sees the same messages again (the portal still lists them): none is shown twice.
+    const polls = s.portal.received({ method: 'GET', path: 'statuses' }).length;
+    await eventually(() => s.portal.received({ method: 'GET', path: 'statuses' }).length > polls, 'the next poll', 45_000);
+    await wb.runCommand('Notifications: Show Notifications');
+    const centre = wb.page.locator('.notifications-center .notification-list-item-message');
+    await centre.first().waitFor({ timeout: 10_000 });
+    assert.equal(await centre.filter({ hasText: 'Network maintenance AMS1' }).count(), 0, 'acknowledged, it is gone and not shown again');
+    assert.equal(await centre.filter({ hasText: 'Degraded storage FRA2' }).count(), 1, 'the other one was shown once');
+    assert.equal(s.portal.received({ method: 'PUT', path: 'statuses/2' }).length, 0, 'nothing is marked read without the user');
+  });
 });

@@ -127,6 +127,28 @@ describe('Certificates, the rest of domain management, and the account (over HTT
     });
   });
 
+  describe('Affiliate programme', () => {
+    it('ElseCloud: summary, commissions, payouts, vouchers; ALTERNcloud: the portal says there is none', async () => {
+      const elseApi = (await signedIn(ctx.portal, 'elsecloud', 'basic')).api;
+      const altApi = (await signedIn(ctx.portal, 'alterncloud', 'jwt')).api;
+      try {
+        const report = (await accountSettings(elseApi).affiliate())!;
+        assert.equal(report.summary.balance, '42.50');
+        assert.deepEqual(report.commissions.map((c) => c.status), ['Approved', 'Pending']);
+        assert.equal(report.payouts[0].method, 'PayPal');
+        assert.equal(report.vouchers[0].code, 'FRIEND10');
+        assert.equal(await accountSettings(altApi).affiliate(), undefined);
+        assert.equal(ctx.portal.received({ provider: 'alterncloud', path: /affiliates\/(commissions|payouts|vouchers)/ }).length, 0, 'no programme: the lists are not asked');
+        // A network failure is not "no programme": it is said as a failure.
+        ctx.portal.fault({ kind: 'status', status: 503, path: '^affiliates/summary$' });
+        assert.ok(!((await rejects(accountSettings(elseApi).affiliate())) instanceof UnsupportedError));
+      } finally {
+        await elseApi.close();
+        await altApi.close();
+      }
+    });
+  });
+
   describe('ALTERNcloud', () => {
     it('has no certificates or domain settings: refused before anything is sent', async () => {
       const { api } = await signedIn(ctx.portal, 'alterncloud', 'jwt');

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
 import { Ack, AnyObject, firstText, listWithKeys, seg } from '../schema';
 import { Contact } from './account';
+import { NotFoundError, PortalError } from '../errors';
 
 /** One line of the activity log, whatever the portal calls its fields. */
 export interface ActivityEntry {
@@ -57,6 +58,36 @@ const ContactDetailsSchema = v.pipe(
 );
 export type ContactDetails = v.InferOutput<typeof ContactDetailsSchema>;
 
+/** An affiliate programme's figures as the portal states them: the summary's fields, then its lists. */
+export interface AffiliateReport {
+  summary: Record<string, string>;
+  commissions: Record<string, string>[];
+  payouts: Record<string, string>[];
+  vouchers: Record<string, string>[];
+}
+
+/** Scalar fields as text (nested objects are flattened one level: `balance.amount`). */
+function textRecord(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
+    else if (value && typeof value === 'object' && !Array.isArray(value)) for (const [k, v2] of Object.entries(value)) if (typeof v2 !== 'object') out[`${key}.${k}`] = String(v2);
+  }
+  return out;
+}
+
+const AffiliateSummary = v.pipe(
+  AnyObject,
+  v.transform((body) => textRecord(body.affiliate ?? body.summary ?? body)),
+);
+
+const affiliateList = (keys: string[]) =>
+  v.pipe(
+    v.unknown(),
+    v.transform((body) => listWithKeys(body, [...keys, 'list']).map(textRecord).filter((r) => Object.keys(r).length > 0)),
+  );
+
 /** The activity log and contacts with privileges (both providers). */
 export class AccountSettingsApi {
   constructor(private readonly client: PortalClient) {}
@@ -85,5 +116,27 @@ export class AccountSettingsApi {
   /** Changes a contact: only the fields given. */
   async updateContact(id: string, changes: Partial<NewContact>, options?: RequestOptions): Promise<Ack> {
     return this.client.put(`contact/${seg(id)}`, Ack, changes, options);
+  }
+
+  /**
+   * The affiliate programme, or undefined when the portal says the account has none (an error answer to
+   * `GET /affiliates/summary`). Commissions, payouts and vouchers are read beside it.
+   */
+  async affiliate(options?: RequestOptions): Promise<AffiliateReport | undefined> {
+    let summary: Record<string, string>;
+    try {
+      summary = await this.client.get('affiliates/summary', AffiliateSummary, options);
+    } catch (e) {
+      // The portal's own refusal (not a 5xx, not the network) says the account has no programme.
+      if ((e instanceof PortalError && !e.retryable) || e instanceof NotFoundError) return undefined;
+      throw e;
+    }
+    if (Object.keys(summary).length === 0) return undefined;
+    const [commissions, payouts, vouchers] = await Promise.all([
+      this.client.get('affiliates/commissions', affiliateList(['commissions']), options),
+      this.client.get('affiliates/payouts', affiliateList(['payouts']), options),
+      this.client.get('affiliates/vouchers', affiliateList(['vouchers']), options),
+    ]);
+    return { summary, commissions, payouts, vouchers };
   }
 }

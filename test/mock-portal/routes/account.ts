@@ -46,6 +46,15 @@ export function accountRoutes(router: Router, auth: MockAuth): void {
       ],
     }))
     .add('GET', 'contact', ({ state }) => ({ contacts: state.contacts.map(({ privileges: _p, ...c }) => ({ ...c, company: '0', lastlogin: '0000-00-00 00:00:00' })) }))
+    // ElseCloud's demo account is an affiliate; ALTERNcloud's is not (the portal says so with an error).
+    .add('GET', 'affiliates/summary', ({ provider }) =>
+      provider === 'elsecloud'
+        ? { affiliate: { id: '7', balance: '42.50', total_commissions: '96.10', total_withdrawn: '53.60', visits: '1204', signups: '9', currency: 'USD' } }
+        : new Reply(200, { error: ['You are not an affiliate'] }),
+    )
+    .add('GET', 'affiliates/commissions', ({ provider }) => (provider === 'elsecloud' ? { commissions: [{ id: '31', date: '2026-11-02', amount: '12.00', status: 'Approved', service: 'Cloud VPS S' }, { id: '32', date: '2026-11-20', amount: '4.50', status: 'Pending', service: 'DNS Hosting' }] } : new Reply(200, { error: ['You are not an affiliate'] })))
+    .add('GET', 'affiliates/payouts', ({ provider }) => (provider === 'elsecloud' ? { payouts: [{ id: '5', date: '2026-10-01', amount: '53.60', method: 'PayPal' }] } : new Reply(200, { error: ['You are not an affiliate'] })))
+    .add('GET', 'affiliates/vouchers', ({ provider }) => (provider === 'elsecloud' ? { vouchers: [{ code: 'FRIEND10', discount: '10%', uses: '3' }] } : new Reply(200, { error: ['You are not an affiliate'] })))
     .add('GET', 'contact/privileges', () => ({ privileges: CONTACT_PRIVILEGES }))
     .add('GET', 'contact/@id', ({ state, params }) => {
       const c = state.contacts.find((x) => x.id === params.id);
