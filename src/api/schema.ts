@@ -229,3 +229,19 @@ export function listWithKeys(body: unknown, keys: readonly string[], keyName = '
   }
   return [];
 }
+
+/** The objects of a list found like `listWithKeys` does (anything else in it is left out). */
+export function objectList(body: unknown, keys: readonly string[], keyName = 'id'): Record<string, unknown>[] {
+  return listWithKeys(body, keys, keyName).filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x));
+}
+
+/** An object's scalar fields as text; with `flatten`, nested objects' scalars too (`balance.amount`). */
+export function scalarFields(raw: unknown, flatten = false): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
+    else if (flatten && value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, Object.fromEntries(Object.entries(scalarFields(value)).map(([k, v]) => [`${key}.${k}`, v])));
+  }
+  return out;
+}

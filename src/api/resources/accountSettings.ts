@@ -2,7 +2,7 @@
 // privileges. Loaded with the commands that use them, over the account's connection.
 import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
-import { Ack, AnyObject, firstText, listWithKeys, seg } from '../schema';
+import { Ack, AnyObject, firstText, objectList, scalarFields, seg } from '../schema';
 import { Contact } from './account';
 import { NotFoundError, PortalError } from '../errors';
 
@@ -16,10 +16,8 @@ export interface ActivityEntry {
 
 const ActivityList = v.pipe(
   v.unknown(),
-  v.transform((body) => listWithKeys(body, ['logs', 'log', 'list'])),
-  v.transform((items): ActivityEntry[] =>
-    items
-      .filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
+  v.transform((body): ActivityEntry[] =>
+    objectList(body, ['logs', 'log', 'list'])
       .map((x) => ({ date: firstText(x, ['date', 'time', 'created']), description: firstText(x, ['description', 'action', 'message', 'event']), ip: firstText(x, ['ip', 'ipaddress', 'ip_address']), user: firstText(x, ['user', 'username', 'email']) }))
       .filter((e) => e.description !== ''),
   ),
@@ -66,26 +64,15 @@ export interface AffiliateReport {
   vouchers: Record<string, string>[];
 }
 
-/** Scalar fields as text (nested objects are flattened one level: `balance.amount`). */
-function textRecord(raw: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!raw || typeof raw !== 'object') return out;
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
-    else if (value && typeof value === 'object' && !Array.isArray(value)) for (const [k, v2] of Object.entries(value)) if (typeof v2 !== 'object') out[`${key}.${k}`] = String(v2);
-  }
-  return out;
-}
-
 const AffiliateSummary = v.pipe(
   AnyObject,
-  v.transform((body) => textRecord(body.affiliate ?? body.summary ?? body)),
+  v.transform((body) => scalarFields(body.affiliate ?? body.summary ?? body, true)),
 );
 
 const affiliateList = (keys: string[]) =>
   v.pipe(
     v.unknown(),
-    v.transform((body) => listWithKeys(body, [...keys, 'list']).map(textRecord).filter((r) => Object.keys(r).length > 0)),
+    v.transform((body) => objectList(body, [...keys, 'list']).map((r) => scalarFields(r, true)).filter((r) => Object.keys(r).length > 0)),
   );
 
 /** The activity log and contacts with privileges (both providers). */

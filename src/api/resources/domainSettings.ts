@@ -3,22 +3,13 @@
 // gives no example answers for these, so every answer is read tolerantly and normalised here.
 import * as v from 'valibot';
 import { PortalClient, RequestOptions } from '../client';
-import { Ack, AnyObject, firstText, listWithKeys, seg } from '../schema';
+import { Ack, AnyObject, firstText, objectList, scalarFields, seg } from '../schema';
 
 /** A contact's fields as text (`firstname`, `email`, …), whatever types the portal sent. */
 export type ContactFields = Record<string, string>;
 
 /** The domain's contacts by role (`registrant`, `admin`, `tech`, `billing`). */
 export type DomainContacts = Record<string, ContactFields>;
-
-function textFields(raw: unknown): ContactFields | undefined {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const fields: ContactFields = {};
-  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value);
-  }
-  return fields;
-}
 
 /** `{"contacts": {"registrant": {...}}}`, `{"contact": {...}}` or the roles at the top. */
 const DomainContactsSchema = v.pipe(
@@ -27,8 +18,8 @@ const DomainContactsSchema = v.pipe(
     const inner = [body.contacts, body.contact].find((x) => x && typeof x === 'object' && !Array.isArray(x)) ?? body;
     const roles: DomainContacts = {};
     for (const [role, raw] of Object.entries(inner as Record<string, unknown>)) {
-      const fields = textFields(raw);
-      if (fields && Object.keys(fields).length > 0) roles[role] = fields;
+      const fields = scalarFields(raw);
+      if (Object.keys(fields).length > 0) roles[role] = fields;
     }
     return roles;
   }),
@@ -42,10 +33,8 @@ export interface EmailForward {
 
 const EmailForwardList = v.pipe(
   v.unknown(),
-  v.transform((body) => listWithKeys(body, ['emforwarding', 'forwarding', 'forwards', 'list'], 'source')),
-  v.transform((items): EmailForward[] =>
-    items
-      .filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
+  v.transform((body): EmailForward[] =>
+    objectList(body, ['emforwarding', 'forwarding', 'forwards', 'list'], 'source')
       .map((x) => ({ source: firstText(x, ['source', 'prefix', 'from', 'alias']), destination: firstText(x, ['destination', 'to', 'forwardto', 'target', 'name']) }))
       .filter((f) => f.source !== '' && f.destination !== ''),
   ),
@@ -63,10 +52,8 @@ export interface DnssecKey {
 
 const DnssecKeyList = v.pipe(
   v.unknown(),
-  v.transform((body) => listWithKeys(body, ['keys', 'dnssec', 'list'])),
-  v.transform((items): DnssecKey[] =>
-    items
-      .filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
+  v.transform((body): DnssecKey[] =>
+    objectList(body, ['keys', 'dnssec', 'list'])
       .map((x) => ({
         id: firstText(x, ['id', 'key', 'keytag', 'key_tag']),
         flags: firstText(x, ['flags', 'flag']),
@@ -81,10 +68,8 @@ const DnssecKeyList = v.pipe(
 /** The flags a key may have: `{"256": "ZSK", "257": "KSK"}` or a list of `{value, name}`. */
 const DnssecFlagList = v.pipe(
   v.unknown(),
-  v.transform((body) => listWithKeys(body, ['flags', 'list'], 'value')),
-  v.transform((items) =>
-    items
-      .filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
+  v.transform((body) =>
+    objectList(body, ['flags', 'list'], 'value')
       .map((x) => ({ value: firstText(x, ['value', 'id', 'flag']), name: firstText(x, ['name', 'label', 'description']) }))
       .filter((f) => f.value !== ''),
   ),
