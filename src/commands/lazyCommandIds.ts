@@ -46,4 +46,4 @@ export const DOMAIN_SETTINGS_COMMAND_IDS = [
 
 export const ACCOUNT_SETTINGS_COMMAND_IDS = ['cloudPortal.account.editProfile', 'cloudPortal.account.activityLog', 'cloudPortal.account.affiliate', 'cloudPortal.account.contacts'];
 
-export const TICKET_COMMAND_IDS = ['cloudPortal.ticket.open', 'cloudPortal.ticket.reply', 'cloudPortal.ticket.new', 'cloudPortal.ticket.sendReply'];
+export const TICKET_COMMAND_IDS = ['cloudPortal.ticket.open', 'cloudPortal.ticket.reply', 'cloudPortal.ticket.new', 'cloudPortal.ticket.sendReply', 'cloudPortal.ticket.close', 'cloudPortal.ticket.reopen'];

@@ -36,17 +36,22 @@ describe('Accounts in a real VS Code (code-server)', function () {
     await wb.type('demo@alterncloud.test', 'email');
     await wb.pick('Token (JWT)');
     await wb.type('demo-password', 'Password for demo@alterncloud.test');
+    // Only Services open: with six views in the side bar, a second account's row may be scrolled out of a short pane.
+    await wb.showOnly('Services');
     await wb.viewRows('Services').filter({ hasText: 'demo@alterncloud.test' }).first().waitFor({ timeout: 20_000 });
     assert.equal(s.portal.received({ provider: 'alterncloud', path: 'login' }).length, 1);
     const accounts = await wb.page.locator('.pane:has(.pane-header[aria-label^="Services"]) .monaco-list-row[aria-level="1"]').allInnerTexts();
     assert.equal(accounts.length, 2, accounts.join(' | '));
     // Domains lists only the portal that registers domains.
+    await wb.showOnly('Domains');
+    await wb.viewRows('Domains').first().waitFor();
     const domains = await wb.page.locator('.pane:has(.pane-header[aria-label^="Domains"]) .monaco-list-row[aria-level="1"]').allInnerTexts();
     assert.deepEqual(domains.map((r) => r.includes('elsecloud')), [true], domains.join(' | '));
   });
 
   it('renames an account from its context menu', async () => {
     const wb = s.workbench;
+    await wb.showOnly('Services');
     const row = wb.viewRows('Services').filter({ hasText: 'demo@alterncloud.test' }).first();
     await wb.contextMenu(row, 'Rename Account…');
     await wb.type('Client X', 'Rename Account');
