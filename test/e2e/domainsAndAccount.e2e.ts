@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { ELSE_DEMO, eventually, useWorkbench } from './harness/session';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ELSE_DEMO, eventually, eventuallyAsync, useWorkbench } from './harness/session';
 
 /**
  * Certificates, the rest of domain management and the account itself, in the real VS Code: the PEM in an
@@ -19,6 +21,38 @@ describe('Certificates, domain settings and the account profile in a real VS Cod
     await wb.contextMenu(row, 'Open Certificate (PEM)');
     await wb.page.locator('.monaco-editor .view-lines', { hasText: '-----BEGIN CERTIFICATE-----' }).first().waitFor({ timeout: 15_000 });
     assert.equal(s.portal.received({ method: 'GET', path: 'certificate/300/crt' }).length, 1);
+  });
+
+  it('orders a certificate with a key and CSR made here: the key only in the chosen file (0600), one POST at the stated price', async () => {
+    const wb = s.workbench;
+    await wb.runCommand('Cloud Portal: Order Certificate…');
+    await wb.pick('2 years');
+    await wb.pick('Generate a New Key and CSR…');
+    await wb.type('api.example.net', 'The host name the certificate is for');
+    await wb.pick('ECDSA P-256');
+    // The web workbench's save dialog is a quick input holding the suggested path.
+    const keyFile = join(s.server.folder, 'api.example.net.key');
+    const input = wb.quickInput().locator('input').first();
+    await eventuallyAsync(async () => (await input.inputValue()) === keyFile, 'the suggested key file is in the workspace');
+    await wb.page.keyboard.press('Enter');
+    await wb.pick('nginx');
+    await wb.type('hostmaster@example.net', 'approves the certificate');
+    await wb.pick('BankTransfer');
+    await wb.dialog().waitFor({ timeout: 15_000 });
+    assert.match(await wb.dialog().innerText(), /Order “InstantSSL” for api\.example\.net on “Else” for 49\.90 USD\?/);
+    await wb.pressDialogButton('Order for 49.90 USD');
+    await wb.notifications().filter({ hasText: 'Certificate for api.example.net ordered' }).first().waitFor({ timeout: 15_000 });
+    const orders = s.portal.received({ method: 'POST', path: 'certificate/order' });
+    assert.equal(orders.length, 1, 'one order');
+    const body = orders[0].body as { csr: string; years: string; software: string; approver_email: string };
+    assert.deepEqual([body.years, body.software, body.approver_email], ['2', '2', 'hostmaster@example.net']);
+    const key = readFileSync(keyFile, 'utf8');
+    assert.match(key, /^-----BEGIN PRIVATE KEY-----/);
+    assert.equal(statSync(keyFile).mode & 0o777, 0o600, 'the key is readable by its owner only');
+    assert.equal(readFileSync(keyFile.replace(/\.key$/, '.csr'), 'utf8').trim(), body.csr);
+    const keyBody = key.split('\n')[1];
+    assert.ok(!JSON.stringify(s.portal.received()).includes(keyBody), 'the key never reached the portal');
+    assert.ok(s.portal.state('elsecloud').certificates.some((c) => c.domain === 'api.example.net' && c.status === 'Pending'));
   });
 
   it('edits a domain contact in a form: exactly one PUT with only the changed field; a refused one keeps the form', async () => {

@@ -21,6 +21,15 @@ export async function eventually(check: () => boolean, what: string, timeoutMs =
   }
 }
 
+/** Polls an asynchronous condition (a value read from the page) until it holds. */
+export async function eventuallyAsync(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface E2eSession {
   portal: MockPortal;
   server: CodeServer;
