@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ELSE_DEMO, eventually, eventuallyAsync, useWorkbench } from './harness/session';
+import { filesUnder } from './harness/files';
 
 /**
  * Certificates, the rest of domain management and the account itself, in the real VS Code: the PEM in an
@@ -52,6 +53,9 @@ describe('Certificates, domain settings and the account profile in a real VS Cod
     assert.equal(readFileSync(keyFile.replace(/\.key$/, '.csr'), 'utf8').trim(), body.csr);
     const keyBody = key.split('\n')[1];
     assert.ok(!JSON.stringify(s.portal.received()).includes(keyBody), 'the key never reached the portal');
+    // Nor any log, settings or state file of the editor (only the file the user chose holds it).
+    const holders = filesUnder(s.server.userDataDir).filter((f) => readFileSync(f).toString('latin1').includes(keyBody));
+    assert.deepEqual(holders, [], 'the key is in no log, settings or state file');
     assert.ok(s.portal.state('elsecloud').certificates.some((c) => c.domain === 'api.example.net' && c.status === 'Pending'));
   });
 
