@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { AccountRegistry } from './accounts/accountRegistry';
 import { ProviderInfo } from './accounts/providers';
-import { SignInPrompts } from './accounts/signInFlow';
 import { PortalModel } from './model/portalModel';
 import { Carts } from './ordering/cart';
 import { PortalViews } from './views/portalViews';
@@ -14,7 +13,6 @@ export interface Ctx {
   readonly views: PortalViews;
   readonly logger: vscode.LogOutputChannel;
   readonly providers: () => ProviderInfo[];
-  readonly prompts: SignInPrompts;
   /** Items waiting to be ordered together, per account. */
   readonly carts: Carts;
   /** The extension's global state: small, non-secret choices remembered across windows (SSH user and port per VM). */

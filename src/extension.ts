@@ -4,8 +4,6 @@ import { AccountRegistry } from './accounts/accountRegistry';
 import { AccountStore } from './accounts/accountStore';
 import { signInDemoAccounts } from './accounts/demoAccounts';
 import { providerCatalogue } from './accounts/providers';
-import { VscodeSignInPrompts } from './ui/vscodeSignInPrompts';
-import { accountCommands } from './commands/accountCommands';
 import { lazyCommands, registerCommands } from './commands/command';
 import { showDetails } from './commands/detailsCommands';
 import { viewCommands } from './commands/viewCommands';
@@ -22,8 +20,6 @@ import { DraftFileSystem, DRAFT_SCHEME } from './tickets/draftFileSystem';
 import { autosaveDrafts } from './tickets/draftAutosave';
 import { TicketNotifier } from './tickets/ticketNotifier';
 import { ticketsView } from './views/viewSpecs';
-import { applyCredit, openInvoice, showInvoices } from './commands/billingCommands';
-import { notificationCommands } from './commands/notificationCommands';
 import { BalanceStatusBar } from './views/balanceStatusBar';
 import { CartStatusBar } from './views/cartStatusBar';
 import { PortalNotifier } from './notifications/portalNotifier';
@@ -31,7 +27,7 @@ import { NotificationTracker } from './notifications/notificationTracker';
 import { registerZoneFiles } from './zones/zoneFiles';
 import { AttentionView } from './attention/attentionView';
 import { attentionCommands } from './attention/attentionCommands';
-import { ACCOUNT_SETTINGS_COMMAND_IDS, CERTIFICATE_COMMAND_IDS, CLOUD_SERVER_COMMAND_IDS, DNS_COMMAND_IDS, DOMAIN_COMMAND_IDS, DOMAIN_SETTINGS_COMMAND_IDS, SERVICE_COMMAND_IDS, SSH_COMMAND_IDS, TICKET_COMMAND_IDS, VM_COMMAND_IDS } from './commands/lazyCommandIds';
+import { ACCOUNT_COMMAND_IDS, ACCOUNT_SETTINGS_COMMAND_IDS, BILLING_COMMAND_IDS, CERTIFICATE_COMMAND_IDS, CLOUD_SERVER_COMMAND_IDS, DNS_COMMAND_IDS, DOMAIN_COMMAND_IDS, DOMAIN_SETTINGS_COMMAND_IDS, SERVICE_COMMAND_IDS, SSH_COMMAND_IDS, TICKET_COMMAND_IDS, VM_COMMAND_IDS } from './commands/lazyCommandIds';
 import { SshHostIndex } from './ssh/sshHostIndex';
 import { sshConfigPath } from './ssh/sshConfigFile';
 
@@ -54,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const sshHosts = new SshHostIndex(() => sshConfigPath(settings.remoteSshConfigFile.get()));
   const views = new PortalViews(registry, model, sshHosts);
   const carts = new Carts();
-  const current: Ctx = { registry, model, views, logger, providers: () => providerCatalogue(), prompts: new VscodeSignInPrompts(), carts, globalState: context.globalState, sshHosts };
+  const current: Ctx = { registry, model, views, logger, providers: () => providerCatalogue(), carts, globalState: context.globalState, sshHosts };
   services = current;
 
   const details = new DetailsPanels(current, context.extensionUri);
@@ -88,7 +84,8 @@ export function activate(context: vscode.ExtensionContext): void {
     autosaveDrafts(),
     { dispose: () => model.dispose() },
     ...registerCommands(current, [
-      ...accountCommands, ...viewCommands, showDetails(details),
+      ...viewCommands, showDetails(details),
+      ...lazyCommands(ACCOUNT_COMMAND_IDS, async () => (await import('./commands/accountCommands')).accountCommands),
       ...lazyCommands(VM_COMMAND_IDS, async () => (await import('./commands/vmCommands')).vmCommands),
       ...lazyCommands(SERVICE_COMMAND_IDS, async () => (await import('./commands/serviceCommands')).serviceCommands),
       ...lazyCommands(DNS_COMMAND_IDS, async () => (await import('./commands/dnsCommands')).dnsCommands),
@@ -104,7 +101,8 @@ export function activate(context: vscode.ExtensionContext): void {
       ...lazyCommands(DOMAIN_SETTINGS_COMMAND_IDS, async () => (await import('./commands/domainSettingsCommands')).domainSettingsCommands(forms)),
       ...lazyCommands(ACCOUNT_SETTINGS_COMMAND_IDS, async () => (await import('./commands/accountSettingsCommands')).accountSettingsCommands(forms, context.subscriptions)),
       ...attentionCommands(attention),
-      showInvoices, openInvoice(invoices), applyCredit(invoices), ...notificationCommands,
+      ...lazyCommands(BILLING_COMMAND_IDS, async () => (await import('./commands/billingCommands')).billingCommands(invoices)),
+      ...lazyCommands(['cloudPortal.notifications.acknowledge', 'cloudPortal.notifications.show'], async () => (await import('./commands/notificationCommands')).notificationCommands),
     ]),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsConnections(e)) {

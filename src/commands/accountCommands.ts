@@ -5,6 +5,10 @@ import { Ctx } from '../ctx';
 import { connectionSettings } from '../config';
 import { CommandFactory } from './command';
 import { accountFor } from '../ui/pickAccount';
+import { VscodeSignInPrompts } from '../ui/vscodeSignInPrompts';
+
+/** The sign-in questions, asked in quick inputs (loaded with these commands, on first use). */
+const prompts = new VscodeSignInPrompts();
 
 function signInContext(services: Ctx) {
   return {
@@ -17,7 +21,7 @@ function signInContext(services: Ctx) {
 export const addAccount: CommandFactory = (services) => ({
   id: 'cloudPortal.addAccount',
   async run() {
-    const record = await runSignInFlow(services.prompts, signInContext(services));
+    const record = await runSignInFlow(prompts, signInContext(services));
     if (record) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to {0} as {1}.', providerById(record.providerId).name, record.username));
     }
@@ -35,7 +39,7 @@ export const signIn: CommandFactory = (services) => ({
     const { record } = account;
     const context = signInContext(services);
     const provider = context.providers.find((p) => p.id === record.providerId) ?? providerById(record.providerId);
-    const result = await runSignInFlow(services.prompts, context, {
+    const result = await runSignInFlow(prompts, context, {
       provider,
       apiRoot: record.apiRoot,
       username: record.username,

@@ -76,3 +76,7 @@ export function applyCredit(panels: InvoicePanels): CommandFactory {
     },
   });
 }
+
+export function billingCommands(panels: InvoicePanels): CommandFactory[] {
+  return [showInvoices, openInvoice(panels), applyCredit(panels)];
+}

@@ -47,3 +47,7 @@ export const DOMAIN_SETTINGS_COMMAND_IDS = [
 export const ACCOUNT_SETTINGS_COMMAND_IDS = ['cloudPortal.account.editProfile', 'cloudPortal.account.activityLog', 'cloudPortal.account.affiliate', 'cloudPortal.account.contacts'];
 
 export const TICKET_COMMAND_IDS = ['cloudPortal.ticket.open', 'cloudPortal.ticket.reply', 'cloudPortal.ticket.new', 'cloudPortal.ticket.sendReply', 'cloudPortal.ticket.close', 'cloudPortal.ticket.reopen'];
+
+export const ACCOUNT_COMMAND_IDS = ['cloudPortal.addAccount', 'cloudPortal.signIn', 'cloudPortal.signOut', 'cloudPortal.renameAccount', 'cloudPortal.removeAccount', 'cloudPortal.showLog'];
+
+export const BILLING_COMMAND_IDS = ['cloudPortal.billing.showInvoices', 'cloudPortal.billing.openInvoice', 'cloudPortal.billing.applyCredit'];
