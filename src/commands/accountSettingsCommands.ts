@@ -2,6 +2,7 @@
 // log in a read-only editor, newest first (the editor's Find filters it). Loaded on first use.
 import * as vscode from 'vscode';
 import { AccountModel } from '../model/accountModel';
+import { keys } from '../model/cacheKeys';
 import { describeError } from '../api/errors';
 import { Contact } from '../api/resources/account';
 import { AffiliateReport } from '../api/resources/accountSettings';
@@ -50,6 +51,8 @@ class AccountReports implements vscode.TextDocumentContentProvider {
     const model = this.services.model.area(AccountModel);
     if (kind === 'affiliate') {
       const report = await model.affiliate(accountId);
+      // None: the account's row no longer offers it.
+      if (report === false) this.services.views.providers.forEach((p) => p.refresh());
       const header = vscode.l10n.t('Affiliate programme of {0}, read {1}.', who, new Date().toLocaleString());
       return [header, '', ...(report ? affiliateText(report) : [vscode.l10n.t('The portal says this account has no affiliate programme.')]), ''].join('\n');
     }
@@ -67,7 +70,9 @@ function reportCommand(id: string, kind: ReportKind, question: string, title: (l
   return (services) => ({
     id,
     async run(arg?: unknown) {
-      const account = await accountFor(services, arg, question, signedIn);
+      // Accounts whose portal said they have no affiliate programme are not offered it again.
+      const offered = (a: { state: string; record: { id: string } }) => signedIn(a) && (kind !== 'affiliate' || services.model.cache.peek(keys.affiliate(a.record.id)) !== false);
+      const account = await accountFor(services, arg, question, offered);
       if (!account) return;
       if (!reports) {
         reports = vscode.workspace.registerTextDocumentContentProvider(ACCOUNT_REPORT_SCHEME, new AccountReports(services));

@@ -26,9 +26,12 @@ export class AccountModel extends ModelArea {
     return settingsApi(await this.api(accountId)).activityLog();
   }
 
-  /** The affiliate programme's figures, or undefined when the account has none; asked fresh each time it is opened. */
-  async affiliate(accountId: string): Promise<AffiliateReport | undefined> {
-    return settingsApi(await this.api(accountId)).affiliate();
+  /**
+   * The affiliate programme's figures, or `false` when the portal says the account has none (kept in the
+   * cache: the account's row then offers no Affiliate Programme). Asked fresh each time it is opened.
+   */
+  affiliate(accountId: string): Promise<AffiliateReport | false> {
+    return this.read(keys.affiliate(accountId), accountId, async (api) => (await settingsApi(api).affiliate()) ?? false, true);
   }
 
   contacts(accountId: string, force = false): Promise<Contact[]> {

@@ -43,6 +43,8 @@ export const keys = {
   vmInterfaces: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}/interfaces`,
   vmDetails: (r: VmRef) => `${r.accountId}/services/${r.serviceId}/vms/${r.vmId}/details`,
   profile: (accountId: string) => `${accountId}/profile`,
+  /** The affiliate programme's report, or `false` once the portal said the account has none. */
+  affiliate: (accountId: string) => `${accountId}/affiliate`,
   contacts: (accountId: string) => `${accountId}/contacts`,
   contact: (accountId: string, id: string) => `${accountId}/contacts/${id}`,
   privileges: (accountId: string) => `${accountId}/privileges`,

@@ -12,7 +12,8 @@ import { MessageNode } from './nodes';
  * that every menu matches a value produced here and that each row gets the menus it should.
  */
 export const contextValues = {
-  account: (state: AccountState) => `account.${state}`,
+  /** `noAffiliate`: the portal said the account has no affiliate programme (its entry is hidden). */
+  account: (state: AccountState, noAffiliate = false) => `account.${state}${noAffiliate ? ' noAffiliate' : ''}`,
   /** `vmPool`: an active cloud-server service, whose pool new VMs are created in. */
   service: (status: string, hasVms = false) => `service status-${status.toLowerCase()}${canRequestCancellation(status) ? ' canCancel' : ''}${hasVms && /^active$/i.test(status) ? ' vmPool' : ''}`,
   /** `sshOutdated`: our SSH config entry for the VM names an address it no longer has. */

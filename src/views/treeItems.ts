@@ -8,6 +8,7 @@ import { VmAction } from '../api/capabilities';
 import { isReadOnlyVm, VmState } from '../api/resources/vms';
 import { vmActionsFor, vmManagementFor } from '../model/vmActions';
 import { PortalModel } from '../model/portalModel';
+import { keys } from '../model/cacheKeys';
 import { AddressNode, AccountNode, CertificateNode, DomainNode, MessageNode, RecordNode, ServiceNode, TicketGroupNode, TicketNode, TreeNode, VmNode, ZoneNode } from './nodes';
 import { recordValue } from './recordOrder';
 import { certificateExpiryDay, certificateIssued } from '../model/certificateState';
@@ -142,7 +143,7 @@ export class TreeItemFactory {
     item.description = state === 'signedIn' ? provider.name : `${provider.name} · ${ACCOUNT_STATE_TEXT[state]}`;
     item.iconPath =
       state === 'signedIn' ? icon('account') : state === 'signedOut' ? icon('circle-slash', 'disabledForeground') : icon('warning', 'list.warningForeground');
-    item.contextValue = contextValues.account(state);
+    item.contextValue = contextValues.account(state, this.model.cache.peek(keys.affiliate(record.id)) === false);
     return item;
   }
 

@@ -187,4 +187,19 @@ describe('ALTERNcloud status messages in a real VS Code', function () {
     assert.equal(await centre.filter({ hasText: 'Degraded storage FRA2' }).count(), 1, 'the other one was shown once');
     assert.equal(s.portal.received({ method: 'PUT', path: 'statuses/2' }).length, 0, 'nothing is marked read without the user');
   });
+
+  it('an account the portal says has no affiliate programme no longer offers it', async () => {
+    const wb = s.workbench;
+    await wb.page.keyboard.press('Escape');
+    await wb.showOnly('Services');
+    const account = wb.row('Services', /^Altern/);
+    await wb.contextMenu(account, 'Affiliate Programme');
+    await wb.page.locator('.monaco-editor .view-lines', { hasText: 'has no affiliate programme' }).first().waitFor({ timeout: 15_000 });
+    await wb.settle();
+    await account.click({ button: 'right' });
+    const menu = wb.page.locator('.context-view .monaco-menu');
+    await menu.locator('.action-menu-item', { hasText: 'Account Profile' }).first().waitFor();
+    assert.equal(await menu.locator('.action-menu-item', { hasText: 'Affiliate Programme' }).count(), 0);
+    await wb.page.keyboard.press('Escape');
+  });
 });

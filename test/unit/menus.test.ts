@@ -41,7 +41,7 @@ const STATUSES = ['Active', 'Pending', 'Suspended', 'Cancelled', 'Terminated', '
 /** Every value the code can produce, with the view its row is in. */
 const produced: { view: string; viewItem: string }[] = [
   ...(['signedIn', 'signedOut', 'signInRequired'] as const).flatMap((s) =>
-    ['cloudPortal.services', 'cloudPortal.domains', 'cloudPortal.certificates', 'cloudPortal.dnsZones', 'cloudPortal.tickets'].map((view) => ({ view, viewItem: contextValues.account(s) })),
+    ['cloudPortal.services', 'cloudPortal.domains', 'cloudPortal.certificates', 'cloudPortal.dnsZones', 'cloudPortal.tickets'].flatMap((view) => [false, true].map((none) => ({ view, viewItem: contextValues.account(s, none) }))),
   ),
   ...STATUSES.flatMap((s) => [false, true].map((pool) => ({ view: 'cloudPortal.services', viewItem: contextValues.service(s, pool) }))),
   ...VM_STATES.flatMap((state) => [false, true].flatMap((busy) => [false, true].flatMap((ip) => [false, true].map((outdated) => ({ view: 'cloudPortal.services', viewItem: contextValues.vm(state, busy, busy ? [] : VM_ACTIONS, ip, ip && outdated, busy ? [] : ip ? ['resize', 'destroy', 'rdns', 'network'] : ['resize', 'destroy', 'network']) }))))),
@@ -123,6 +123,10 @@ describe('Row menus and the contextValues that feed them', () => {
     expect({ view: domains, viewItem: contextValues.domain(true, 'Active', false) }, ['cloudPortal.domain.lock'], ['cloudPortal.domain.unlock']);
     expect({ view: domains, viewItem: contextValues.domain(true, 'Active') }, ['cloudPortal.domain.lock', 'cloudPortal.domain.unlock']);
     expect({ view: domains, viewItem: contextValues.domain(true, 'Active', true) }, ['cloudPortal.domain.editContacts', 'cloudPortal.domain.manageDnssec', 'cloudPortal.domain.emailForwarding', 'cloudPortal.domain.urlForwarding', 'cloudPortal.domain.idProtection', 'cloudPortal.domain.registerNameserver', 'cloudPortal.domain.sync']);
+    // Affiliate Programme: offered until the portal says the account has none; the rest of its menu stays.
+    expect({ view: services, viewItem: contextValues.account('signedIn') }, ['cloudPortal.account.affiliate']);
+    expect({ view: services, viewItem: contextValues.account('signedIn', true) }, ['cloudPortal.signOut', 'cloudPortal.order.new', 'cloudPortal.account.editProfile'], ['cloudPortal.account.affiliate']);
+    expect({ view: services, viewItem: contextValues.account('signedOut', true) }, ['cloudPortal.signIn'], ['cloudPortal.signOut', 'cloudPortal.account.affiliate']);
     // A certificate: open and save only once issued; details always; Order from the account row.
     const certificates = 'cloudPortal.certificates';
     expect({ view: certificates, viewItem: contextValues.certificate(true) }, ['cloudPortal.certificate.open', 'cloudPortal.certificate.save', 'cloudPortal.showDetails']);
