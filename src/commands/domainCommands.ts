@@ -78,7 +78,8 @@ function lockCommand(lock: boolean): CommandFactory {
         }
       }
       await services.model.domains.setRegistrarLock(node, lock);
-      const now = await (await services.model.api(node.accountId)).domains.registrarLock(node.domainId);
+      // What the registry says now, as the model read it back after the change (no second request).
+      const now = services.model.domains.peekLock(node) ?? lock;
       vscode.window.setStatusBarMessage(`$(${now ? 'lock' : 'unlock'}) ${node.domain.name} is ${now ? 'locked' : 'unlocked'}`, 8_000);
     },
   });

@@ -78,14 +78,13 @@ export class FormPanel extends PortalPanel<FormTarget, ExtensionToFormPage, Form
       this.shown = fresh;
       this.post({ type: 'saved', message, view: fresh });
     } catch (e) {
-      this.post({ type: 'saved', message: vscode.l10n.t('{0} The portal could not be read again: {1}', message, describeError(e)), view: this.withChanges(view, changes) });
+      this.shown = withChanges(view, changes);
+      this.post({ type: 'saved', message: vscode.l10n.t('{0} The portal could not be read again: {1}', message, describeError(e)), view: this.shown });
     }
   }
+}
 
-  /** The view as it is after `changes` (when the portal could not be read again). */
-  private withChanges(view: FormView, changes: Record<string, Record<string, string>>): FormView {
-    const next = { ...view, sections: view.sections.map((s) => ({ ...s, fields: s.fields.map((f) => ({ ...f, value: changes[s.key]?.[f.key] ?? f.value })) })) };
-    this.shown = next;
-    return next;
-  }
+/** The view as it is after `changes` (when the portal could not be read again). */
+function withChanges(view: FormView, changes: Record<string, Record<string, string>>): FormView {
+  return { ...view, sections: view.sections.map((s) => ({ ...s, fields: s.fields.map((f) => ({ ...f, value: changes[s.key]?.[f.key] ?? f.value })) })) };
 }
