@@ -11,7 +11,7 @@ import { DomainNode } from '../views/nodes';
 import { domainsView } from '../views/viewSpecs';
 import { FormPanels } from '../webviews/panels';
 import { fresh, nodeFor } from '../ui/pickNode';
-import { pickWithButtons } from '../ui/pickWithButtons';
+import { manageList } from '../ui/manageList';
 import { sendChange } from '../ui/sendOnce';
 import { CommandFactory } from './command';
 
@@ -68,35 +68,32 @@ const manageDnssec: CommandFactory = (services) => ({
     if (!node) return;
     const title = vscode.l10n.t('DNSSEC Keys of {0}', node.domain.name);
     const model = services.model.area(DomainSettingsModel);
-    const remove = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Delete Key…') };
-    for (;;) {
-      const [keys, flags] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => Promise.all([model.dnssecKeys(ref(node), true), model.dnssecFlags(ref(node))]));
-      type Item = vscode.QuickPickItem & { key?: DnssecKey; add?: boolean };
-      const items: Item[] = [
-        { label: vscode.l10n.t('$(add) Add Key…'), add: true },
-        ...keys.map((key) => ({ label: `$(key) ${keyLabel(key, flags)}`, detail: `${key.publicKey.slice(0, 48)}…`, key, buttons: [remove] })),
-      ];
-      const chosen = await pickWithButtons({
-        title,
-        placeholder: keys.length === 0 ? vscode.l10n.t('No DNSSEC keys: add one') : vscode.l10n.t('{0} key(s) at the registry. Delete one with its button.', keys.length),
-        items,
-      });
-      if (!chosen) return;
-      if (chosen.item.add) {
+    let flags: { value: string; name: string }[] = [];
+    await manageList<DnssecKey>({
+      title,
+      load: async () => {
+        const [keys, known] = await Promise.all([model.dnssecKeys(ref(node), true), model.dnssecFlags(ref(node))]);
+        flags = known;
+        return keys;
+      },
+      row: (key) => ({ label: `$(key) ${keyLabel(key, flags)}`, detail: `${key.publicKey.slice(0, 48)}…` }),
+      placeholder: (keys) => (keys.length === 0 ? vscode.l10n.t('No DNSSEC keys: add one') : vscode.l10n.t('{0} key(s) at the registry. Delete one with its button.', keys.length)),
+      addLabel: vscode.l10n.t('$(add) Add Key…'),
+      removeTooltip: vscode.l10n.t('Delete Key…'),
+      add: async () => {
         const key = await askDnssecKey(services, node, title);
         if (key) await sendChange(vscode.l10n.t('Adding a DNSSEC key to {0}…', node.domain.name), () => model.addDnssecKey(ref(node), key));
-        continue;
-      }
-      const key = chosen.item.key;
-      if (!key || !chosen.button) continue;
-      const button = vscode.l10n.t('Delete Key');
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Delete DNSSEC key {0} of “{1}”?', key.id, node.domain.name),
-        { modal: true, detail: vscode.l10n.t('Resolvers that validate DNSSEC reject the domain if its zone is signed only with this key. Remove the DS record last when turning DNSSEC off.') },
-        button,
-      );
-      if (answer === button) await sendChange(vscode.l10n.t('Deleting DNSSEC key {0}…', key.id), () => model.deleteDnssecKey(ref(node), key.id));
-    }
+      },
+      remove: async (key) => {
+        const button = vscode.l10n.t('Delete Key');
+        const answer = await vscode.window.showWarningMessage(
+          vscode.l10n.t('Delete DNSSEC key {0} of “{1}”?', key.id, node.domain.name),
+          { modal: true, detail: vscode.l10n.t('Resolvers that validate DNSSEC reject the domain if its zone is signed only with this key. Remove the DS record last when turning DNSSEC off.') },
+          button,
+        );
+        if (answer === button) await sendChange(vscode.l10n.t('Deleting DNSSEC key {0}…', key.id), () => model.deleteDnssecKey(ref(node), key.id));
+      },
+    });
   },
 });
 
@@ -107,29 +104,23 @@ const emailForwarding: CommandFactory = (services) => ({
     if (!node) return;
     const title = vscode.l10n.t('E-mail Forwarding of {0}', node.domain.name);
     const model = services.model.area(DomainSettingsModel);
-    const remove = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Remove Rule') };
-    for (;;) {
-      const rules = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => model.emailForwarding(ref(node), true));
-      type Item = vscode.QuickPickItem & { rule?: EmailForward; add?: boolean };
-      const chosen = await pickWithButtons<Item>({
-        title,
-        placeholder: rules.length === 0 ? vscode.l10n.t('No forwarding: add a rule') : vscode.l10n.t('Mail to these addresses is forwarded. Remove one with its button.'),
-        items: [{ label: vscode.l10n.t('$(add) Add Forwarding…'), add: true }, ...rules.map((rule) => ({ label: `$(mail) ${rule.source}@${node.domain.name}`, description: `→ ${rule.destination}`, rule, buttons: [remove] }))],
-      });
-      if (!chosen) return;
-      if (chosen.item.add) {
+    const save = (rules: EmailForward[]) => sendChange(vscode.l10n.t('Saving e-mail forwarding of {0}…', node.domain.name), () => model.setEmailForwarding(ref(node), rules));
+    await manageList<EmailForward>({
+      title,
+      load: () => model.emailForwarding(ref(node), true),
+      row: (rule) => ({ label: `$(mail) ${rule.source}@${node.domain.name}`, description: `→ ${rule.destination}` }),
+      placeholder: (rules) => (rules.length === 0 ? vscode.l10n.t('No forwarding: add a rule') : vscode.l10n.t('Mail to these addresses is forwarded. Remove one with its button.')),
+      addLabel: vscode.l10n.t('$(add) Add Forwarding…'),
+      removeTooltip: vscode.l10n.t('Remove Rule'),
+      add: async (rules) => {
         const source = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Address at {0} (the part before @)', node.domain.name), ignoreFocusOut: true, validateInput: (v) => (/^[a-z0-9._+-]+$/i.test(v.trim()) ? undefined : vscode.l10n.t('Letters, digits and . _ + - only')) });
-        if (!source) continue;
+        if (!source) return;
         const destination = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Forward mail for {0}@{1} to', source.trim(), node.domain.name), ignoreFocusOut: true, validateInput: (v) => (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter an e-mail address')) });
-        if (!destination) continue;
-        await sendChange(vscode.l10n.t('Saving e-mail forwarding of {0}…', node.domain.name), () => model.setEmailForwarding(ref(node), [...rules, { source: source.trim(), destination: destination.trim() }]));
-        continue;
-      }
-      const rule = chosen.item.rule;
-      if (rule && chosen.button) {
-        await sendChange(vscode.l10n.t('Saving e-mail forwarding of {0}…', node.domain.name), () => model.setEmailForwarding(ref(node), rules.filter((r) => r !== rule)));
-      }
-    }
+        if (!destination) return;
+        await save([...rules, { source: source.trim(), destination: destination.trim() }]);
+      },
+      remove: (rule, rules) => save(rules.filter((r) => r !== rule)),
+    });
   },
 });
 

@@ -112,6 +112,26 @@ describe('Certificates, domain settings and the account profile in a real VS Cod
     await wb.page.keyboard.press('Escape');
   });
 
+  it('adds an e-mail forwarding rule and removes one with its button', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Domains');
+    const domain = s.portal.state('elsecloud').domains.find((d) => d.id === '47')!;
+    await wb.contextMenu(wb.row('Domains', domain.name), 'E-mail Forwarding…');
+    await wb.waitForTitle(`E-mail Forwarding of ${domain.name}`);
+    await wb.pick('Add Forwarding…');
+    await wb.type('sales', 'the part before @');
+    await wb.type('team@example-mail.net', `Forward mail for sales@${domain.name}`);
+    await eventually(() => domain.emforwarding.some((r) => r.source === 'sales'), 'the new rule reached the portal');
+    const row = wb.quickInput().locator('.monaco-list-row', { hasText: `info@${domain.name}` }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.hover();
+    await row.locator('.action-label[aria-label="Remove Rule"]').click();
+    await eventually(() => !domain.emforwarding.some((r) => r.source === 'info'), 'the rule was removed');
+    assert.deepEqual(domain.emforwarding, [{ source: 'sales', destination: 'team@example-mail.net' }]);
+    assert.equal(s.portal.received({ method: 'PUT', path: 'domain/47/emforwarding' }).length, 2, 'one PUT each');
+    await wb.page.keyboard.press('Escape');
+  });
+
   it('offers only Lock or Unlock, whichever applies', async () => {
     const wb = s.workbench;
     await wb.showOnly('Domains');
