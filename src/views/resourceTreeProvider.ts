@@ -32,6 +32,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Rows the user collapsed (from the tree view's events): their children are not on screen. */
   private readonly collapsed = new Set<string>();
+  /** Rows the user opened (from the tree view's events): VS Code asks for their children next. */
+  private readonly expanded = new Set<string>();
   /** How each account row was last drawn: with which last-known mark. */
   private readonly drawnMarks = new Map<string, 'fresh' | 'stale' | 'offline'>();
 
@@ -154,12 +156,25 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
     const offline = this.offlineRow(node, key);
     if (offline) {
-      return [offline, ...this.page(node, children)];
+      return [offline, ...this.openChildrenLoading(this.page(node, children))];
     }
     if (children.length === 0) {
       return [this.message(node, 'info', this.spec.emptyText(node))];
     }
-    return this.page(node, children);
+    return this.openChildrenLoading(this.page(node, children));
+  }
+
+  /**
+   * Starts loading the children of the rows among `rows` that are open. VS Code asks the extension
+   * for a batch of open rows' children one after another (each waits for the one before), so a
+   * Refresh with 100 servers open took 100 round trips; the tree's requests now share these, which
+   * go out together (as many at once as the account's connections allow).
+   */
+  private openChildrenLoading(rows: TreeNode[]): TreeNode[] {
+    for (const row of rows) {
+      if (this.expanded.has(row.id) && this.spec.childrenKey(row) !== undefined) this.startLoading(row);
+    }
+    return rows;
   }
 
   /** Whether `key` shows fresh data, the last session's (being refreshed), or last-known data because the portal cannot be reached. */
@@ -191,8 +206,13 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   /** The tree view says a row was collapsed or expanded. */
   setCollapsed(node: TreeNode, collapsed: boolean): void {
-    if (collapsed) this.collapsed.add(node.id);
-    else this.collapsed.delete(node.id);
+    if (collapsed) {
+      this.collapsed.add(node.id);
+      this.expanded.delete(node.id);
+    } else {
+      this.collapsed.delete(node.id);
+      this.expanded.add(node.id);
+    }
   }
 
   /** Shows every child of the parent of a "Show All" row. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { useWorkbench } from './harness/session';
+import { eventually, useWorkbench } from './harness/session';
 
 const DEMO = [
   { providerId: 'elsecloud', username: 'demo@elsecloud.test', password: 'demo-password', authMode: 'basic', label: 'Else' },
@@ -19,6 +19,27 @@ describe('Resource explorer in a real VS Code', function () {
     assert.ok(rows.some((r) => /db-01.*stopped/.test(r)), rows.join('\n'));
     assert.ok(rows.some((r) => /App cluster/.test(r)), 'the ALTERNcloud account is listed too');
     await wb.screenshot('services');
+  });
+
+  it('Refresh with servers open asks for their VM lists together, not one after another as VS Code asks for them', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Services');
+    await wb.expand(wb.row('Services', 'Production'), { view: 'Services', text: 'web-01' });
+    await wb.expand(wb.row('Services', /^staging\.example\.com/), { view: 'Services', text: 'staging-01' });
+    const lists = (since: number) => s.portal.received({ provider: 'elsecloud', method: 'GET', path: /^service\/(301|305)\/vms$/ }).filter((r) => r.at >= since);
+    s.portal.latencyMs = 500;
+    try {
+      const since = Date.now();
+      await wb.page.locator('.pane-header[aria-label^="Services"]').hover();
+      await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label^="Refresh"]').click();
+      await eventually(() => lists(since).filter((r) => r.doneAt).length === 2, 'both VM lists answered');
+      const [first, second] = lists(since).sort((a, b) => a.at - b.at);
+      // VS Code asks for the two rows' children in turn; the second left before the first was answered.
+      assert.ok(second.at < first.doneAt!, `the second list left ${second.at - first.doneAt!} ms after the first was answered`);
+    } finally {
+      s.portal.latencyMs = 0;
+    }
+    await wb.row('Services', 'staging-01').waitFor();
   });
 
   it('stops a VM from its context menu: a modal names it, one request is sent, the row goes through stopping to stopped', async () => {
