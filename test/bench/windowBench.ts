@@ -154,8 +154,8 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
     await collapse('demo@elsecloud.test');
     await collapse('demo@alterncloud.test');
     /**
-     * One expansion that asks the portal, in ms; undefined when the list was asked before the click
-     * (VS Code sometimes asks for a closed row's children after the Refresh), which is no such expansion.
+     * One expansion that asks the portal, in ms; undefined when no list was asked after the click (VS Code
+     * sometimes asks for a closed row's children after the Refresh), which is no such expansion.
      */
     const expandOnce = async (): Promise<number | undefined> => {
       await collapse('demo@elsecloud.test');
@@ -169,7 +169,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       const requests = await portal.requests();
       if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ shown: ms, requests: requests.map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt, r.connection]) }));
       const lists = requests.filter((r) => r.path === 'service' && r.provider === 'elsecloud');
-      return lists.length === 1 && lists[0].at >= gestureAt ? ms : undefined;
+      return lists.some((r) => r.at >= gestureAt) ? ms : undefined;
     };
     /** Five expansions that asked the portal; how many were dropped because the list came before the click. */
     const expansions = async (into: number[]): Promise<number> => {
@@ -185,17 +185,22 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
     expandDropped = await expansions(expand);
     // Refresh (the view's title button) with the account open → its rows painted again, showing a label
     // changed on the portal meanwhile (a bulk service's; the account was left open by the last expansion).
-    for (let i = 0; i < WINDOW_SAMPLES; i++) {
-      const label = `renamed-${Date.now()}-${i}`;
-      // s1.bulk.example, the first large service: its row is in sight at the top of the open account.
-      await portal.setServiceLabel('elsecloud', '10001', label);
+    /** Renames a large service on the portal, presses the view's Refresh, and times it until the new name is painted. */
+    const refreshUntilRenamed = async (serviceId: string, prefix: string) => {
+      const label = `${prefix}-${Date.now()}`;
+      await portal.setServiceLabel('elsecloud', serviceId, label);
       await wb.page.locator('.pane-header[aria-label^="Services"]').hover();
       await armRowWatch(wb.page, label);
       await portal.clearRequests();
       await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label^="Refresh"]').click();
       const { ms, gestureAt } = await measured(wb.page);
+      return { ms, gestureAt, requests: await portal.requests() };
+    };
+    for (let i = 0; i < WINDOW_SAMPLES; i++) {
+      // s1.bulk.example, the first large service: its row is in sight at the top of the open account.
+      const { ms, gestureAt, requests } = await refreshUntilRenamed('10001', 'renamed');
       refresh.push(ms);
-      if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ refresh: ms, requests: (await portal.requests()).map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt]) }));
+      if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ refresh: ms, requests: requests.map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt]) }));
     }
 
     // Every VPS service of the large account open, as someone who works on its VMs keeps them: their
@@ -236,15 +241,8 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
     await wb.page.locator(SERVICES_ROWS, { hasText: 's0.bulk.example' }).first().waitFor({ timeout: 15_000 });
     await eventuallyAsync(async () => (await portal.requests()).filter((r) => /^service\/\d+\/vms$/.test(r.path) && r.doneAt).length >= 100, 'every VPS service’s VMs listed');
     for (let i = 0; i < WINDOW_SAMPLES; i++) {
-      const label = `vms-${Date.now()}-${i}`;
-      await portal.setServiceLabel('elsecloud', '10000', label);
-      await wb.page.locator('.pane-header[aria-label^="Services"]').hover();
-      await armRowWatch(wb.page, label);
-      await portal.clearRequests();
-      await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label^="Refresh"]').click();
-      const { ms, gestureAt } = await measured(wb.page);
+      const { ms, gestureAt, requests } = await refreshUntilRenamed('10000', 'vms');
       refreshVms.push(ms);
-      const requests = await portal.requests();
       const lists = requests.filter((r) => /^service\/\d+\/vms$/.test(r.path) && r.provider === 'elsecloud');
       vmLists = Math.max(vmLists, lists.length);
       const lastAnswer = Math.max(...lists.map((r) => r.doneAt ?? 0)) - gestureAt;
