@@ -111,7 +111,8 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
   const refresh: number[] = [];
   const refreshVms: number[] = [];
   let vmLists = 0;
-  let expandNoLatencyDropped = 0;
+  let expandNoLatencyCached = 0;
+  let lastShownMs = 0;
   let expandDropped = 0;
   try {
     await wb.showOnly('Services');
@@ -166,6 +167,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       await armRowWatch(wb.page, BULK_ROW);
       await accountRow('demo@elsecloud.test').locator('.monaco-tl-twistie').click();
       const { ms, gestureAt } = await measured(wb.page);
+      lastShownMs = ms;
       const requests = await portal.requests();
       if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ shown: ms, requests: requests.map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt, r.connection]) }));
       const lists = requests.filter((r) => r.path === 'service' && r.provider === 'elsecloud');
@@ -253,7 +255,12 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
 
     // The same gesture with no latency: what the window and the extension cost besides the network.
     await portal.setLatency(0);
-    expandNoLatencyDropped = await expansions(expandNoLatency);
+    // Here the list is often in hand before the click (no request after it at 0 ms): every sample is kept, and counted.
+    for (let i = 0; i < WINDOW_SAMPLES; i++) {
+      const ms = await expandOnce();
+      if (ms === undefined) expandNoLatencyCached++;
+      expandNoLatency.push(ms ?? lastShownMs);
+    }
 
     // Window reload → the first service rows, from the last session's snapshot, while the portal
     // takes 2 s to answer: measured from the moment the extension finished activating. First with the
@@ -333,7 +340,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
   return [
     { name: 'sign in (Enter on the password) → first service rows painted, ElseCloud with a password', samples: signIn, floorMs: 2 * LATENCY_MS, floor: 'GET /details → GET /service' },
     { name: `expand an account (click on its twisty) → its service rows painted (300 services)${droppedNote(expandDropped)}`, samples: expand, floorMs: LATENCY_MS, floor: 'GET /service' },
-    { name: `the same expansion with 0 ms latency: the window’s and the extension’s own time${droppedNote(expandNoLatencyDropped)}`, samples: expandNoLatency, floorMs: 0, floor: 'no network wait' },
+    { name: `the same expansion with 0 ms latency: the window’s and the extension’s own time${expandNoLatencyCached ? `; in ${expandNoLatencyCached} of them no list was asked after the click` : ''}`, samples: expandNoLatency, floorMs: 0, floor: 'no network wait' },
     { name: 'Refresh (the view’s button, account open) → its rows painted again with the portal’s change (300 services)', samples: refresh, floorMs: LATENCY_MS, floor: 'GET /service' },
     {
       name: `Refresh with every VPS service open → all ${vmLists} VM lists’ rows painted (VS Code renders the refreshed subtree at once)`,
