@@ -48,13 +48,32 @@ export class VscodeSignInPrompts implements SignInPrompts {
     return picked?.mode;
   }
 
-  askPassword(email: string, problem: string | undefined): Thenable<string | undefined> {
-    return vscode.window.showInputBox({
-      title: vscode.l10n.t('Add Account (4/4): Password for {0}', email),
-      prompt: problem ?? vscode.l10n.t('Stored only in VS Code’s secret storage (the OS keychain).'),
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (value) => (value.length > 0 ? undefined : vscode.l10n.t('Enter the password')),
+  /**
+   * An input box of our own rather than `showInputBox`: after Enter, `showInputBox` has the window ask
+   * the extension to validate the value once more (a round trip) before it answers, and the sign-in's
+   * first request waited for that. Here Enter is checked in the extension and answered at once.
+   */
+  askPassword(email: string, problem: string | undefined): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const input = vscode.window.createInputBox();
+      input.title = vscode.l10n.t('Add Account (4/4): Password for {0}', email);
+      input.prompt = problem ?? vscode.l10n.t('Stored only in VS Code’s secret storage (the OS keychain).');
+      input.password = true;
+      input.ignoreFocusOut = true;
+      let answered = false;
+      const answer = (value: string | undefined) => {
+        if (answered) return;
+        answered = true;
+        resolve(value);
+        input.dispose();
+      };
+      input.onDidChangeValue(() => (input.validationMessage = undefined));
+      input.onDidAccept(() => {
+        if (input.value.length === 0) input.validationMessage = vscode.l10n.t('Enter the password');
+        else answer(input.value);
+      });
+      input.onDidHide(() => answer(undefined));
+      input.show();
     });
   }
 
