@@ -75,7 +75,7 @@ async function measured(page: Page): Promise<{ ms: number; gestureAt: number }> 
 
 /** Says how many samples were not the gesture measured (their list was asked before it). */
 function droppedNote(dropped: number): string {
-  return dropped ? `; ${dropped} more not counted: VS Code had asked for the closed row’s list before the click` : '';
+  return dropped ? `; ${dropped} more not counted: the list had been asked for before the click` : '';
 }
 
 /** A large service's row (`s17.bulk.example`): on screen means the list's answer became rows. */
@@ -156,8 +156,8 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
     await collapse('demo@elsecloud.test');
     await collapse('demo@alterncloud.test');
     /**
-     * One expansion that asks the portal, in ms; undefined when no list was asked after the click (VS Code
-     * sometimes asks for a closed row's children after the Refresh), which is no such expansion.
+     * One expansion that asks the portal, in ms; undefined when no list was asked after the click (it was
+     * sometimes asked for after the Refresh although the row had just been closed), which is no such expansion.
      */
     const expandOnce = async (): Promise<number | undefined> => {
       await collapse('demo@elsecloud.test');
