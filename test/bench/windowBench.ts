@@ -113,7 +113,6 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
   let vmLists = 0;
   let belowList = 0;
   let expandNoLatencyCached = 0;
-  let lastShownMs = 0;
   let expandDropped = 0;
   try {
     await wb.showOnly('Services');
@@ -156,10 +155,10 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
     await collapse('demo@elsecloud.test');
     await collapse('demo@alterncloud.test');
     /**
-     * One expansion that asks the portal, in ms; undefined when no list was asked after the click (it was
-     * sometimes asked for after the Refresh although the row had just been closed), which is no such expansion.
+     * One expansion, in ms, and whether its list was asked for after the click: if not (it was sometimes
+     * asked for after the Refresh although the row had just been closed), it is no expansion that asks the portal.
      */
-    const expandOnce = async (): Promise<number | undefined> => {
+    const expandOnce = async (): Promise<{ ms: number; asked: boolean }> => {
       await collapse('demo@elsecloud.test');
       await wb.page.locator(SERVICES_ROWS, { hasText: new RegExp(BULK_ROW) }).first().waitFor({ state: 'detached', timeout: 15_000 });
       // Refresh while collapsed: the next expansion asks the portal (nothing cached).
@@ -168,20 +167,19 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       await armRowWatch(wb.page, BULK_ROW);
       await accountRow('demo@elsecloud.test').locator('.monaco-tl-twistie').click();
       const { ms, gestureAt } = await measured(wb.page);
-      lastShownMs = ms;
       const requests = await portal.requests();
       if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ shown: ms, requests: requests.map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt, r.connection]) }));
       const lists = requests.filter((r) => r.path === 'service' && r.provider === 'elsecloud');
-      return lists.some((r) => r.at >= gestureAt) ? ms : undefined;
+      return { ms, asked: lists.some((r) => r.at >= gestureAt) };
     };
     /** Five expansions that asked the portal; how many were dropped because the list came before the click. */
     const expansions = async (into: number[]): Promise<number> => {
       let dropped = 0;
       while (into.length < WINDOW_SAMPLES) {
         if (dropped > 2 * WINDOW_SAMPLES) throw new Error(`${dropped} expansions found the list already asked for`);
-        const ms = await expandOnce();
-        if (ms === undefined) dropped++;
-        else into.push(ms);
+        const { ms, asked } = await expandOnce();
+        if (asked) into.push(ms);
+        else dropped++;
       }
       return dropped;
     };
@@ -260,9 +258,9 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
     await portal.setLatency(0);
     // Here the list is often in hand before the click (no request after it at 0 ms): every sample is kept, and counted.
     for (let i = 0; i < WINDOW_SAMPLES; i++) {
-      const ms = await expandOnce();
-      if (ms === undefined) expandNoLatencyCached++;
-      expandNoLatency.push(ms ?? lastShownMs);
+      const { ms, asked } = await expandOnce();
+      if (!asked) expandNoLatencyCached++;
+      expandNoLatency.push(ms);
     }
 
     // Window reload → the first service rows, from the last session's snapshot, while the portal
