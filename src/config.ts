@@ -4,8 +4,31 @@ import { ConnectionSettings } from './api/portalApi';
 
 const SECTION = 'cloudPortal';
 
-/** Connection settings from the `cloudPortal.*` and `http.*` configuration, read when a client is created. */
-export function connectionSettings(): Pick<ConnectionSettings, 'timeoutMs' | 'maxConnections' | 'userAgent' | 'network'> {
+type ConnectionSettingsRead = Pick<ConnectionSettings, 'timeoutMs' | 'maxConnections' | 'userAgent' | 'network'>;
+
+let connectionSettingsRead: ConnectionSettingsRead | undefined;
+
+/**
+ * Connection settings from the `cloudPortal.*` and `http.*` configuration. Read once and kept until
+ * one of them changes (`watchConnectionSettings`): reading VS Code's configuration costs the extension
+ * host's one thread ~0.1 ms a section, and background work asks for them once per request.
+ */
+export function connectionSettings(): ConnectionSettingsRead {
+  return (connectionSettingsRead ??= readConnectionSettings());
+}
+
+/**
+ * Forgets the kept connection settings when one changes. Registered before any other configuration
+ * listener, so those that reconnect read the new values.
+ */
+export function watchConnectionSettings(): vscode.Disposable {
+  connectionSettingsRead = undefined;
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (affectsConnections(e)) connectionSettingsRead = undefined;
+  });
+}
+
+function readConnectionSettings(): ConnectionSettingsRead {
   const config = vscode.workspace.getConfiguration(SECTION);
   const timeout = config.get<number>('requestTimeoutSeconds', 30);
   const connections = config.get<number>('maxConcurrentRequestsPerAccount', 6);

@@ -7,7 +7,7 @@ import { providerCatalogue } from './accounts/providers';
 import { lazyCommands, registerCommands } from './commands/command';
 import { showDetails } from './commands/detailsCommands';
 import { viewCommands } from './commands/viewCommands';
-import { affectsConnections, cacheTtlMs, connectionSettings, settings } from './config';
+import { affectsConnections, cacheTtlMs, connectionSettings, settings, watchConnectionSettings } from './config';
 import { SnapshotStore } from './model/snapshotStore';
 import { PortalModel } from './model/portalModel';
 import { warmTrustStore } from './api/network/trustStore';
@@ -37,6 +37,7 @@ let services: Ctx | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const logger = vscode.window.createOutputChannel('Cloud Portal', { log: true });
+  context.subscriptions.push(watchConnectionSettings());
   const registry = new AccountRegistry(new AccountStore(context.globalState, context.secrets), logger, connectionSettings);
   const snapshots = new SnapshotStore(vscode.Uri.joinPath(context.globalStorageUri, 'snapshots').fsPath, logger, {
     enabled: settings.offlineSnapshot.get,

@@ -1,12 +1,15 @@
 /**
  * Work no user is waiting for (learning what each service offers), a few requests at a time per
- * account: the pool's other connections stay free, so a click is never queued behind it.
+ * account: the pool's other connections stay free, so a click is never queued behind it. Work is
+ * started after the current turn of the event loop, never inside it: the tree rows whose building
+ * asked for it are answered first.
  */
 export class BackgroundLane {
   private readonly running = new Map<string, number>();
   private readonly waiting = new Map<string, (() => void)[]>();
+  private drainScheduled = false;
 
-  /** `limit`: how many may run at once per account, read each time (settings can change). */
+  /** `limit`: how many may run at once per account, read each time the lane starts work (settings can change). */
   constructor(private readonly limit: () => number) {}
 
   run<T>(accountId: string, work: () => Promise<T>): Promise<T> {
@@ -17,15 +20,18 @@ export class BackgroundLane {
           .then(resolve, reject)
           .finally(() => {
             this.running.set(accountId, (this.running.get(accountId) ?? 1) - 1);
-            this.waiting.get(accountId)?.shift()?.();
+            this.drain();
           });
       };
-      if ((this.running.get(accountId) ?? 0) < Math.max(1, this.limit())) {
-        start();
-      } else {
-        const queue = this.waiting.get(accountId) ?? [];
-        queue.push(start);
-        this.waiting.set(accountId, queue);
+      const queue = this.waiting.get(accountId) ?? [];
+      queue.push(start);
+      this.waiting.set(accountId, queue);
+      if (!this.drainScheduled) {
+        this.drainScheduled = true;
+        setImmediate(() => {
+          this.drainScheduled = false;
+          this.drain();
+        });
       }
     });
   }
@@ -33,5 +39,16 @@ export class BackgroundLane {
   /** How many are running or waiting for an account. */
   size(accountId: string): number {
     return (this.running.get(accountId) ?? 0) + (this.waiting.get(accountId)?.length ?? 0);
+  }
+
+  /** Starts waiting work on every account with room. */
+  private drain(): void {
+    const limit = Math.max(1, this.limit());
+    for (const [accountId, queue] of this.waiting) {
+      while (queue.length > 0 && (this.running.get(accountId) ?? 0) < limit) {
+        queue.shift()!();
+      }
+      if (queue.length === 0) this.waiting.delete(accountId);
+    }
   }
 }

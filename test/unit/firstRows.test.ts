@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { AccountRegistry } from '../../src/accounts/accountRegistry';
 import { AccountStore } from '../../src/accounts/accountStore';
 import { signIn } from '../../src/api/portalApi';
+import { BackgroundLane } from '../../src/model/backgroundLane';
 import { PortalModel } from '../../src/model/portalModel';
 import { EMAIL, FAST_RETRY, PASSWORD, RecordingLogger, useMockPortal } from './helpers';
 import { MemorySecrets, MemoryState } from './memoryStore';
@@ -109,6 +110,16 @@ describe('The path to the first rows', () => {
     const connections = new Set(ctx.portal.received().map((r) => r.connection));
     assert.equal(connections.size, 1, JSON.stringify(ctx.portal.received().map((r) => [r.path, r.connection])));
     await result.api.close();
+  });
+
+  it('background work asked for while rows are built starts after them, not inside their turn', async () => {
+    const lane = new BackgroundLane(() => 3);
+    const started: string[] = [];
+    const work = ['a', 'b'].map((name) => lane.run('account', async () => void started.push(name)));
+    // A tree's rows are answered in the turn that built them; work started inside it delays them.
+    assert.deepEqual(started, [], 'background work started inside the turn that asked for it');
+    await Promise.all(work);
+    assert.deepEqual(started, ['a', 'b']);
   });
 
   describe('with background work under way', () => {

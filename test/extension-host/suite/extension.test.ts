@@ -13,6 +13,8 @@ interface LoggedRequest {
   path: string;
   status: number;
   provider: string;
+  /** Which TCP connection carried it (numbered as the portal accepted them). */
+  connection: number;
 }
 
 async function portalRequests(): Promise<LoggedRequest[]> {
@@ -78,6 +80,27 @@ describe('Cloud Portal in the extension host', () => {
       return found.length > 0 && found;
     });
     assert.ok(lists.every((r) => r.status === 200));
+  });
+
+  it('follows a connection setting changed while it runs: the next requests keep to the new number of connections', async () => {
+    const setting = vscode.workspace.getConfiguration('cloudPortal');
+    await setting.update('maxConcurrentRequestsPerAccount', 1, vscode.ConfigurationTarget.Global);
+    try {
+      const before = (await portalRequests()).length;
+      // Go to Resource reads every service's VMs at once: with 6 connections they go over several.
+      const picking = vscode.commands.executeCommand('cloudPortal.goToResource');
+      const vmLists = await until('Go to Resource read two VM lists', async () => {
+        const lists = (await portalRequests()).slice(before).filter((r) => /^service\/[^/]+\/vms$/.test(r.path) && r.status === 200);
+        return lists.length >= 2 && lists;
+      });
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await picking;
+      // (Background requests sent before the change may still finish on the old connections: only the lists count.)
+      const connections = [...new Set(vmLists.map((r) => r.connection))];
+      assert.equal(connections.length, 1, `${vmLists.length} VM lists read after the change went over connections ${connections.join(', ')}`);
+    } finally {
+      await setting.update('maxConcurrentRequestsPerAccount', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('New Order: the palette flow opens the chosen product\'s order form, which asks the portal for a quote', async () => {
