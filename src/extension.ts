@@ -127,6 +127,8 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }),
   );
+  // The last session's rows are read from disk right after activation, before the views ask for them.
+  if (registry.list().length > 0) setImmediate(() => void model.preloadSnapshots());
   // Which VMs have a Host entry of ours: read after activation (a VM row marks an entry whose address is old).
   setImmediate(() => void sshHosts.reload());
   // The certificates the first request will trust are read after activation, beside restoring the accounts.
@@ -135,7 +137,8 @@ export function activate(context: vscode.ExtensionContext): void {
     .restore()
     .then(() => signInDemoAccounts(registry, current.providers(), () => ({ ...connectionSettings(), logger })))
     .catch((e) => logger.error(`Demo sign-in failed: ${e instanceof Error ? e.message : String(e)}`));
-  logger.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
+  // The moment is written out: the log's own time for its first lines is when its file opened, later.
+  logger.info(`Activated in ${(performance.now() - started).toFixed(1)} ms, at ${new Date().toISOString()}.`);
   // Nothing is exported: other extensions get no handle on the user's portal sessions.
 }
 

@@ -5,6 +5,7 @@ import { PortalModel } from '../model/portalModel';
 import { MessageNode, TreeNode } from './nodes';
 import { TreeItemFactory } from './treeItems';
 import { accountHas, accountNodeFor, childrenOrLastKnown, ROWS_PER_PAGE, ViewSpec } from './viewSpecs';
+import { whenText } from '../util/whenText';
 
 export interface TreeContext {
   registry: AccountRegistry;
@@ -288,11 +289,4 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.subscriptions.forEach((s) => s.dispose());
     this.changed.dispose();
   }
-}
-
-/** A time of day for the last-known marks (with the date when it is not today). */
-function whenText(at: number): string {
-  const date = new Date(at);
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return new Date().toDateString() === date.toDateString() ? time : `${date.toLocaleDateString('en-CA')} ${time}`;
 }

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tls from 'node:tls';
 import { CertificateError, NetworkError, ProxyError } from '../../src/api/errors';
 import { defaultNetworkOptions, NetworkOptions } from '../../src/api/network/networkOptions';
 import { bypasses, routeFor } from '../../src/api/network/proxyRoute';
@@ -257,6 +261,33 @@ describe('Networks: proxies and certificates, for real', () => {
       const viaExtra = await signInWith(portal, defaultNetworkOptions({ NODE_EXTRA_CA_CERTS: pki.caFile }));
       assert.ok((await viaExtra.api.services.list()).length > 0);
       await viaExtra.api.close();
+    });
+
+    it('a system store holding Node’s roots again (wrapped otherwise) and an unreadable entry: each root trusted once, the bad one skipped with a warning', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'cloud-portal-store-'));
+      try {
+        const rewrapped = tls.rootCertificates.slice(0, 20).map((pem) => {
+          const body = pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, '');
+          return `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,76}/g)!.join('\n')}\n-----END CERTIFICATE-----`;
+        });
+        const unreadable = '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----';
+        // The same store twice (the machine's own directory is read beside the file), once with the copies.
+        const trusted = async (name: string, certificates: string[]) => {
+          const file = join(folder, name);
+          writeFileSync(file, [...certificates, unreadable, readFileSync(pki.caFile, 'utf8')].join('\n'));
+          const logger = new RecordingLogger();
+          const result = await signInWith(portal, defaultNetworkOptions({ SSL_CERT_FILE: file }), logger);
+          assert.ok((await result.api.services.list()).length > 0, 'the test CA from the system store is trusted');
+          await result.api.close();
+          assert.match(logger.text(), /Skipped 1 unreadable certificate\(s\)/);
+          return Number(/(\d+) trusted certificates/.exec(logger.text())?.[1]);
+        };
+        const without = await trusted('plain.crt', []);
+        assert.equal(await trusted('with-copies.crt', rewrapped), without, 'Node’s roots wrapped otherwise are not trusted a second time');
+        assert.ok(without > tls.rootCertificates.length, `${without} trusted`);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
 
     it('http.systemCertificates off: the system store is not read', async () => {

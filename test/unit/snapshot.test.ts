@@ -89,6 +89,29 @@ describe('Offline snapshot', () => {
     }
   });
 
+  it('after a reload, every account’s snapshot is read into the cache before a view asks for its rows, asking the portal nothing', async () => {
+    const accounts = new AccountStore(new MemoryState(), new MemorySecrets());
+    const first = await modelWithAccounts(ctx.portal, 60_000, undefined, { snapshots: store(), store: accounts });
+    const lists = new Map<string, string[]>();
+    for (const id of Object.values(first.ids)) lists.set(id, (await first.model.services.list(id)).map((s) => s.id));
+    await first.model.flushSnapshots();
+    first.model.dispose();
+    await first.registry.dispose();
+
+    const next = await modelWithAccounts(ctx.portal, 60_000, undefined, { snapshots: store(), store: accounts });
+    const asked = ctx.portal.received().length;
+    try {
+      await next.model.preloadSnapshots();
+      for (const [id, ids] of lists) {
+        assert.deepEqual(next.model.cache.peek<{ id: string }[]>(keys.services(id))?.map((s) => s.id), ids, `account ${id}'s last-known services are in the cache`);
+      }
+      assert.equal(ctx.portal.received().length, asked, 'reading the snapshots asked the portal nothing');
+    } finally {
+      next.model.dispose();
+      await next.registry.dispose();
+    }
+  });
+
   it('when the portal cannot be reached, the last-known list stands in, marked offline, without asking again on every read', async () => {
     const { model, registry, ids } = await modelWithAccounts(ctx.portal, 60_000);
     const key = keys.services(ids.elsecloud);
