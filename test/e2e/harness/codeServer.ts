@@ -84,6 +84,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         // code-server's extension host otherwise scans /proc every few seconds for ports to forward
         // (a remote-only feature), taking 0.1–0.2 s of the extension host's one thread each time.
         'remote.autoForwardPorts': false,
+        // …and code-server, which has a tunnel provider, keeps scanning anyway (spawning a process every
+        // 2–3 s, 10–25 ms of that thread each) unless ports are found from terminal output only.
+        'remote.autoForwardPortsSource': 'output',
         ...options.settings,
       }, null, 2),
     );
