@@ -6,6 +6,7 @@ import { MessageNode, TreeNode } from './nodes';
 import { TreeItemFactory } from './treeItems';
 import { accountHas, accountNodeFor, childrenOrLastKnown, ROWS_PER_PAGE, ViewSpec } from './viewSpecs';
 import { whenText } from '../util/whenText';
+import { BatchedRedraws } from './batchedRedraws';
 
 export interface TreeContext {
   registry: AccountRegistry;
@@ -21,7 +22,9 @@ export interface TreeContext {
  * (or Sign In Again) and empty lists into a "No …" row. Changes reload only the affected node.
  */
 export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  /** Rows background learning changed, redrawn in one event once it pauses (at least every 2 s). */
+  private readonly learnedRows = new BatchedRedraws<TreeNode>((rows) => this.changed.fire(rows), { quietMs: 500, maxWaitMs: 2_000 });
   readonly onDidChangeTreeData = this.changed.event;
   /** Rows shown under a parent beyond the first page, by the parent's id. */
   private readonly limits = new Map<string, number>();
@@ -50,14 +53,15 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       ctx.model.services.onDidLearnHasVms((ref) => {
         for (const node of this.rendered.values()) {
           if (node.kind === 'service' && !node.hasVms && node.serviceId === ref.serviceId && node.accountId === ref.accountId) {
+            // Opened from now on, it lists its VMs; its icon and menu follow with the next batch.
             node.hasVms = true;
-            this.changed.fire(node);
+            this.learnedRows.add(node);
           }
         }
       }),
       ctx.model.domains.onDidLearnLock((ref) => {
         for (const node of this.rendered.values()) {
-          if (node.kind === 'domain' && node.domainId === ref.domainId && node.accountId === ref.accountId) this.changed.fire(node);
+          if (node.kind === 'domain' && node.domainId === ref.domainId && node.accountId === ref.accountId) this.learnedRows.add(node);
         }
       }),
       ctx.model.vmActions.onDidChangeVm((ref) => {
@@ -242,6 +246,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   refresh(node?: TreeNode): void {
     if (!node) {
       this.rendered.clear();
+      this.learnedRows.clear();
     }
     this.changed.fire(node);
   }
@@ -287,6 +292,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
+    this.learnedRows.dispose();
     this.changed.dispose();
   }
 }
