@@ -336,7 +336,12 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       await row.waitFor({ timeout: 30_000 });
       if ((await row.getAttribute('aria-expanded')) !== String(expanded)) {
         await row.locator('.monaco-tl-twistie').click();
-        await wb.page.locator(`${SERVICES_ROWS}[aria-level="1"][aria-expanded="${expanded}"]`).nth(index).waitFor({ timeout: 15_000 });
+        // The same row, now open or closed (the other open accounts' rows may be scrolled out of the DOM).
+        await wb.page.waitForFunction(
+          ([selector, at, want]) => document.querySelectorAll(`${selector}[aria-level="1"]`)[at]?.getAttribute('aria-expanded') === want,
+          [SERVICES_ROWS, index, String(expanded)] as const,
+          { timeout: 15_000 },
+        );
       }
     };
     await toggle(0, false);
