@@ -38,6 +38,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly collapsed = new Set<string>();
   /** Rows the user opened (from the tree view's events): VS Code asks for their children next. */
   private readonly expanded = new Set<string>();
+  /** A reload of every account is under way: it redraws the whole tree itself, in one event. */
+  private redrawingAll = false;
   /** How each account row was last drawn: with which last-known mark. */
   private readonly drawnMarks = new Map<string, 'fresh' | 'stale' | 'offline'>();
 
@@ -254,6 +256,10 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Forgets the cached children of `node` (or of every account) and redraws it. */
   reload(node?: TreeNode): void {
     const targets = node ? [node] : this.accounts().map((a) => accountNodeFor(this.spec, a.record.id));
+    // Everything is redrawn in one tree event below, not one per account and then the root: VS Code
+    // sends the first event at once and holds the others back 200 ms (the whole tree drawn again then,
+    // and the next gesture's event held back with them).
+    this.redrawingAll = !node;
     for (const target of targets) {
       const key = this.spec.childrenKey(target);
       if (key) {
@@ -265,12 +271,14 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         }
       }
     }
+    this.redrawingAll = false;
     if (!node) {
       this.refresh();
     }
   }
 
   private onInvalidated(key: string): void {
+    if (this.redrawingAll) return;
     const affected = [...this.rendered.values()].filter((node) => this.spec.childrenKey(node) === key);
     // Redraw the topmost affected rows: their descendants are asked again anyway.
     const top = affected.filter((node) => !affected.some((other) => other !== node && node.id.startsWith(`${other.id}/`)));
