@@ -174,6 +174,10 @@ export class AccountRegistry {
     this.expired.delete(record.id);
     this.connected.fire(record.id);
     this.changed.fire();
+    // Stored as listed (no probe changed what the account offers): the views are not drawn again. A
+    // second redraw while the first rows are on their way holds them back (VS Code's tree waits 200 ms
+    // after one change event before it sends the next, and draws the tree again then).
+    let redraw = true;
     try {
       // An unknown portal's probes go out beside the first lists (one round trip, in parallel), after
       // them: the lists take the warm connection, yielding one event-loop turn lets them leave first.
@@ -183,6 +187,7 @@ export class AccountRegistry {
       await this.store.saveCredentials(record.id, result.credentials);
       await this.store.saveRecord(stored);
       this.logger.info(`Signed in to ${record.apiRoot} as ${record.username}.`);
+      redraw = !sameFeatures(record.probedFeatures, probed);
       return stored;
     } catch (e) {
       // Nothing was stored: an account that existed keeps the state it had.
@@ -192,7 +197,7 @@ export class AccountRegistry {
       throw e;
     } finally {
       this.storing.delete(record.id);
-      this.changed.fire();
+      if (redraw) this.changed.fire();
     }
   }
 
@@ -250,4 +255,8 @@ export class AccountRegistry {
     this.connected.dispose();
     this.signInNeeded.dispose();
   }
+}
+
+function sameFeatures(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((f) => b.includes(f));
 }

@@ -142,7 +142,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       await wb.page.keyboard.press('Enter');
       const { ms, gestureAt } = await measured(wb.page);
       signIn.push(ms);
-      if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ shown: ms, requests: (await portal.requests()).map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt, r.connection]) }));
+      if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ at: gestureAt, shown: ms, requests: (await portal.requests()).map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt, r.connection]) }));
       if (i < WINDOW_SAMPLES - 1) {
         await wb.runCommand('Cloud Portal: Remove Account…');
         await wb.dialog().waitFor({ timeout: 15_000 });
@@ -182,7 +182,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       await accountRow('demo@elsecloud.test').locator('.monaco-tl-twistie').click();
       const { ms, gestureAt } = await measured(wb.page);
       const requests = await portal.requests();
-      if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ shown: ms, requests: requests.map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt, r.connection]) }));
+      if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ at: gestureAt, shown: ms, requests: requests.map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt, r.connection]) }));
       const lists = requests.filter((r) => r.path === 'service' && r.provider === 'elsecloud');
       return { ms, asked: lists.some((r) => r.at >= gestureAt) };
     };

@@ -46,6 +46,24 @@ describe('The path to the first rows', () => {
     await registry.dispose();
   });
 
+  it('a sign-in draws the views once; again only when its probes changed what the account offers', async () => {
+    const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), new RecordingLogger(), () => ({ retry: FAST_RETRY }));
+    let redraws = 0;
+    registry.onDidChange(() => redraws++);
+    const options = { apiRoot: ctx.portal.apiRoot('elsecloud'), logger: new RecordingLogger(), retry: FAST_RETRY };
+    // A provider we know: nothing to probe, the account is listed once, with everything it offers.
+    const known = await signIn({ ...options, profile: 'elsecloud' }, EMAIL.elsecloud, PASSWORD, 'basic');
+    const first = await registry.saveSignIn({ providerId: 'elsecloud', apiRoot: options.apiRoot, username: EMAIL.elsecloud }, known);
+    assert.equal(redraws, 1, 'a second redraw while the first rows are on their way holds them back');
+    await registry.remove(first.id);
+    // An unknown portal: listed at once, drawn again when the probes found domains and certificates.
+    redraws = 0;
+    const other = await signIn({ ...options, profile: 'generic' }, EMAIL.elsecloud, PASSWORD, 'basic');
+    await registry.saveSignIn({ providerId: 'other', apiRoot: options.apiRoot, username: EMAIL.elsecloud }, other);
+    assert.equal(redraws, 2, 'the Domains and Certificates views learn that this account has them');
+    await registry.dispose();
+  });
+
   it('a verified account is listed and serves rows while its credentials are stored; a failed store lists nothing', async () => {
     // The keychain answers when the test says so (an OS keychain can take 50–150 ms).
     class SlowSecrets extends MemorySecrets {
