@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { LATENCY_MS, POOL, runRoundTrips, snapshotHeap } from './networkBench';
 import { runExtensionHostHeapBench, runWorkbenchBench } from './workbenchBench';
 import { runWindowBench } from './windowBench';
+import { measureYardstick, yardstickText } from './machineYardstick';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build script, outside the compiled tree
 const { bundleSizes } = require(join(__dirname, '..', '..', '..', 'scripts', 'bundleSizes')) as typeof import('../../scripts/bundleSizes');
@@ -40,6 +41,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // Before anything else runs: the machine as it is, not as the bench leaves it.
+  const machine = measureYardstick();
   const rows: Row[] = [];
   // Round trips first, on a quiet machine; then the real VS Code.
   process.stderr.write(`bench: round trips (${LATENCY_MS} ms latency, 3 large accounts)…\n`);
@@ -118,7 +121,7 @@ async function main(): Promise<void> {
     ok: growth < 60,
   });
 
-  process.stdout.write(`\nCloud Portal benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${Math.round((Date.now() - started) / 1000)} s)\n\n${table(rows)}\n\n`);
+  process.stdout.write(`\nCloud Portal benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${Math.round((Date.now() - started) / 1000)} s)\n${yardstickText(machine)}\n\n${table(rows)}\n\n`);
   const missed = rows.filter((r) => r.ok === false);
   if (missed.length > 0) {
     process.stdout.write(`${missed.length} target(s) missed:\n${missed.map((r) => `- ${r.what}: ${r.measured} (target ${r.target})`).join('\n')}\n`);
