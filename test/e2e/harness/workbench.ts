@@ -204,11 +204,26 @@ export class Workbench {
     const expandable = this.page.locator('.monaco-list-row[aria-expanded]').and(row);
     await expandable.waitFor({ timeout: 30_000 });
     if ((await expandable.getAttribute('aria-expanded')) === 'false') {
+      await this.pointerAway();
       await expandable.locator('.monaco-tl-twistie').click();
     }
     if (child) {
       await this.row(child.view, child.text).waitFor({ timeout: 30_000 });
     }
+  }
+
+  /**
+   * Moves the pointer off the views, as a hand does between one row and the next, and waits until no
+   * tooltip is shown. A row's tooltip comes when the pointer rests on it (here, where an earlier click
+   * left it while the rows changed under it) and can cover the row to click next: the driver's click
+   * then waits for that row to be uncovered, and the pointer that keeps the tooltip open never moves.
+   */
+  private async pointerAway(): Promise<void> {
+    const editor = await this.page.locator('.part.editor').first().boundingBox();
+    if (editor) {
+      await this.page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2);
+    }
+    await this.page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5_000 });
   }
 
   /** Clicks an inline action (the icons shown on hover) of a row. */
@@ -251,6 +266,7 @@ export class Workbench {
   async contextMenu(row: Locator, entry: string): Promise<void> {
     const menu = this.page.locator('.context-view .monaco-menu');
     await row.waitFor({ timeout: 30_000 });
+    await this.pointerAway();
     await this.settle();
     await this.mark('right-click');
     await row.click({ button: 'right' });
