@@ -229,6 +229,7 @@ export class Workbench {
   /** Clicks an inline action (the icons shown on hover) of a row. */
   async inlineAction(row: Locator, title: string): Promise<void> {
     await row.waitFor({ timeout: 30_000 });
+    await this.pointerAway();
     await this.settle();
     await row.hover();
     await row.locator(`.actions .action-label[aria-label^="${title}"]`).first().click();
