@@ -121,7 +121,7 @@ describe('Resource explorer in a real VS Code', function () {
     const errorRow = wb.row('Domains', 'Could not load: Registry backend unavailable');
     await errorRow.waitFor({ timeout: 15_000 });
     s.portal.faults.clear();
-    await errorRow.click();
+    await wb.clickRow(errorRow);
     await wb.row('Domains', 'example.org').waitFor({ timeout: 15_000 });
   });
 

@@ -73,7 +73,7 @@ describe('Secrets stay in SecretStorage', function () {
     await scanWebviews('VM details');
     // A ticket conversation.
     await wb.showOnly('Tickets');
-    await wb.row('Tickets', 'VPS web-01 unreachable').first().click();
+    await wb.clickRow(wb.row('Tickets', 'VPS web-01 unreachable').first());
     await wb.webview().locator('h1', { hasText: 'VPS web-01 unreachable' }).waitFor({ timeout: 20_000 });
     await scanWebviews('ticket');
     // An invoice, from the status bar.

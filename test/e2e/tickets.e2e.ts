@@ -37,7 +37,7 @@ describe('Support tickets in the editor', function () {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await wb.row('Tickets', 'shows the wrong VAT').click();
+    await wb.clickRow(wb.row('Tickets', 'shows the wrong VAT'));
     const page = wb.webview();
     await page.locator('h1').waitFor({ timeout: 20_000 });
     assert.equal(await page.locator('h1').innerText(), 'Invoice <b>2026/11/3</b> shows the wrong VAT <script>alert("xss")</script>');
@@ -56,7 +56,7 @@ describe('Support tickets in the editor', function () {
 
   it('replies in a Markdown editor with Ctrl+Enter; the thread shows the reply', async () => {
     const wb = s.workbench;
-    await wb.row('Tickets', 'VPS web-01 unreachable').click();
+    await wb.clickRow(wb.row('Tickets', 'VPS web-01 unreachable'));
     const page = wb.webview();
     await page.locator('h1', { hasText: 'VPS web-01 unreachable' }).waitFor({ timeout: 20_000 });
     assert.equal(await page.locator('.message.staff').count(), 2);
@@ -71,7 +71,7 @@ describe('Support tickets in the editor', function () {
   it('a reply the portal refuses, or that times out, keeps its draft and is not sent again', async () => {
     const wb = s.workbench;
     s.portal.fault({ kind: 'errorBody', method: 'POST', path: '^tickets/736710$', message: 'Ticket is locked', times: 1 });
-    await wb.row('Tickets', 'DNS zone transfer').click();
+    await wb.clickRow(wb.row('Tickets', 'DNS zone transfer'));
     await wb.webview().locator('h1', { hasText: 'DNS zone transfer' }).waitFor({ timeout: 20_000 });
     await wb.webview().locator('vscode-button', { hasText: 'Reply' }).click();
     await typeInDraft('Please also allow 198.51.100.54.', 'Reply to #736710');

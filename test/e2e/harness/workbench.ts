@@ -226,6 +226,13 @@ export class Workbench {
     await this.page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5_000 });
   }
 
+  /** Clicks a row (opens a ticket, runs a message row's Retry), the pointer coming from off the views. */
+  async clickRow(row: Locator): Promise<void> {
+    await row.waitFor({ timeout: 30_000 });
+    await this.pointerAway();
+    await row.click();
+  }
+
   /** Clicks an inline action (the icons shown on hover) of a row. */
   async inlineAction(row: Locator, title: string): Promise<void> {
     await row.waitFor({ timeout: 30_000 });
