@@ -260,18 +260,21 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     // sends the first event at once and holds the others back 200 ms (the whole tree drawn again then,
     // and the next gesture's event held back with them).
     this.redrawingAll = !node;
-    for (const target of targets) {
-      const key = this.spec.childrenKey(target);
-      if (key) {
-        this.ctx.model.invalidate(key);
-        // Rows in sight are asked for now, not after the tree's round trips to find out what to redraw
-        // (the tree shares the request); a collapsed row's are asked when it is opened.
-        if (!this.collapsed.has(target.id) && this.ctx.registry.get(target.accountId)?.state === 'signedIn') {
-          this.startLoading(target);
+    try {
+      for (const target of targets) {
+        const key = this.spec.childrenKey(target);
+        if (key) {
+          this.ctx.model.invalidate(key);
+          // Rows in sight are asked for now, not after the tree's round trips to find out what to redraw
+          // (the tree shares the request); a collapsed row's are asked when it is opened.
+          if (!this.collapsed.has(target.id) && this.ctx.registry.get(target.accountId)?.state === 'signedIn') {
+            this.startLoading(target);
+          }
         }
       }
+    } finally {
+      this.redrawingAll = false;
     }
-    this.redrawingAll = false;
     if (!node) {
       this.refresh();
     }
