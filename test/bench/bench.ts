@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LATENCY_MS, POOL, runRoundTrips, snapshotHeap } from './networkBench';
 import { runExtensionHostHeapBench, runWorkbenchBench } from './workbenchBench';
-import { runWindowBench } from './windowBench';
+import { runWindowBench, WindowFigure } from './windowBench';
 import { measureYardstick, yardstickText } from './machineYardstick';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build script, outside the compiled tree
@@ -36,6 +36,20 @@ function spread(samples: number[]): { median: number; text: string } {
   return { median, text: `${ms(median)} (${ms(sorted[0])}–${ms(sorted[sorted.length - 1])})` };
 }
 
+/**
+ * The moments between each window gesture and its painted rows (medians, each over its own samples):
+ * which part was the window's (asking, painting), which the portal's, which the extension's.
+ */
+function whereTheTimeWent(figures: WindowFigure[]): string {
+  const lines = figures
+    .filter((f) => f.stages?.length)
+    .map((f) => {
+      const moments = [...f.stages!.map((s) => ({ what: s.what, at: spread(s.samples).median })), { what: 'painted', at: spread(f.samples).median }].sort((a, b) => a.at - b.at);
+      return `- ${f.name.split(' → ')[0]}: ${moments.map((m) => `${m.what} +${Math.round(m.at)}`).join(' · ')} ms`;
+    });
+  return lines.length ? `Where the window figures' time went (ms after the gesture, or after activate() ended for the reload; medians of each moment; from the browser's WebSocket frames and the portal's log):\n${lines.join('\n')}\n\n` : '';
+}
+
 const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -63,7 +77,8 @@ async function main(): Promise<void> {
   }
 
   process.stderr.write('bench: the real window (sign-in and expand, 50 ms latency, large accounts)…\n');
-  const windowRows: Row[] = (await runWindowBench()).map((f) => {
+  const windowFigures = await runWindowBench();
+  const windowRows: Row[] = windowFigures.map((f) => {
     const s = spread(f.samples);
     if (f.targetMs !== undefined) {
       return { what: `${f.name} (median of ${f.samples.length})`, measured: s.text, target: `< ${f.targetMs} ms`, ok: s.median < f.targetMs };
@@ -121,7 +136,7 @@ async function main(): Promise<void> {
     ok: growth < 60,
   });
 
-  process.stdout.write(`\nCloud Portal benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${Math.round((Date.now() - started) / 1000)} s)\n${yardstickText(machine)}\n\n${table(rows)}\n\n`);
+  process.stdout.write(`\nCloud Portal benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${Math.round((Date.now() - started) / 1000)} s)\n${yardstickText(machine)}\n\n${table(rows)}\n\n${whereTheTimeWent(windowFigures)}`);
   const missed = rows.filter((r) => r.ok === false);
   if (missed.length > 0) {
     process.stdout.write(`${missed.length} target(s) missed:\n${missed.map((r) => `- ${r.what}: ${r.measured} (target ${r.target})`).join('\n')}\n`);

@@ -9,6 +9,13 @@ import { eventuallyAsync, VSIX } from '../e2e/harness/session';
 import { filesUnder } from '../e2e/harness/files';
 import { Workbench } from '../e2e/harness/workbench';
 import { LATENCY_MS, POOL, PortalProcess } from './networkBench';
+import { Moments, WindowTimeline } from './windowTimeline';
+
+/** One moment of a gesture (ms after it), over its samples: where the figure's time went. */
+export interface Stage {
+  what: string;
+  samples: number[];
+}
 
 export interface WindowFigure {
   name: string;
@@ -19,6 +26,38 @@ export interface WindowFigure {
   floorMs: number;
   /** The dependent requests that make the floor. */
   floor: string;
+  /** The moments between the gesture and the painted rows. */
+  stages?: Stage[];
+}
+
+/** Collects a figure's moments, sample by sample. */
+class Stages {
+  private readonly byWhat = new Map<string, number[]>();
+
+  add(what: string, ms: number | undefined): void {
+    if (ms === undefined || !Number.isFinite(ms)) return;
+    const samples = this.byWhat.get(what) ?? [];
+    samples.push(ms);
+    this.byWhat.set(what, samples);
+  }
+
+  /** The window's requests and the rows' arrival, with the portal's answer to the list (if one was asked after the gesture). */
+  addGesture(m: Moments, listAnsweredMs: number | undefined, asks: [first: string, last: string]): void {
+    this.add(asks[0], m.firstAsked);
+    if (m.lastAsked !== m.firstAsked) this.add(asks[1], m.lastAsked);
+    this.add('the portal answered the list', listAnsweredMs);
+    this.add('the rows reached the window', m.arrived);
+  }
+
+  list(): Stage[] {
+    return [...this.byWhat].map(([what, samples]) => ({ what, samples }));
+  }
+}
+
+/** When the portal answered the last list request of `provider` made after `gestureAt` (ms after it). */
+function listAnswered(requests: { path: string; provider: string; at: number; doneAt?: number }[], provider: string, gestureAt: number): number | undefined {
+  const lists = requests.filter((r) => r.path === 'service' && r.provider === provider && r.at >= gestureAt && r.doneAt);
+  return lists.length ? lists[lists.length - 1].doneAt! - gestureAt : undefined;
 }
 
 /** The portal's latency while a reload is measured: the rows must not wait for it. */
@@ -115,6 +154,11 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
     settings: { 'cloudPortal.tickets.pollMinutes': 0, 'cloudPortal.notifications.pollMinutes': 0, 'cloudPortal.attention.days': 0, 'cloudPortal.billing.showBalance': false },
   });
   const wb = await Workbench.open(server);
+  const timeline = await WindowTimeline.attach(wb.page, 'cloudPortal.services');
+  const signInStages = new Stages();
+  const expandStages = new Stages();
+  const refreshStages = new Stages();
+  const reloadStages = new Stages();
   const signIn: number[] = [];
   const expand: number[] = [];
   const expandNoLatency: number[] = [];
@@ -139,9 +183,11 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       await wb.quickInput().locator('input').first().fill('demo-password');
       await armRowWatch(wb.page, BULK_ROW);
       await portal.clearRequests();
+      timeline.watch(new RegExp(BULK_ROW));
       await wb.page.keyboard.press('Enter');
       const { ms, gestureAt } = await measured(wb.page);
       signIn.push(ms);
+      signInStages.addGesture(await timeline.moments(gestureAt), listAnswered(await portal.requests(), 'elsecloud', gestureAt), ['VS Code asked for the top level', 'VS Code asked for the account’s rows']);
       if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ at: gestureAt, shown: ms, requests: (await portal.requests()).map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt, r.connection]) }));
       if (i < WINDOW_SAMPLES - 1) {
         await wb.runCommand('Cloud Portal: Remove Account…');
@@ -172,28 +218,32 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
      * One expansion, in ms, and whether its list was asked for after the click: if not (it was sometimes
      * asked for after the Refresh although the row had just been closed), it is no expansion that asks the portal.
      */
-    const expandOnce = async (): Promise<{ ms: number; asked: boolean }> => {
+    const expandOnce = async (): Promise<{ ms: number; asked: boolean; moments: Moments; listMs: number | undefined }> => {
       await collapse('demo@elsecloud.test');
       await wb.page.locator(SERVICES_ROWS, { hasText: new RegExp(BULK_ROW) }).first().waitFor({ state: 'detached', timeout: 15_000 });
       // Refresh while collapsed: the next expansion asks the portal (nothing cached).
       await portal.clearRequests();
       await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label^="Refresh"]').click();
       await armRowWatch(wb.page, BULK_ROW);
+      timeline.watch(new RegExp(BULK_ROW));
       await accountRow('demo@elsecloud.test').locator('.monaco-tl-twistie').click();
       const { ms, gestureAt } = await measured(wb.page);
       const requests = await portal.requests();
+      const moments = await timeline.moments(gestureAt);
       if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ at: gestureAt, shown: ms, requests: requests.map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt, r.connection]) }));
       const lists = requests.filter((r) => r.path === 'service' && r.provider === 'elsecloud');
-      return { ms, asked: lists.some((r) => r.at >= gestureAt) };
+      return { ms, asked: lists.some((r) => r.at >= gestureAt), moments, listMs: listAnswered(requests, 'elsecloud', gestureAt) };
     };
     /** Five expansions that asked the portal; how many were dropped because the list came before the click. */
     const expansions = async (into: number[]): Promise<number> => {
       let dropped = 0;
       while (into.length < WINDOW_SAMPLES) {
         if (dropped > 2 * WINDOW_SAMPLES) throw new Error(`${dropped} expansions found the list already asked for`);
-        const { ms, asked } = await expandOnce();
-        if (asked) into.push(ms);
-        else dropped++;
+        const { ms, asked, moments, listMs } = await expandOnce();
+        if (asked) {
+          into.push(ms);
+          expandStages.addGesture(moments, listMs, ['VS Code asked for the account’s rows', 'VS Code asked again']);
+        } else dropped++;
       }
       return dropped;
     };
@@ -215,15 +265,17 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       await wb.page.locator('.pane-header[aria-label^="Services"]').hover();
       await armRowWatch(wb.page, label);
       await portal.clearRequests();
+      timeline.watch(new RegExp(label));
       await wb.page.locator('.pane-header[aria-label^="Services"] .action-label[aria-label^="Refresh"]').click();
       const { ms, gestureAt } = await measured(wb.page);
       lastRefreshAt = gestureAt;
-      return { ms, gestureAt, requests: await portal.requests() };
+      return { ms, gestureAt, requests: await portal.requests(), moments: await timeline.moments(gestureAt) };
     };
     for (let i = 0; i < WINDOW_SAMPLES; i++) {
       // s1.bulk.example, the first large service: its row is in sight at the top of the open account.
-      const { ms, gestureAt, requests } = await refreshUntilRenamed('10001', 'renamed');
+      const { ms, gestureAt, requests, moments } = await refreshUntilRenamed('10001', 'renamed');
       refresh.push(ms);
+      refreshStages.addGesture(moments, listAnswered(requests, 'elsecloud', gestureAt), ['VS Code asked for the top level', 'VS Code asked for the account’s rows']);
       if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ refresh: ms, requests: requests.map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt]) }));
     }
 
@@ -312,6 +364,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       await portal.setLatency(RELOAD_LATENCY_MS);
       for (let i = 0; i < WINDOW_SAMPLES; i++) {
         const before = activationMoments(server.userDataDir).length;
+        timeline.watch(new RegExp(BULK_ROW));
         await wb.reloadWindow();
         const handle = await wb.page.waitForFunction(() => (window as unknown as { cpRowsAt?: number }).cpRowsAt, undefined, { timeout: 60_000 });
         const rowsAt = (await handle.jsonValue()) as number;
@@ -323,6 +376,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
         const { started, ended } = moments[moments.length - 1];
         into.push(rowsAt - ended);
         fromStart.push(rowsAt - started);
+        if (into === reload) reloadStages.addGesture(await timeline.moments(ended), undefined, ['VS Code asked for the top level', 'VS Code asked for the accounts’ rows']);
         if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ reload: into[into.length - 1], fromStart: fromStart[fromStart.length - 1], requests: (await portal.requests()).length }));
       }
       await portal.setLatency(LATENCY_MS);
@@ -364,15 +418,16 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
     await wb.page.screenshot({ path: '/tmp/window-bench-failure.png' }).catch(() => undefined);
     throw e;
   } finally {
+    await timeline.detach();
     await wb.close().catch(() => undefined);
     await server.stop();
     portal.stop();
   }
   return [
-    { name: 'sign in (Enter on the password) → first service rows painted, ElseCloud with a password', samples: signIn, floorMs: 2 * LATENCY_MS, floor: 'GET /details → GET /service' },
-    { name: `expand an account (click on its twisty) → its service rows painted (300 services)${droppedNote(expandDropped)}`, samples: expand, floorMs: LATENCY_MS, floor: 'GET /service' },
+    { name: 'sign in (Enter on the password) → first service rows painted, ElseCloud with a password', samples: signIn, floorMs: 2 * LATENCY_MS, floor: 'GET /details → GET /service', stages: signInStages.list() },
+    { name: `expand an account (click on its twisty) → its service rows painted (300 services)${droppedNote(expandDropped)}`, samples: expand, floorMs: LATENCY_MS, floor: 'GET /service', stages: expandStages.list() },
     { name: `the same expansion with 0 ms latency: the window’s and the extension’s own time${expandNoLatencyCached ? `; in ${expandNoLatencyCached} of them no list was asked after the click` : ''}`, samples: expandNoLatency, floorMs: 0, floor: 'no network wait' },
-    { name: 'Refresh (the view’s button, account open) → its rows painted again with the portal’s change (300 services)', samples: refresh, floorMs: LATENCY_MS, floor: 'GET /service' },
+    { name: 'Refresh (the view’s button, account open) → its rows painted again with the portal’s change (300 services)', samples: refresh, floorMs: LATENCY_MS, floor: 'GET /service', stages: refreshStages.list() },
     {
       name: `Refresh with every VPS service open → all ${vmLists} VM lists’ rows painted (VS Code renders the refreshed subtree at once)`,
       samples: refreshVms,
@@ -385,6 +440,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       floorMs: 0,
       floor: 'no network wait',
       targetMs: 150,
+      stages: reloadStages.list(),
     },
     {
       name: `the same window reload with 3 large accounts (the third an “Other portal…” account)`,
