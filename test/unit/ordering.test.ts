@@ -15,15 +15,21 @@ class FakePage {
   readonly placed: PlacedOrder[] = [];
   readonly invoicesOpened: string[] = [];
   answer = true;
-  /** How long the user takes to answer the modal (a scenario: quotes arrive while it is open). */
-  confirmDelayMs = 0;
+  /** While set, the modal stays open until the test closes it (a scenario: a second submit arrives meanwhile). */
+  private modalClosed: Promise<void> | undefined;
   post(m: ExtensionToOrderPage) {
     this.messages.push(m);
   }
   async confirm(c: OrderConfirmation) {
     this.confirmations.push(c);
-    await sleep(this.confirmDelayMs);
+    await this.modalClosed;
     return this.answer;
+  }
+  /** Keeps the next modal open; returns what closes it. */
+  holdModal(): () => void {
+    let close!: () => void;
+    this.modalClosed = new Promise((resolve) => (close = resolve));
+    return close;
   }
   of<T extends ExtensionToOrderPage['type']>(type: T): Extract<ExtensionToOrderPage, { type: T }>[] {
     return this.messages.filter((m) => m.type === type) as Extract<ExtensionToOrderPage, { type: T }>[];
@@ -156,9 +162,14 @@ describe('Ordering', () => {
     await orders.handle({ type: 'ready' });
     const form = (await page.until('form')).view;
     const servicesBefore = (await model.services.list(ids.elsecloud)).length;
-    page.confirmDelayMs = 100;
     const choices = { ...form.choices, domain: 'new-shop.example.org', custom: { ...form.choices.custom, '1618': '10331' } };
-    await Promise.all([orders.handle({ type: 'submit', choices, payMethod: '10' }), orders.handle({ type: 'submit', choices, payMethod: '10' })]);
+    const closeModal = page.holdModal();
+    const first = orders.handle({ type: 'submit', choices, payMethod: '10' });
+    await eventually(() => page.confirmations.length === 1, 'the confirmation modal is open');
+    // A second submit while the modal is open, and a third once the order is placed: neither sends.
+    const second = orders.handle({ type: 'submit', choices, payMethod: '10' });
+    closeModal();
+    await Promise.all([first, second]);
     await orders.handle({ type: 'submit', choices, payMethod: '10' });
     assert.equal(ctx.portal.received({ method: 'POST', path: /^order/ }).length, 1, 'exactly one order request');
     assert.equal(page.confirmations.length, 1);

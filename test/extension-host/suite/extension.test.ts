@@ -31,6 +31,20 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
+/**
+ * Enter on the quick pick that is open. No API shows another extension what a quick pick lists, but
+ * VS Code's Enter takes only an item that is there: while the pick still waits for its items it does
+ * nothing. So Enter is pressed until `taken` says it took, checked before each press: the next pick
+ * cannot be entered early, since its items come from the very request `taken` looks for.
+ */
+async function enterUntil(what: string, taken: () => Promise<boolean>): Promise<void> {
+  await until(what, async () => {
+    if (await taken()) return true;
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return false;
+  });
+}
+
 const received = (method: string, path: string | RegExp) => async () =>
   (await portalRequests()).filter((r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)));
 
@@ -105,18 +119,14 @@ describe('Cloud Portal in the extension host', () => {
 
   it('New Order: the palette flow opens the chosen product\'s order form, which asks the portal for a quote', async () => {
     const before = (await received('POST', 'quote')()).length;
+    const products = received('GET', /^category\/\d+\/product$/);
+    const productForms = received('GET', /^order\/\d+$/);
+    const [productsBefore, formsBefore] = [(await products()).length, (await productForms()).length];
     const running = vscode.commands.executeCommand('cloudPortal.order.new');
-    await until('the catalogue was read', async () => (await received('GET', 'category')()).length > 0);
-    // No API shows an extension-host test what a quick pick lists: give it time to fill in from the answer.
-    await new Promise((r) => setTimeout(r, 500));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await until('the first category\'s products were read', async () => (await received('GET', /^category\/\d+\/product$/)()).length > 0);
-    // As above: the quick pick's items are not observable from here.
-    await new Promise((r) => setTimeout(r, 500));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await enterUntil('the first category was taken: its products were read', async () => (await products()).length > productsBefore);
+    await enterUntil('the first product was taken: its order form asked for the product', async () => (await productForms()).length > formsBefore);
     await running;
     const tab = await until('an order form tab is open', () => webviewTabs('cloudPortal.order')[0]);
-    await until('the form loaded the product configuration', async () => (await received('GET', /^order\/\d+$/)()).length > 0);
     await until('the form asked for a quote', async () => (await received('POST', 'quote')()).length > before);
     await until('the tab is titled by the product', () => /^Order: /.test(tab.label) || /^Order: /.test(webviewTabs('cloudPortal.order')[0]?.label ?? ''));
     await vscode.window.tabGroups.close(webviewTabs('cloudPortal.order'));
