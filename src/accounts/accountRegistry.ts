@@ -28,6 +28,20 @@ export interface NewAccount {
   label?: string;
 }
 
+/** A verified sign-in that can serve requests, before it is stored. */
+export interface ConnectEvent {
+  readonly accountId: string;
+  /**
+   * Holds back what the first rows do not need until `work` settles (all such work, at most
+   * `FIRST_ROWS_WAIT_MS`): the capability probes, storing the credentials and the record (writes the
+   * window makes), and so the end of the sign-in and its "Signed in" message.
+   */
+  waitUntil(work: PromiseLike<unknown>): void;
+}
+
+/** The longest a sign-in's stored credentials, probes and message wait for the first rows. */
+export const FIRST_ROWS_WAIT_MS = 2_000;
+
 /** Per-connection settings that come from the user's configuration (timeouts, proxy, certificates). */
 export type SettingsProvider = () => Pick<ConnectionSettings, 'timeoutMs' | 'maxConnections' | 'retry' | 'userAgent' | 'network'>;
 
@@ -50,14 +64,15 @@ export class AccountRegistry {
    * first rows do not wait for the keychain.
    */
   private readonly storing = new Map<string, AccountRecord>();
-  private readonly connected = new Emitter<string>();
-  /** Fires with an account id as soon as a verified sign-in can serve requests (before it is stored). */
+  private readonly connected = new Emitter<ConnectEvent>();
+  /** Fires as soon as a verified sign-in can serve requests (before it is stored). */
   readonly onDidConnect = this.connected.event;
 
   constructor(
     private readonly store: AccountStore,
     private readonly logger: Logger,
     private readonly settings: SettingsProvider = () => ({}),
+    private readonly firstRowsWaitMs = FIRST_ROWS_WAIT_MS,
   ) {}
 
   list(): Account[] {
@@ -172,16 +187,20 @@ export class AccountRegistry {
     const before = { signedOut: this.signedOut.has(record.id), expired: this.expired.has(record.id) };
     this.signedOut.delete(record.id);
     this.expired.delete(record.id);
-    this.connected.fire(record.id);
+    const firstRows: PromiseLike<unknown>[] = [];
+    this.connected.fire({ accountId: record.id, waitUntil: (work) => void firstRows.push(work) });
     this.changed.fire();
     // Stored as listed (no probe changed what the account offers): the views are not drawn again. A
     // second redraw while the first rows are on their way holds them back (VS Code's tree waits 200 ms
     // after one change event before it sends the next, and draws the tree again then).
     let redraw = true;
     try {
-      // An unknown portal's probes go out beside the first lists (one round trip, in parallel), after
-      // them: the lists take the warm connection, yielding one event-loop turn lets them leave first.
+      // An unknown portal's probes go out after the first lists: the lists take the warm connection,
+      // yielding one event-loop turn lets them leave first. Where views show the account, the probes and
+      // the writes wait until they have its first rows: in the window, storing the credentials and the
+      // record were work of its own thread beside painting those rows.
       await new Promise<void>((resolve) => setImmediate(resolve));
+      await settledWithin(firstRows, this.firstRowsWaitMs);
       const probed = await result.probeFeatures();
       const stored = { ...record, probedFeatures: probed };
       await this.store.saveCredentials(record.id, result.credentials);
@@ -255,6 +274,14 @@ export class AccountRegistry {
     this.connected.dispose();
     this.signInNeeded.dispose();
   }
+}
+
+/** Waits until all of `work` has settled, or `ms` have passed. */
+async function settledWithin(work: PromiseLike<unknown>[], ms: number): Promise<void> {
+  if (work.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled(work), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 function sameFeatures(a: readonly string[], b: readonly string[]): boolean {

@@ -77,7 +77,7 @@ export class PortalModel {
     this.billing = new BillingModel(ctx);
     this.notifications = new NotificationsModel(ctx);
     // What failed before a sign-in (signed out, unreachable) is asked again after it, not shared.
-    this.subscriptions.push(registry.onDidConnect((accountId) => this.cache.forgetFailures(`${accountId}/`)));
+    this.subscriptions.push(registry.onDidConnect(({ accountId }) => this.cache.forgetFailures(`${accountId}/`)));
     if (this.snapshots) {
       const snapshots = this.snapshots;
       const keep = (key: string) => {

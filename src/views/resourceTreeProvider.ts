@@ -23,6 +23,9 @@ export interface TreeContext {
  */
 export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  private readonly handedOver = new vscode.EventEmitter<string>();
+  /** Fires with an account's id when the tree asked for its first level and got it. */
+  readonly onDidHandOverRows = this.handedOver.event;
   /** Rows background learning changed, redrawn in one event once it pauses (at least every 2 s). */
   private readonly learnedRows = new BatchedRedraws<TreeNode>((rows) => this.changed.fire(rows), { quietMs: 500, maxWaitMs: 2_000 });
   readonly onDidChangeTreeData = this.changed.event;
@@ -86,6 +89,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
   }
 
+  /** Whether the tree will ask this view for the account's first level: the account is listed here, its row open. */
+  asksForRowsOf(accountId: string): boolean {
+    return this.spec.children !== undefined && this.accounts().some((a) => a.record.id === accountId) && !this.collapsed.has(accountNodeFor(this.spec, accountId).id);
+  }
+
   /** Starts loading a node's children; the tree's own request shares it. Failures are left for the tree to show. */
   private startLoading(node: TreeNode): void {
     void this.spec.children?.(this.ctx.model, node).catch(() => undefined);
@@ -127,11 +135,18 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (!node) {
       const accounts = this.accounts();
       if (this.accountLevelHidden()) {
-        return this.load(accountNodeFor(this.spec, accounts[0].record.id));
+        return this.handOver(accountNodeFor(this.spec, accounts[0].record.id));
       }
       return this.remember(accounts.map((a) => accountNodeFor(this.spec, a.record.id)));
     }
-    return this.load(node);
+    return node.kind === 'account' ? this.handOver(node) : this.load(node);
+  }
+
+  /** An account's first level, for the tree; then says the tree has it. */
+  private async handOver(account: TreeNode): Promise<TreeNode[]> {
+    const rows = await this.load(account);
+    this.handedOver.fire(account.accountId);
+    return rows;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -305,5 +320,6 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.subscriptions.forEach((s) => s.dispose());
     this.learnedRows.dispose();
     this.changed.dispose();
+    this.handedOver.dispose();
   }
 }

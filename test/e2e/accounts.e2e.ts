@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { useWorkbench } from './harness/session';
+import { eventually, useWorkbench } from './harness/session';
 
 describe('Accounts in a real VS Code (code-server)', function () {
   this.timeout(120_000);
@@ -76,5 +76,24 @@ describe('Accounts in a real VS Code (code-server)', function () {
     await wb.viewRows('Services').filter({ hasText: 'Client X' }).waitFor({ state: 'detached', timeout: 15_000 });
     const accounts = await wb.page.locator('.pane:has(.pane-header[aria-label^="Services"]) .monaco-list-row[aria-level="1"]').allInnerTexts();
     assert.equal(accounts.length, 1, accounts.join(' | '));
+  });
+
+  it('adds an “Other portal…” account: what it offers is probed once the Services view has its first rows', async () => {
+    const wb = s.workbench;
+    await wb.showOnly('Services');
+    const since = Date.now();
+    await wb.runCommand('Cloud Portal: Add Account');
+    await wb.pick('Other portal…');
+    await wb.type(s.portal.apiRoot('alterncloud'), 'API root URL');
+    await wb.type('demo@alterncloud.test', 'email');
+    await wb.pick('Token (JWT)');
+    await wb.type('demo-password', 'Password for demo@alterncloud.test');
+    const probes = () => s.portal.received({ provider: 'alterncloud', method: 'GET', path: /^(domain|certificate)$/ }).filter((r) => r.at >= since);
+    await eventually(() => probes().length === 2, 'the portal was asked what it offers');
+    const lists = s.portal.received({ provider: 'alterncloud', path: 'service' }).filter((r) => r.at >= since);
+    assert.equal(lists.length, 1);
+    // Sent beside the list, the probes would leave before its answer; they wait until the view has the rows.
+    for (const probe of probes()) assert.ok(probe.at >= lists[0].doneAt!, `${probe.path} asked at ${probe.at}, the list answered at ${lists[0].doneAt}`);
+    await wb.viewRows('Services').filter({ hasText: 'Other portal' }).first().waitFor({ timeout: 15_000 });
   });
 });

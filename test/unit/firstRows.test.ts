@@ -18,7 +18,7 @@ describe('The path to the first rows', () => {
     const registry = new AccountRegistry(new AccountStore(new MemoryState(), new MemorySecrets()), new RecordingLogger(), () => ({ retry: FAST_RETRY }));
     const model = new PortalModel(registry, { ttlMs: () => 60_000 });
     // As the views in sight do (PortalViews): their first level is asked as soon as the sign-in is verified.
-    registry.onDidConnect((id) => void model.services.list(id).catch(() => undefined));
+    registry.onDidConnect(({ accountId }) => void model.services.list(accountId).catch(() => undefined));
     const result = await signIn({ apiRoot: ctx.portal.apiRoot('elsecloud'), profile: 'generic', logger: new RecordingLogger(), retry: FAST_RETRY }, EMAIL.elsecloud, PASSWORD, 'basic');
     assert.deepEqual(ctx.portal.received().map((r) => r.path), ['details'], 'the credential check alone: no probe on its way');
     const record = await registry.saveSignIn({ providerId: 'other', apiRoot: ctx.portal.apiRoot('elsecloud'), username: EMAIL.elsecloud }, result);
@@ -28,6 +28,46 @@ describe('The path to the first rows', () => {
     assert.ok(list && probes.every((p) => list.at <= p.at), `service list at ${list?.at}, probes at ${probes.map((p) => p.at).join(', ')}`);
     assert.deepEqual([...record.probedFeatures].sort(), ['certificates', 'domains']);
     assert.ok((await registry.api(record.id)).client.supports('domains'), 'the kept session uses what the probes found');
+    model.dispose();
+    await registry.dispose();
+  });
+
+  it('a sign-in probes and stores only once the views have its first rows, or when they have waited long enough', async () => {
+    const secrets = new MemorySecrets();
+    const LIMIT_MS = 300;
+    const registry = new AccountRegistry(new AccountStore(new MemoryState(), secrets), new RecordingLogger(), () => ({ retry: FAST_RETRY }), LIMIT_MS);
+    const model = new PortalModel(registry, { ttlMs: () => 60_000 });
+    // As the views in sight do (PortalViews): they load the first level and hold the rest back until the tree has it.
+    let shown!: () => void;
+    const firstRows = new Promise<unknown>((loaded) => {
+      const subscription = registry.onDidConnect((e) => {
+        subscription.dispose();
+        loaded(model.services.list(e.accountId));
+        e.waitUntil(new Promise<void>((resolve) => (shown = resolve)));
+      });
+    });
+    const options = { apiRoot: ctx.portal.apiRoot('elsecloud'), logger: new RecordingLogger(), retry: FAST_RETRY };
+    const account = { providerId: 'other' as const, apiRoot: options.apiRoot, username: EMAIL.elsecloud };
+    const saving = registry.saveSignIn(account, await signIn({ ...options, profile: 'generic' }, EMAIL.elsecloud, PASSWORD, 'basic'));
+    let saved = false;
+    void saving.then(() => (saved = true));
+    await firstRows;
+    const probes = () => ctx.portal.received().filter((r) => r.path === 'domain' || r.path === 'certificate');
+    assert.deepEqual(probes(), [], 'probed while the first rows were on their way');
+    assert.equal(secrets.data.size, 0, 'the credentials were stored while the first rows were on their way');
+    assert.equal(saved, false);
+    shown();
+    const record = await saving;
+    assert.equal(probes().length, 2);
+    assert.ok(secrets.data.size > 0, 'stored once the rows were shown');
+    await registry.remove(record.id);
+
+    // A view that never gets to ask (closed meanwhile) holds the sign-in back no longer than the limit.
+    registry.onDidConnect((e) => e.waitUntil(new Promise(() => undefined)));
+    const started = Date.now();
+    const again = await registry.saveSignIn({ ...account, providerId: 'elsecloud' }, await signIn({ ...options, profile: 'elsecloud' }, EMAIL.elsecloud, PASSWORD, 'basic'));
+    assert.ok(Date.now() - started >= LIMIT_MS - 5, `stored after ${Date.now() - started} ms`);
+    assert.ok(secrets.data.size > 0 && registry.get(again.id)?.state === 'signedIn');
     model.dispose();
     await registry.dispose();
   });
