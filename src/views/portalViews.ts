@@ -16,8 +16,6 @@ export class PortalViews implements vscode.Disposable {
   readonly providers: ResourceTreeProvider[];
   private readonly treeViews = new Map<string, vscode.TreeView<TreeNode>>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Views that come and go with the accounts wait for a sign-in's first rows (adding a view lays out the side bar). */
-  private contextKeysAfter: Promise<void> = Promise.resolve();
   private autoRefresh: NodeJS.Timeout | undefined;
 
   constructor(
@@ -44,14 +42,14 @@ export class PortalViews implements vscode.Disposable {
       this.disposables.push(sshHosts.onDidChange(() => this.providers.filter((p) => p.spec.id === servicesView.id).forEach((p) => p.refresh())));
     }
     this.disposables.push(
-      registry.onDidChange(() => void this.contextKeysAfter.then(() => this.updateContextKeys())),
+      // The views that come with an account appear with it, not later: a pane added under the user's
+      // pointer after the rows were painted would move what they were about to click.
+      registry.onDidChange(() => this.updateContextKeys()),
       registry.onDidConnect((e) => {
         // A verified sign-in: the views in sight ask for their first rows now, not after it is stored;
-        // its other work (probes, storing, the views that come with the account) waits for those rows.
+        // its other work (probes, storing) waits for those rows.
         this.providers.filter((p) => this.treeViews.get(p.spec.id)?.visible).forEach((p) => p.prefetch(e.accountId));
-        const shown = this.firstRowsShown(e.accountId);
-        e.waitUntil(shown);
-        this.contextKeysAfter = shown;
+        e.waitUntil(this.firstRowsShown(e.accountId));
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(settings.hideSingleAccount.key)) {
@@ -89,10 +87,9 @@ export class PortalViews implements vscode.Disposable {
 
   /**
    * When every view in sight that lists the account has handed VS Code its first rows, and the window
-   * has had a moment to paint them; at most FIRST_ROWS_WAIT_MS. In the window, the writes of a
-   * sign-in (SecretStorage, the account record) and a view appearing are work of the same thread that
-   * paints those rows: held back until then, the first rows were painted 20–35 ms sooner (window bench,
-   * two runs of sign-ins alternately with and without, 35 each: medians 194 and 211 ms against 225 and 246 ms).
+   * has had a moment to paint them; at most FIRST_ROWS_WAIT_MS. In code-server the window itself writes
+   * a sign-in's SecretStorage and account record, on the thread that paints those rows: held back until
+   * then, the first rows were painted sooner (window bench, sign-ins alternately with and without).
    */
   private firstRowsShown(accountId: string): Promise<void> {
     const waiting = new Set(this.providers.filter((p) => this.treeViews.get(p.spec.id)?.visible && p.asksForRowsOf(accountId)));
