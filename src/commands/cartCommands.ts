@@ -71,7 +71,7 @@ export const showCart: CommandFactory = (services) => ({
     const accounts = services.carts.accounts();
     let accountId = wanted ?? (accounts.length === 1 ? accounts[0] : undefined);
     if (!accountId && accounts.length > 1) {
-      accountId = (await vscode.window.showQuickPick(accounts.map((id) => ({ label: services.registry.get(id)?.record.label ?? id, description: `${services.carts.items(id).length} items`, id })), { title: vscode.l10n.t('Cart'), placeHolder: vscode.l10n.t('Which account’s cart?') }))?.id;
+      accountId = (await vscode.window.showQuickPick(accounts.map((id) => ({ label: services.registry.get(id)?.record.label ?? id, description: `${services.carts.items(id).length} items`, id })), { title: vscode.l10n.t('Cart'), placeHolder: vscode.l10n.t('Which account’s cart?'), ignoreFocusOut: true }))?.id;
     }
     if (!accountId || services.carts.items(accountId).length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The cart is empty. Add products from an order form, or a domain when registering it.'));
@@ -95,6 +95,10 @@ export const showCart: CommandFactory = (services) => ({
     };
     fill();
     pick.placeholder = vscode.l10n.t('Review the items, remove any with the trash button, then check out');
+    // A step of the checkout, like the order's other steps: it stays open when focus moves. Run from the
+    // palette over an order form, VS Code hands focus back to the form a moment after the palette
+    // closed, sometimes after this pick opened; a pick that closed on focus loss then vanished.
+    pick.ignoreFocusOut = true;
     const chosen = await new Promise<CartPick | undefined>((resolve) => {
       pick.onDidTriggerItemButton((e) => {
         if (e.item.entryId) services.carts.remove(id, e.item.entryId);
