@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   const page = spread(wb.zoneRenderMs);
   rows.push({ what: `${wb.zoneRecords}-record zone: answer → rows on screen (first ${wb.zonePage}; median of ${wb.zoneRenderMs.length} zones, range)`, measured: page.text, target: '< 250 ms', ok: page.median < 250 });
   const all = spread(wb.zoneAllMs);
-  rows.push({ what: `${wb.zoneRecords}-record zone: "Show All" → all ${wb.zoneRecords} rows in the tree (median, range)`, measured: all.text, target: '(< 250 ms for all rows)', ok: all.median < 250 });
+  rows.push({ what: `${wb.zoneRecords}-record zone: "Show All" (the click's mousedown) → all ${wb.zoneRecords} rows in the tree (median, range)`, measured: all.text, target: '(< 250 ms for all rows)', ok: all.median < 250 });
   rows.push({ what: `${wb.ticketReplies}-reply ticket: answer → conversation on screen`, measured: ms(wb.ticketRenderMs), target: '', ok: undefined });
   process.stderr.write('bench: extension host heap with a large account…\n');
   const heap = await runExtensionHostHeapBench();
