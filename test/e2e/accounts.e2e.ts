@@ -96,4 +96,48 @@ describe('Accounts in a real VS Code (code-server)', function () {
     for (const probe of probes()) assert.ok(probe.at >= lists[0].doneAt!, `${probe.path} asked at ${probe.at}, the list answered at ${lists[0].doneAt}`);
     await wb.viewRows('Services').filter({ hasText: 'Other portal' }).first().waitFor({ timeout: 15_000 });
   });
+
+  it('checks a sign-in without a toast, and offers Cancel in a notification only once the portal has taken a second', async () => {
+    const wb = s.workbench;
+    // Every notification and status bar text that appears is noted: a toast that comes and goes between two looks counts.
+    await wb.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { cpSeen: string[] }).cpSeen = seen;
+      const note = () => {
+        for (const el of Array.from(document.querySelectorAll('.notification-toast, .statusbar-item'))) {
+          const text = (el.textContent ?? '').trim();
+          if (/Signing in/.test(text) && !seen.includes(`${el.classList.contains('notification-toast') ? 'toast' : 'status'}: ${text}`)) {
+            seen.push(`${el.classList.contains('notification-toast') ? 'toast' : 'status'}: ${text}`);
+          }
+        }
+      };
+      new MutationObserver(note).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    const seen = () => wb.page.evaluate(() => (window as unknown as { cpSeen: string[] }).cpSeen);
+    const checks = () => s.portal.received({ provider: 'elsecloud', path: 'details' }).filter((r) => r.status === 200).length;
+
+    // The portal answers at once: no toast comes and goes (the status bar shows the check if it lasts 150 ms).
+    const before = checks();
+    await wb.runCommand('Cloud Portal: Add Account');
+    await wb.pick('ElseCloud');
+    await wb.type('demo@elsecloud.test', 'email');
+    await wb.type('demo-password', 'Password for demo@elsecloud.test');
+    await eventually(() => checks() === before + 1, 'the sign-in was checked');
+    await wb.page.locator('.statusbar-item', { hasText: 'Signing in' }).waitFor({ state: 'detached', timeout: 10_000 });
+    assert.deepEqual((await seen()).filter((t) => t.startsWith('toast') && t.includes('ElseCloud')), [], (await seen()).join(' | '));
+
+    // The portal takes 3 s: after a second a notification offers Cancel, which stops the sign-in.
+    s.portal.fault({ kind: 'latency', provider: 'elsecloud', path: '^details$', delayMs: 3_000, times: 1 });
+    await wb.runCommand('Cloud Portal: Add Account');
+    await wb.pick('ElseCloud');
+    await wb.type('demo@elsecloud.test', 'email');
+    await wb.type('demo-password', 'Password for demo@elsecloud.test');
+    const toast = wb.page.locator('.notification-toast', { hasText: 'Signing in to ElseCloud…' });
+    await toast.waitFor({ timeout: 10_000 });
+    await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    await toast.waitFor({ state: 'detached', timeout: 10_000 });
+    await wb.page.locator('.statusbar-item', { hasText: 'Signing in' }).waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await wb.quickInput().isVisible(), false, 'a cancelled sign-in asks nothing again');
+    assert.equal(await wb.notifications().filter({ hasText: /fail|error/i }).count(), 0, 'a cancelled sign-in is no failure');
+  });
 });
