@@ -105,10 +105,8 @@ describe('Accounts in a real VS Code (code-server)', function () {
       (window as unknown as { cpSeen: string[] }).cpSeen = seen;
       const note = () => {
         for (const el of Array.from(document.querySelectorAll('.notification-toast, .statusbar-item'))) {
-          const text = (el.textContent ?? '').trim();
-          if (/Signing in/.test(text) && !seen.includes(`${el.classList.contains('notification-toast') ? 'toast' : 'status'}: ${text}`)) {
-            seen.push(`${el.classList.contains('notification-toast') ? 'toast' : 'status'}: ${text}`);
-          }
+          const entry = `${el.classList.contains('notification-toast') ? 'toast' : 'status'}: ${(el.textContent ?? '').trim()}`;
+          if (/Signing in/.test(entry) && !seen.includes(entry)) seen.push(entry);
         }
       };
       new MutationObserver(note).observe(document.body, { childList: true, subtree: true, characterData: true });
