@@ -6,6 +6,7 @@ import { InvoicePanels } from '../webviews/panels';
 import { isInvoiceTarget } from '../webviews/invoiceProtocol';
 import { CommandFactory } from './command';
 import { accountFor } from '../ui/pickAccount';
+import { shownOverWebview } from '../ui/shownOverWebview';
 
 /** The confirmation for paying an invoice from credit: names the invoice and states the amount. */
 async function confirmApplyCredit(invoiceTitle: string, amount: number, currency: string, remainingDue: number): Promise<boolean> {
@@ -34,7 +35,7 @@ export const showInvoices: CommandFactory = (services) => ({
         invoiceId: i.id,
       })),
     );
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Invoices ({0})', account.record.label), placeHolder: vscode.l10n.t('Open an invoice'), matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Invoices ({0})', account.record.label), placeHolder: vscode.l10n.t('Open an invoice'), matchOnDescription: true, ignoreFocusOut: shownOverWebview() });
     if (picked) await vscode.commands.executeCommand('cloudPortal.billing.openInvoice', { accountId, invoiceId: picked.invoiceId });
   },
 });

@@ -16,6 +16,7 @@ import { relativeName } from '../ssh/vmRecord';
 import { CommandFactory } from './command';
 import { sendOnce } from '../ui/sendOnce';
 import { formatMoney } from '../billing/money';
+import { shownOverWebview } from '../ui/shownOverWebview';
 
 const serviceName = (node: ServiceNode) => node.service.label || node.service.domain || node.service.name;
 const vmOf = (services: Ctx, node: VmNode) => services.model.services.peekVm(node);
@@ -212,7 +213,7 @@ export const editReverseDns: CommandFactory = (services) => ({
         : (
             await vscode.window.showQuickPick(
               vm.ips.map((ip) => ({ label: ip, description: ptr(ip) || vscode.l10n.t('no reverse DNS') })),
-              { title: vscode.l10n.t('Reverse DNS of {0}', vm.label), placeHolder: vscode.l10n.t('Which address?') },
+              { title: vscode.l10n.t('Reverse DNS of {0}', vm.label), placeHolder: vscode.l10n.t('Which address?'), ignoreFocusOut: shownOverWebview() },
             )
           )?.label;
     if (!address) return;
@@ -252,13 +253,13 @@ export const upgradeService: CommandFactory = (services) => ({
     const isSelected = (x: { selected?: unknown }) => x.selected === true || x.selected === 1 || x.selected === '1' || x.selected === 'true';
     const resource = await vscode.window.showQuickPick(
       choosable.map((r) => ({ label: r.name, description: r.items.find(isSelected)?.name ?? '', resource: r })),
-      { title: vscode.l10n.t('Upgrade or Downgrade {0}', name), placeHolder: vscode.l10n.t('What to change?') },
+      { title: vscode.l10n.t('Upgrade or Downgrade {0}', name), placeHolder: vscode.l10n.t('What to change?'), ignoreFocusOut: shownOverWebview() },
     );
     if (!resource) return;
     const current = resource.resource.items.find(isSelected);
     const item = await vscode.window.showQuickPick(
       resource.resource.items.map((i) => ({ label: i.name, description: isSelected(i) ? vscode.l10n.t('current') : vscode.l10n.t('{0} per period', String(i.price)), item: i })),
-      { title: vscode.l10n.t('{0}: {1}', name, resource.label), placeHolder: vscode.l10n.t('The new value') },
+      { title: vscode.l10n.t('{0}: {1}', name, resource.label), placeHolder: vscode.l10n.t('The new value'), ignoreFocusOut: shownOverWebview() },
     );
     if (!item || item.item.id === current?.id) return;
     const change = { [resource.resource.id]: item.item.id };
@@ -295,12 +296,12 @@ export const assignAddress: CommandFactory = (services) => ({
     }
     const pool = pools.length === 1 ? { pool: pools[0] } : await vscode.window.showQuickPick(
       pools.map((p) => ({ label: p.name, description: p.free === undefined ? '' : vscode.l10n.t('{0} free', p.free), pool: p })),
-      { title, placeHolder: vscode.l10n.t('From which pool?') },
+      { title, placeHolder: vscode.l10n.t('From which pool?'), ignoreFocusOut: shownOverWebview() },
     );
     if (!pool) return;
-    const type = await vscode.window.showQuickPick([{ label: 'IPv4', type: 'ipv4' as const }, { label: 'IPv6', type: 'ipv6' as const }], { title, placeHolder: vscode.l10n.t('Which kind of address?') });
+    const type = await vscode.window.showQuickPick([{ label: 'IPv4', type: 'ipv4' as const }, { label: 'IPv6', type: 'ipv6' as const }], { title, placeHolder: vscode.l10n.t('Which kind of address?'), ignoreFocusOut: shownOverWebview() });
     if (!type) return;
-    const iface = interfaces.length <= 1 ? interfaces[0] : (await vscode.window.showQuickPick(interfaces.map((i) => ({ label: i.name, description: i.mac, iface: i })), { title, placeHolder: vscode.l10n.t('On which network interface?') }))?.iface;
+    const iface = interfaces.length <= 1 ? interfaces[0] : (await vscode.window.showQuickPick(interfaces.map((i) => ({ label: i.name, description: i.mac, iface: i })), { title, placeHolder: vscode.l10n.t('On which network interface?'), ignoreFocusOut: shownOverWebview() }))?.iface;
     if (interfaces.length > 1 && !iface) return;
     const assign = vscode.l10n.t('Assign Address');
     const answer = await vscode.window.showWarningMessage(
@@ -334,7 +335,7 @@ export const networkInterfaces: CommandFactory = (services) => ({
         ...interfaces.map((i) => ({ label: `$(plug) ${i.name}`, description: [i.mac, firewallText(i.firewall)].filter(Boolean).join(' · '), iface: i })),
         { label: vscode.l10n.t('$(add) Add Network Interface…'), description: '', iface: undefined },
       ],
-      { title, placeHolder: vscode.l10n.t('An interface to change, or a new one') },
+      { title, placeHolder: vscode.l10n.t('An interface to change, or a new one'), ignoreFocusOut: shownOverWebview() },
     );
     if (!picked) return;
     const run = async (what: string, change: Parameters<typeof services.model.services.changeInterface>[1]) => {
@@ -350,7 +351,7 @@ export const networkInterfaces: CommandFactory = (services) => ({
     const iface = picked.iface;
     const toggle = iface.firewall ? vscode.l10n.t('Turn Firewall Off') : vscode.l10n.t('Turn Firewall On');
     const remove = vscode.l10n.t('Remove Interface…');
-    const action = await vscode.window.showQuickPick([toggle, remove], { title: vscode.l10n.t('{0} of {1}', iface.name, vm.label) });
+    const action = await vscode.window.showQuickPick([toggle, remove], { title: vscode.l10n.t('{0} of {1}', iface.name, vm.label), ignoreFocusOut: shownOverWebview() });
     if (action === toggle) {
       await run(vscode.l10n.t('Changing the firewall of {0}…', iface.name), { update: iface.id, firewall: !iface.firewall });
     } else if (action === remove) {

@@ -10,6 +10,7 @@ import { describeNode } from '../ui/pickNode';
 import { collectNodes } from '../ui/resourceIndex';
 import { CommandFactory } from './command';
 import { Ctx } from '../ctx';
+import { shownOverWebview } from '../ui/shownOverWebview';
 
 type Item = vscode.QuickPickItem & { node?: TreeNode; lookUp?: string };
 
@@ -38,6 +39,7 @@ export const goToResource: CommandFactory = (services) => ({
     const pick = vscode.window.createQuickPick<Item>();
     pick.placeholder = vscode.l10n.t('Go to a service, VM, domain, DNS zone or record (type to filter)');
     pick.matchOnDescription = true;
+    pick.ignoreFocusOut = shownOverWebview();
     pick.busy = true;
     pick.show();
     const wanted = new Set(['service', 'vm', 'domain', 'zone', 'record']);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { inlineText } from '../util/plainText';
 import { CommandFactory } from './command';
 import { accountFor } from '../ui/pickAccount';
+import { shownOverWebview } from '../ui/shownOverWebview';
 
 interface NotificationRef {
   accountId: string;
@@ -43,6 +44,7 @@ export const showNotifications: CommandFactory = (services) => ({
       placeHolder: vscode.l10n.t('Select the ones to acknowledge, then press Enter'),
       canPickMany: true,
       matchOnDetail: true,
+      ignoreFocusOut: shownOverWebview(),
     });
     const toAck = (picked ?? []).filter((p) => !p.read);
     for (const p of toAck) {

@@ -18,6 +18,7 @@ import { forgetHostKeys, knownHostsFiles, knownHostsNames } from '../ssh/knownHo
 import { SshChoice, SshPreferences } from '../ssh/sshPreferences';
 import { proposedRecordName, relativeName } from '../ssh/vmRecord';
 import { defaultRemoteFolder, findOnPath, isIpv6, remoteSshUri, sshArgs, sshCommandText, SshTarget } from '../ssh/sshTarget';
+import { shownOverWebview } from '../ui/shownOverWebview';
 
 /** Microsoft's Remote-SSH, and the open-source one VSCodium and code-server use. */
 export const REMOTE_SSH_EXTENSIONS = ['ms-vscode-remote.remote-ssh', 'jeanp413.open-remote-ssh'];
@@ -348,7 +349,7 @@ export const pointDnsRecordAtVm: CommandFactory = (services) => ({
     }
     const picked = await vscode.window.showQuickPick(
       targets.map((t) => ({ ...describeNode(services, t), target: t })),
-      { title: vscode.l10n.t('Point a DNS record at {0}', vm.label), placeHolder: vscode.l10n.t('In which zone or domain?'), matchOnDescription: true },
+      { title: vscode.l10n.t('Point a DNS record at {0}', vm.label), placeHolder: vscode.l10n.t('In which zone or domain?'), matchOnDescription: true, ignoreFocusOut: shownOverWebview() },
     );
     if (!picked) return;
     const target = picked.target;

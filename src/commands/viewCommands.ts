@@ -3,6 +3,7 @@ import { Ctx } from '../ctx';
 import { TreeNode } from '../views/nodes';
 import { VIEW_SPECS } from '../views/viewSpecs';
 import { CommandFactory } from './command';
+import { shownOverWebview } from '../ui/shownOverWebview';
 
 function isNode(value: unknown): value is TreeNode {
   return !!value && typeof value === 'object' && typeof (value as TreeNode).kind === 'string' && typeof (value as TreeNode).id === 'string';
@@ -70,7 +71,7 @@ export const copyIp: CommandFactory = (services) => ({
       return;
     }
     const ips = ipsOf(services, node);
-    const ip = ips.length > 1 ? await vscode.window.showQuickPick(ips, { placeHolder: vscode.l10n.t('Copy which address?') }) : ips[0];
+    const ip = ips.length > 1 ? await vscode.window.showQuickPick(ips, { placeHolder: vscode.l10n.t('Copy which address?'), ignoreFocusOut: shownOverWebview() }) : ips[0];
     if (ip) {
       await vscode.env.clipboard.writeText(ip);
       vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied {0}', ip), 5_000);

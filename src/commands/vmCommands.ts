@@ -6,6 +6,7 @@ import { VM_ACTION_TITLES, vmActionsFor } from '../model/vmActions';
 import { servicesView } from '../views/viewSpecs';
 import { Command, CommandFactory } from './command';
 import { fresh, nodeFor } from '../ui/pickNode';
+import { shownOverWebview } from '../ui/shownOverWebview';
 
 /** Whole sentences per action (a translator sees each one as it is shown), each given the VM's name. */
 interface ActionText {
@@ -67,7 +68,7 @@ async function chooseTemplate(services: Ctx, node: VmNode): Promise<{ id: string
   const current = services.model.services.peekVm(node)?.fields.template;
   const picked = await vscode.window.showQuickPick(
     templates.map((t) => ({ label: t.name, description: t.id === current ? `${t.id} (current)` : t.id, template: t })),
-    { title: vscode.l10n.t('Rebuild {0}', vmName(services, node)), placeHolder: vscode.l10n.t('Operating system template to install') },
+    { title: vscode.l10n.t('Rebuild {0}', vmName(services, node)), placeHolder: vscode.l10n.t('Operating system template to install'), ignoreFocusOut: shownOverWebview() },
   );
   return picked?.template;
 }

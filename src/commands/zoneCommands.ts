@@ -10,6 +10,7 @@ import { ZONE_SCHEME, zonePath, ZoneTarget } from '../zones/zoneUri';
 import { CommandFactory } from './command';
 import { describeNode } from '../ui/pickNode';
 import { collectNodes } from '../ui/resourceIndex';
+import { shownOverWebview } from '../ui/shownOverWebview';
 
 function targetOf(node: ZoneNode | DomainNode): ZoneTarget {
   return node.kind === 'zone'
@@ -29,7 +30,7 @@ async function zoneFor(services: Ctx, arg: unknown, placeHolder: string): Promis
     void vscode.window.showInformationMessage(found.failures.length ? vscode.l10n.t('No zones found: {0}', found.failures[0]) : vscode.l10n.t('No DNS zones or registered domains.'));
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(nodes.map((n) => ({ ...describeNode(services, n), node: n })), { placeHolder, matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(nodes.map((n) => ({ ...describeNode(services, n), node: n })), { placeHolder, matchOnDescription: true, ignoreFocusOut: shownOverWebview() });
   return picked && targetOf(picked.node);
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Account, ACCOUNT_STATE_TEXT } from '../accounts/accountRegistry';
 import { providerById } from '../accounts/providers';
 import { Ctx } from '../ctx';
+import { shownOverWebview } from './shownOverWebview';
 
 /** Anything from a tree that names an account (account nodes and every resource node below them). */
 export interface AccountRef {
@@ -37,7 +38,7 @@ export async function accountFor(
       detail: account.record.username,
       account,
     })),
-    { placeHolder },
+    { placeHolder, ignoreFocusOut: shownOverWebview() },
   );
   return picked?.account;
 }

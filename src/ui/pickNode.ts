@@ -4,6 +4,7 @@ import { Ctx } from '../ctx';
 import { TreeNode } from '../views/nodes';
 import { ViewSpec } from '../views/viewSpecs';
 import { collectNodes } from './resourceIndex';
+import { shownOverWebview } from './shownOverWebview';
 
 /** A label for a node in quick picks. */
 export function describeNode(services: Ctx, node: TreeNode): { label: string; description: string } {
@@ -60,7 +61,7 @@ export async function nodeFor<K extends TreeNode['kind']>(
   }
   const picked = await vscode.window.showQuickPick(
     nodes.map((node) => ({ ...describeNode(services, node), node })),
-    { placeHolder, matchOnDescription: true },
+    { placeHolder, matchOnDescription: true, ignoreFocusOut: shownOverWebview() },
   );
   return picked?.node;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { shownOverWebview } from './shownOverWebview';
 
 /**
  * A quick pick whose items may carry buttons (Delete on a row): resolves with the accepted item, or the
@@ -17,6 +18,7 @@ export function pickWithButtons<T extends vscode.QuickPickItem>(options: { title
     pick.title = options.title;
     pick.placeholder = options.placeholder;
     pick.items = options.items;
+    pick.ignoreFocusOut = shownOverWebview();
     pick.onDidAccept(() => finish(pick.selectedItems[0] ? { item: pick.selectedItems[0] } : undefined));
     pick.onDidTriggerItemButton((e) => finish({ item: e.item, button: e.button }));
     pick.onDidHide(() => finish(undefined));
