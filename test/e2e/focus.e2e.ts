@@ -67,11 +67,7 @@ describe('Background refreshes leave the user’s menus and inputs alone', funct
 
   it('a pick opened over a webview stays open when the webview takes focus back; elsewhere a click away closes it', async () => {
     const wb = s.workbench;
-    await wb.runCommand('Cloud Portal: New Order…');
-    await wb.pick('Cloud Servers');
-    await wb.pick('Cloud VPS S');
-    const form = wb.webview();
-    await form.locator('h1', { hasText: 'New order: Cloud VPS S' }).waitFor({ timeout: 20_000 });
+    const form = await wb.openOrderForm('Cloud Servers', 'Cloud VPS S');
     const field = form.locator('vscode-textfield[data-input="domain"] input');
     await field.click();
     await wb.runCommand('Cloud Portal: Go to Resource…');

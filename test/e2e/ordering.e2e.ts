@@ -74,11 +74,7 @@ describe('Ordering and billing in the editor', function () {
 
   it('a refused order keeps the form as it was and can be placed again by choice', async () => {
     const wb = s.workbench;
-    await wb.runCommand('Cloud Portal: New Order…');
-    await wb.pick('DNS');
-    await wb.pick('DNS Hosting');
-    const page = wb.webview();
-    await page.locator('h1', { hasText: 'New order: DNS Hosting' }).waitFor({ timeout: 20_000 });
+    const page = await wb.openOrderForm('DNS', 'DNS Hosting');
     await page.locator('[data-field="cycle"] vscode-radio[data-option="a"]').click();
     await page.locator('.totals dd.total', { hasText: '24.20 USD' }).waitFor({ timeout: 15_000 });
     s.portal.fault({ kind: 'errorBody', method: 'POST', path: '^order/350$', message: 'Ordering is paused for maintenance', times: 1 });
@@ -141,11 +137,7 @@ describe('Ordering and billing in the editor', function () {
     const purchases = () => s.portal.received({ method: 'POST', path: /^(order|domain\/order)/ }).length;
     const purchasesBefore = purchases();
     // 1. A product, configured in the order form with a promotion code, into the cart.
-    await wb.runCommand('Cloud Portal: New Order…');
-    await wb.pick('Cloud Servers');
-    await wb.pick('Cloud VPS S');
-    const page = wb.webview();
-    await page.locator('h1', { hasText: 'New order: Cloud VPS S' }).waitFor({ timeout: 20_000 });
+    const page = await wb.openOrderForm('Cloud Servers', 'Cloud VPS S');
     await page.locator('vscode-textfield[data-input="domain"] input').fill('cart.example.net');
     await page.locator('vscode-textfield[data-input="promocode"] input').fill('NOPE');
     await page.locator('.promo-status.refused', { hasText: 'Promotion code NOPE is not valid' }).waitFor({ timeout: 15_000 });

@@ -318,6 +318,16 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
   }
 
+  /** New Order… from the palette, a category and a product: the order form, once it shows the product. */
+  async openOrderForm(category: string, product: string): Promise<import('playwright-core').FrameLocator> {
+    await this.runCommand('Cloud Portal: New Order…');
+    await this.pick(category);
+    await this.pick(product);
+    const form = this.webview();
+    await form.locator('h1', { hasText: `New order: ${product}` }).waitFor({ timeout: 20_000 });
+    return form;
+  }
+
   notifications(): Locator {
     return this.page.locator('.notifications-toasts .notification-list-item-message');
   }
