@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuthenticationError } from '../api/errors';
 import { Logger } from '../api/log';
-import { connect, ConnectionSettings, PortalApi, SignInResult, StoredCredentials } from '../api/portalApi';
+import { connect, ConnectionSettings, PortalApi, SignInResult } from '../api/portalApi';
 import { Emitter } from '../util/emitter';
 import { AccountRecord, AccountStore } from './accountStore';
 import { providerById, ProviderId } from './providers';
@@ -93,23 +93,15 @@ export class AccountRegistry {
     return this.signedOut.has(id) ? 'signedOut' : 'signedIn';
   }
 
-  /**
-   * Loads which accounts have credentials; call once after activation. Reads SecretStorage once per
-   * account, all at once, and keeps the session it can open: the first request does not read it again.
-   */
+  /** Loads which accounts have credentials; call once after activation (reads SecretStorage). */
   async restore(): Promise<void> {
     let changed = false;
-    const records = this.store.records();
-    const credentials = await Promise.all(records.map((record) => this.store.credentials(record.id)));
-    records.forEach((record, i) => {
-      const found = credentials[i];
-      if (!found) {
+    for (const record of this.store.records()) {
+      if (!(await this.store.credentials(record.id))) {
         changed ||= !this.signedOut.has(record.id);
         this.signedOut.add(record.id);
-      } else if (!this.sessions.has(record.id)) {
-        this.sessions.set(record.id, Promise.resolve(this.open(record, found)));
       }
-    });
+    }
     // Only a change redraws the views: a redraw at start-up would throw away the rows on their way.
     if (changed) this.changed.fire();
   }
@@ -145,13 +137,8 @@ export class AccountRegistry {
       this.sessions.delete(id);
       return undefined;
     }
-    return this.open(record, credentials);
-  }
-
-  /** The account's API over its stored credentials (no request is sent yet). */
-  private open(record: AccountRecord, credentials: StoredCredentials): PortalApi {
     const api = connect(this.connectionSettings(record), credentials, (tokens) =>
-      this.store.saveTokens(record.id, record.username, tokens),
+      this.store.saveTokens(id, record.username, tokens),
     );
     this.watch(record, api);
     return api;

@@ -212,25 +212,6 @@ describe('Accounts', () => {
     await reloaded.dispose();
     await reloadedAgain.dispose();
   });
-
-  it('after a reload, reads each account\'s credentials once: the first request uses what the restore read', async () => {
-    const first = (await runSignInFlow(new ScriptedPrompts({ provider: ['elsecloud'], email: [EMAIL.elsecloud], password: [PASSWORD] }), context()))!;
-    const second = (await runSignInFlow(new ScriptedPrompts({ provider: ['alterncloud'], email: [EMAIL.alterncloud], authMode: ['jwt'], password: [PASSWORD] }), context()))!;
-    const reads: string[] = [];
-    const counted = Object.assign(Object.create(secrets) as MemorySecrets, {
-      get: (key: string) => {
-        reads.push(key);
-        return secrets.get(key);
-      },
-    });
-    const reloaded = new AccountRegistry(new AccountStore(state, counted), logger, () => ({ retry: FAST_RETRY, timeoutMs: 3000 }));
-    await reloaded.restore();
-    assert.equal(reads.length, 2, 'one read per account');
-    const services = await Promise.all([first, second].map(async (r) => (await reloaded.api(r.id)).services.list()));
-    assert.ok(services.every((list) => list.length > 0), 'both accounts answer');
-    assert.equal(reads.length, 2, 'the first requests read no credentials again');
-    await reloaded.dispose();
-  });
 });
 
 describe('API root URLs', () => {
