@@ -10,7 +10,7 @@ import { viewCommands } from './commands/viewCommands';
 import { affectsConnections, cacheTtlMs, connectionSettings, settings, watchConnectionSettings } from './config';
 import { SnapshotStore } from './model/snapshotStore';
 import { PortalModel } from './model/portalModel';
-import { warmTrustStore } from './api/network/trustStore';
+import { warmConnections } from './api/network/dispatcher';
 import { Carts } from './ordering/cart';
 import { Ctx } from './ctx';
 import { PortalViews } from './views/portalViews';
@@ -131,8 +131,8 @@ export function activate(context: vscode.ExtensionContext): void {
   if (registry.list().length > 0) setImmediate(() => void model.preloadSnapshots());
   // Which VMs have a Host entry of ours: read after activation (a VM row marks an entry whose address is old).
   setImmediate(() => void sshHosts.reload());
-  // The certificates the first request will trust are read after activation, beside restoring the accounts.
-  if (registry.list().length > 0) setImmediate(() => warmTrustStore(connectionSettings().network, logger));
+  // What the first request needs (undici, the certificates it trusts) is loaded after activation, beside restoring the accounts.
+  if (registry.list().length > 0) setImmediate(() => warmConnections(connectionSettings().network, logger));
   void registry
     .restore()
     .then(() => signInDemoAccounts(registry, current.providers(), () => ({ ...connectionSettings(), logger })))

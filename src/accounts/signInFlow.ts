@@ -1,4 +1,4 @@
-import { warmTrustStore } from '../api/network/trustStore';
+import { warmConnections } from '../api/network/dispatcher';
 import { AuthMode } from '../api/auth';
 import { AuthenticationError, CancelledError, describeError, PortalClientError } from '../api/errors';
 import { ConnectionSettings, signIn } from '../api/portalApi';
@@ -56,9 +56,9 @@ export async function runSignInFlow(
   let mode = known?.authMode;
   let problem: string | undefined;
   let step: Step = known ? 'password' : 'provider';
-  // While the user types, the certificates the connection will trust are read: not on the wait after Enter.
+  // While the user types, what the connection needs (undici, the certificates it trusts) is loaded: not on the wait after Enter.
   const settings = context.settings();
-  warmTrustStore(settings.network, settings.logger);
+  warmConnections(settings.network, settings.logger);
 
   for (;;) {
     switch (step) {

@@ -1,11 +1,10 @@
 import type { Dispatcher } from 'undici';
 import { ProxyError } from '../errors';
 import { Logger } from '../log';
-import { buildConnector, Pool, ProxyAgent } from '../undiciPool';
 import { markingFailures } from './connectFailure';
 import { NetworkOptions } from './networkOptions';
 import { describeRoute, ProxyRoute, routeFor } from './proxyRoute';
-import { trustStore } from './trustStore';
+import { trustStore, warmTrustStore } from './trustStore';
 
 export interface DispatcherSettings {
   origin: URL;
@@ -20,6 +19,20 @@ export interface DispatcherSettings {
 export interface PortalDispatcher {
   dispatcher: Dispatcher;
   route: ProxyRoute;
+}
+
+let undiciLoading: Promise<typeof import('../undiciPool')> | undefined;
+/** undici (a third of the extension's code) is loaded for the first connection, not at activation. */
+const undici = () => (undiciLoading ??= import('../undiciPool'));
+
+/**
+ * Readies what the first connection needs — the certificates it will trust, and undici itself — so
+ * that the first request does not wait for them: called when a sign-in starts and after activation
+ * when accounts are restored.
+ */
+export function warmConnections(network: NetworkOptions | undefined, logger: Logger): void {
+  warmTrustStore(network, logger);
+  void undici().catch(() => undefined);
 }
 
 /**
@@ -47,7 +60,7 @@ export async function createDispatcher(settings: DispatcherSettings): Promise<Po
     );
   }
   const usesTls = origin.protocol === 'https:' || (route.kind === 'proxy' && route.proxy.protocol === 'https:');
-  const trust = usesTls ? await trustStore(network, logger) : undefined;
+  const [{ buildConnector, Pool, ProxyAgent }, trust] = await Promise.all([undici(), usesTls ? trustStore(network, logger) : undefined]);
   if (usesTls && !network.strictSSL) {
     logger.warn('"http.proxyStrictSSL" is false: the certificates of the portal and the proxy are NOT checked.');
   }

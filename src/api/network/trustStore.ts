@@ -39,11 +39,7 @@ export function trustStore(options: Pick<NetworkOptions, 'systemCertificates' | 
   return store;
 }
 
-/**
- * Builds the trust store ahead of the first connection (reading the system store and parsing a few
- * hundred certificates takes a few hundred milliseconds): called when a sign-in starts and after
- * activation, so the first request does not wait for it.
- */
+/** Builds the trust store ahead of the first connection (reading the system store takes tens of milliseconds). */
 export function warmTrustStore(options: Pick<NetworkOptions, 'systemCertificates' | 'env'> | undefined, logger: Logger): void {
   void trustStore(options ?? defaultNetworkOptions(), logger).catch(() => undefined);
 }
