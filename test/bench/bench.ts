@@ -7,11 +7,15 @@ import { LATENCY_MS, POOL, runRoundTrips, snapshotHeap } from './networkBench';
 import { runExtensionHostHeapBench, runWorkbenchBench } from './workbenchBench';
 import { runWindowBench, WindowFigure } from './windowBench';
 import { measureYardstick, yardstickText } from './machineYardstick';
+import { measureCodeLoading } from './codeLoading';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build script, outside the compiled tree
 const { bundleSizes } = require(join(__dirname, '..', '..', '..', 'scripts', 'bundleSizes')) as typeof import('../../scripts/bundleSizes');
 
 const ROOT = join(__dirname, '..', '..', '..');
+
+/** Fresh processes that load the activation code alone; the table gives the median and the range. */
+const CODE_LOADING_SAMPLES = 7;
 
 interface Row {
   what: string;
@@ -117,6 +121,13 @@ async function main(): Promise<void> {
   rows.push({
     what: `activation as VS Code shows it (Running Extensions: loading the code + activate(); the same ${wb.vscodeActivationMs.length} activations; its built-in Git extension in those windows: ${spread(wb.gitActivationMs).text})`,
     measured: shown.text,
+    target: '',
+    ok: undefined,
+  });
+  const loading = spread(measureCodeLoading(CODE_LOADING_SAMPLES));
+  rows.push({
+    what: `loading the code activation needs, alone (Node 24 as in VS Code's extension host: import() with a resolve hook for vscode; a fresh process each, median of ${CODE_LOADING_SAMPLES})`,
+    measured: loading.text,
     target: '',
     ok: undefined,
   });
