@@ -101,7 +101,8 @@ async function runningExtensionsActivation(wb: Workbench): Promise<{ ours: numbe
   await wb.runCommand('Developer: Show Running Extensions');
   const figure = async (name: string) => {
     const row = wb.page.locator('.runtime-extensions-editor .monaco-list-row', { has: wb.page.locator('.name', { hasText: new RegExp(`^${name}$`) }) });
-    const text = await row.locator('.activation-time').textContent({ timeout: 30_000 });
+    // "Activating..." until the extension's activation has ended.
+    const text = await row.locator('.activation-time', { hasText: /Activation: \d+/ }).textContent({ timeout: 30_000 });
     const ms = /Activation: (\d+)\s*ms/.exec(text ?? '');
     if (!ms) throw new Error(`Running Extensions shows no activation time for ${name}: ${text}`);
     return Number(ms[1]);
