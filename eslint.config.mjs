@@ -8,8 +8,8 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     // The test-runner extension is plain CommonJS, loaded by the extension host as it is.
-    files: ['test/extension-host/runner/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', exports: 'writable', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    files: ['test/extension-host/runner/*.js', 'test/bench/window-floor/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', exports: 'writable', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', setTimeout: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -10,6 +10,8 @@ import { filesUnder } from '../e2e/harness/files';
 import { Workbench } from '../e2e/harness/workbench';
 import { LATENCY_MS, POOL, PortalProcess } from './networkBench';
 import { Moments, WindowTimeline } from './windowTimeline';
+import type { WindowFloorFigures } from './windowFloor';
+import { armRowWatch as armWatch, firstContentRowsAt, measured, noteFirstContentRowsOnLoad } from './paintedRows';
 
 /** One moment of a gesture (ms after it), over its samples: where the figure's time went. */
 export interface Stage {
@@ -28,6 +30,8 @@ export interface WindowFigure {
   floor: string;
   /** The moments between the gesture and the painted rows. */
   stages?: Stage[];
+  /** The same gesture on the window-floor fixture (`windowFloor.ts`): what the window takes for it. */
+  sameGesture?: keyof WindowFloorFigures;
 }
 
 /** Collects a figure's moments, sample by sample. */
@@ -68,49 +72,8 @@ export const WINDOW_SAMPLES = 5;
 
 const SERVICES_ROWS = '.pane:has(.pane-header[aria-label^="Services"]) .monaco-list-row';
 
-/**
- * Notes in the page the moment a Services row whose text matches `pattern` is on screen (after the
- * next painted frame), and the moment of the gesture (`armedAt`, taken in the page just before it).
- */
-async function armRowWatch(page: Page, pattern: string): Promise<void> {
-  await page.evaluate(
-    ([selector, source]) => {
-      const w = window as unknown as { cpShownAt?: number; cpGestureAt?: number };
-      w.cpShownAt = undefined;
-      w.cpGestureAt = undefined;
-      // The gesture's moment is the browser's own event (the driver's click waits for the element
-      // to be stable first, which is not the user's time).
-      const gesture = (e: Event) => {
-        if (e.type === 'keydown' && (e as KeyboardEvent).key !== 'Enter') return;
-        w.cpGestureAt ??= performance.timeOrigin + e.timeStamp;
-        window.removeEventListener('mousedown', gesture, true);
-        window.removeEventListener('keydown', gesture, true);
-      };
-      window.addEventListener('mousedown', gesture, true);
-      window.addEventListener('keydown', gesture, true);
-      const re = new RegExp(source);
-      const shown = () => Array.from(document.querySelectorAll(selector)).some((row) => re.test(row.textContent ?? ''));
-      const observer = new MutationObserver(() => {
-        if (shown()) {
-          observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => (w.cpShownAt = performance.timeOrigin + performance.now())));
-        }
-      });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    },
-    [SERVICES_ROWS, pattern] as const,
-  );
-}
-
-/** From the gesture to the painted rows, in ms; and the gesture's moment (for the request log). */
-async function measured(page: Page): Promise<{ ms: number; gestureAt: number }> {
-  const handle = await page.waitForFunction(() => {
-    const w = window as unknown as { cpShownAt?: number; cpGestureAt?: number };
-    return w.cpShownAt && w.cpGestureAt ? [w.cpShownAt, w.cpGestureAt] : undefined;
-  }, undefined, { timeout: 60_000 });
-  const [shown, gesture] = (await handle.jsonValue()) as [number, number];
-  return { ms: shown - gesture, gestureAt: gesture };
-}
+/** Watches for a Services row matching `pattern` (see `armRowWatch`). */
+const armRowWatch = (page: Page, pattern: string) => armWatch(page, SERVICES_ROWS, pattern);
 
 /** Says how many samples were not the gesture measured (their list was asked before it). */
 function droppedNote(dropped: number): string {
@@ -350,17 +313,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
         await wb.page.waitForTimeout(200); // polling the file system for the debounced write (a condition, not a wait)
       }
     };
-    await wb.page.addInitScript((selector) => {
-      const w = window as unknown as { cpRowsAt?: number };
-      const observer = new MutationObserver(() => {
-        // A service row (below an account): the first rows of the view's content.
-        if (document.querySelector(`${selector}[aria-level="2"]`)) {
-          observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => (w.cpRowsAt = performance.timeOrigin + performance.now())));
-        }
-      });
-      document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true, characterData: true }));
-    }, SERVICES_ROWS);
+    await noteFirstContentRowsOnLoad(wb.page, SERVICES_ROWS);
     /** Five reloads into `into` and `fromStart`; their moments into `stages` if given. */
     const reloads = async (into: number[], fromStart: number[], stages?: Stages) => {
       await portal.setLatency(RELOAD_LATENCY_MS);
@@ -368,8 +321,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
         const before = activationMoments(server.userDataDir).length;
         timeline.watch(new RegExp(BULK_ROW));
         await wb.reloadWindow();
-        const handle = await wb.page.waitForFunction(() => (window as unknown as { cpRowsAt?: number }).cpRowsAt, undefined, { timeout: 60_000 });
-        const rowsAt = (await handle.jsonValue()) as number;
+        const rowsAt = await firstContentRowsAt(wb.page);
         let moments = activationMoments(server.userDataDir);
         while (moments.length <= before) {
           await wb.page.waitForTimeout(100); // the log file is flushed a moment after the line (a condition on the file)
@@ -426,10 +378,10 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
     portal.stop();
   }
   return [
-    { name: 'sign in (Enter on the password) → first service rows painted, ElseCloud with a password', samples: signIn, floorMs: 2 * LATENCY_MS, floor: 'GET /details → GET /service', stages: signInStages.list() },
-    { name: `expand an account (click on its twisty) → its service rows painted (300 services)${droppedNote(expandDropped)}`, samples: expand, floorMs: LATENCY_MS, floor: 'GET /service', stages: expandStages.list() },
-    { name: `the same expansion with 0 ms latency: the window’s and the extension’s own time${expandNoLatencyCached ? `; in ${expandNoLatencyCached} of them no list was asked after the click` : ''}`, samples: expandNoLatency, floorMs: 0, floor: 'no network wait' },
-    { name: 'Refresh (the view’s button, account open) → its rows painted again with the portal’s change (300 services)', samples: refresh, floorMs: LATENCY_MS, floor: 'GET /service', stages: refreshStages.list() },
+    { name: 'sign in (Enter on the password) → first service rows painted, ElseCloud with a password', samples: signIn, floorMs: 2 * LATENCY_MS, floor: 'GET /details → GET /service', stages: signInStages.list(), sameGesture: 'signIn' },
+    { name: `expand an account (click on its twisty) → its service rows painted (300 services)${droppedNote(expandDropped)}`, samples: expand, floorMs: LATENCY_MS, floor: 'GET /service', stages: expandStages.list(), sameGesture: 'expand' },
+    { name: `the same expansion with 0 ms latency: the window’s and the extension’s own time${expandNoLatencyCached ? `; in ${expandNoLatencyCached} of them no list was asked after the click` : ''}`, samples: expandNoLatency, floorMs: 0, floor: 'no network wait', sameGesture: 'expandNoLatency' },
+    { name: 'Refresh (the view’s button, account open) → its rows painted again with the portal’s change (300 services)', samples: refresh, floorMs: LATENCY_MS, floor: 'GET /service', stages: refreshStages.list(), sameGesture: 'refresh' },
     {
       name: `Refresh with every VPS service open → all ${vmLists} VM lists’ rows painted (VS Code renders the refreshed subtree at once)`,
       samples: refreshVms,
@@ -443,6 +395,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       floor: 'no network wait',
       targetMs: 150,
       stages: reloadStages.list(),
+      sameGesture: 'reload',
     },
     {
       name: `the same window reload with 3 large accounts (the third an “Other portal…” account)`,

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ensureSystemPackages } from '../../systemPackages';
 
 /**
@@ -71,14 +71,16 @@ export function ensureChromium(): string {
 }
 
 /**
- * The small runner extension (`test/extension-host/runner/`) packaged as a VSIX in `dir`: it runs
- * a module inside the real extension host (installing folders does not work in code-server).
+ * A test fixture extension (a folder with its package.json, never shipped) packaged as a VSIX in `dir`:
+ * installing folders does not work in code-server.
  */
-export function packageRunnerVsix(dir: string): string {
-  const out = join(dir, 'cloud-portal-test-runner.vsix');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], {
-    cwd: join(ROOT, 'test', 'extension-host', 'runner'),
-    stdio: 'pipe',
-  });
+export function packageFixtureVsix(folder: string, dir: string): string {
+  const out = join(dir, `${basename(folder)}.vsix`);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], { cwd: folder, stdio: 'pipe' });
   return out;
+}
+
+/** The small runner extension (`test/extension-host/runner/`) as a VSIX in `dir`: it runs a module inside the real extension host. */
+export function packageRunnerVsix(dir: string): string {
+  return packageFixtureVsix(join(ROOT, 'test', 'extension-host', 'runner'), dir);
 }
