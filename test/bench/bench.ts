@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { LATENCY_MS, POOL, runRoundTrips, snapshotHeap } from './networkBench';
 import { runExtensionHostHeapBench, runWorkbenchBench } from './workbenchBench';
 import { runWindowBench, WINDOW_SAMPLES, WindowFigure } from './windowBench';
-import { runWindowFloorBench } from './windowFloor';
+import { runWindowFloorBench, WindowFloorFigures } from './windowFloor';
+import type { Stage } from './windowTimeline';
 import { measureYardstick, yardstickText } from './machineYardstick';
 import { measureCodeLoading } from './codeLoading';
 
@@ -45,12 +46,16 @@ function spread(samples: number[]): { median: number; text: string } {
  * The moments between each window gesture and its painted rows (medians, each over its own samples):
  * which part was the window's (asking, painting), which the portal's, which the extension's.
  */
-function whereTheTimeWent(figures: WindowFigure[]): string {
+function whereTheTimeWent(figures: WindowFigure[], windowFloor: WindowFloorFigures): string {
+  const line = (name: string, stages: Stage[], samples: number[]) => {
+    const moments = [...stages.map((s) => ({ what: s.what, at: spread(s.samples).median })), { what: 'painted', at: spread(samples).median }].sort((a, b) => a.at - b.at);
+    return `${name}: ${moments.map((m) => `${m.what} +${Math.round(m.at)}`).join(' · ')} ms`;
+  };
   const lines = figures
     .filter((f) => f.stages?.length)
-    .map((f) => {
-      const moments = [...f.stages!.map((s) => ({ what: s.what, at: spread(s.samples).median })), { what: 'painted', at: spread(f.samples).median }].sort((a, b) => a.at - b.at);
-      return `- ${f.name.split(' → ')[0]}: ${moments.map((m) => `${m.what} +${Math.round(m.at)}`).join(' · ')} ms`;
+    .flatMap((f) => {
+      const floor = f.sameGesture && windowFloor[f.sameGesture];
+      return [line(`- ${f.name.split(' → ')[0]}`, f.stages!, f.samples), ...(floor ? [line("  the window's floor for it", floor.stages, floor.samples)] : [])];
     });
   return lines.length ? `Where the window figures' time went (ms after the gesture, or after activate() ended for the reload; medians of each moment; from the browser's WebSocket frames and the portal's log):\n${lines.join('\n')}\n\n` : '';
 }
@@ -99,11 +104,11 @@ async function main(): Promise<void> {
               ok: s.median <= 1.3 * f.floorMs,
             };
     if (!f.sameGesture) return [row];
-    const floor = spread(windowFloor[f.sameGesture]);
+    const floor = spread(windowFloor[f.sameGesture].samples);
     return [
       row,
       {
-        what: `  the window's floor for it: the same gesture on a view whose extension only waits ${f.floorMs ? `${ms(f.floorMs)} ` : ''}(test/bench/window-floor; median of ${windowFloor[f.sameGesture].length})`,
+        what: `  the window's floor for it: the same gesture on a view whose extension only waits ${f.floorMs ? `${ms(f.floorMs)} ` : ''}(test/bench/window-floor; median of ${windowFloor[f.sameGesture].samples.length})`,
         measured: `${floor.text}${f.floorMs ? ` = ${(floor.median / f.floorMs).toFixed(2)}× floor` : ''}; Cloud Portal ${ms(Math.abs(s.median - floor.median))} ${s.median >= floor.median ? 'above' : 'below'} it`,
         target: '',
         ok: undefined,
@@ -167,7 +172,7 @@ async function main(): Promise<void> {
     ok: growth < 60,
   });
 
-  process.stdout.write(`\nCloud Portal benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${Math.round((Date.now() - started) / 1000)} s)\n${yardstickText(machine)}\n\n${table(rows)}\n\n${whereTheTimeWent(windowFigures)}`);
+  process.stdout.write(`\nCloud Portal benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${Math.round((Date.now() - started) / 1000)} s)\n${yardstickText(machine)}\n\n${table(rows)}\n\n${whereTheTimeWent(windowFigures, windowFloor)}`);
   const missed = rows.filter((r) => r.ok === false);
   if (missed.length > 0) {
     process.stdout.write(`${missed.length} target(s) missed:\n${missed.map((r) => `- ${r.what}: ${r.measured} (target ${r.target})`).join('\n')}\n`);

@@ -9,15 +9,9 @@ import { eventuallyAsync, VSIX } from '../e2e/harness/session';
 import { filesUnder } from '../e2e/harness/files';
 import { Workbench } from '../e2e/harness/workbench';
 import { LATENCY_MS, POOL, PortalProcess } from './networkBench';
-import { Moments, WindowTimeline } from './windowTimeline';
+import { Moments, Stage, Stages, WindowTimeline } from './windowTimeline';
 import type { WindowFloorFigures } from './windowFloor';
 import { armRowWatch as armWatch, firstContentRowsAt, measured, noteFirstContentRowsOnLoad } from './paintedRows';
-
-/** One moment of a gesture (ms after it), over its samples: where the figure's time went. */
-export interface Stage {
-  what: string;
-  samples: number[];
-}
 
 export interface WindowFigure {
   name: string;
@@ -32,30 +26,6 @@ export interface WindowFigure {
   stages?: Stage[];
   /** The same gesture on the window-floor fixture (`windowFloor.ts`): what the window takes for it. */
   sameGesture?: keyof WindowFloorFigures;
-}
-
-/** Collects a figure's moments, sample by sample. */
-class Stages {
-  private readonly byWhat = new Map<string, number[]>();
-
-  add(what: string, ms: number | undefined): void {
-    if (ms === undefined || !Number.isFinite(ms)) return;
-    const samples = this.byWhat.get(what) ?? [];
-    samples.push(ms);
-    this.byWhat.set(what, samples);
-  }
-
-  /** The window's requests and the rows' arrival, with the portal's answer to the list (if one was asked after the gesture). */
-  addGesture(m: Moments, listAnsweredMs: number | undefined, asks: [first: string, last: string]): void {
-    this.add(asks[0], m.firstAsked);
-    if (m.lastAsked !== m.firstAsked) this.add(asks[1], m.lastAsked);
-    this.add('the portal answered the list', listAnsweredMs);
-    this.add('the rows reached the window', m.arrived);
-  }
-
-  list(): Stage[] {
-    return [...this.byWhat].map(([what, samples]) => ({ what, samples }));
-  }
 }
 
 /** When the portal answered the last list request of `provider` made after `gestureAt` (ms after it). */

@@ -11,15 +11,19 @@ import { packageFixtureVsix, ROOT } from '../e2e/harness/tools';
 import { Workbench } from '../e2e/harness/workbench';
 import { LATENCY_MS } from './networkBench';
 import { armRowWatch, firstContentRowsAt, measured, noteFirstContentRowsOnLoad } from './paintedRows';
+import { Stage, Stages, WindowTimeline } from './windowTimeline';
 
-export interface WindowFloorFigures {
-  signIn: number[];
-  expand: number[];
-  expandNoLatency: number[];
-  refresh: number[];
-  /** Reload → the first rows of two open accounts, from the end of the fixture's `activate()`. */
-  reload: number[];
+/** One gesture on the fixture: its figures (ms) and where their time went. */
+export interface FloorGesture {
+  samples: number[];
+  stages: Stage[];
 }
+
+/** Sign-in, expand (50 ms and 0 ms), Refresh, and reload → the first rows of two open accounts, from the end of the fixture's `activate()`. */
+export type WindowFloorFigures = Record<'signIn' | 'expand' | 'expandNoLatency' | 'refresh' | 'reload', FloorGesture>;
+
+const TOP_AND_ACCOUNT: [string, string] = ['VS Code asked for the top level', 'VS Code asked for the account’s rows'];
+const ACCOUNT_ONLY: [string, string] = ['VS Code asked for the account’s rows', 'VS Code asked again'];
 
 const ROWS = '.pane:has(.pane-header[aria-label^="Window Floor"]) .monaco-list-row';
 const BULK_ROW = 's\\d+\\.bulk\\.example';
@@ -33,7 +37,9 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
   });
   const wb = await Workbench.open(server);
   const page = wb.page;
-  const figures: WindowFloorFigures = { signIn: [], expand: [], expandNoLatency: [], refresh: [], reload: [] };
+  const samplesOf = { signIn: [] as number[], expand: [] as number[], expandNoLatency: [] as number[], refresh: [] as number[], reload: [] as number[] };
+  const stagesOf = { signIn: new Stages(), expand: new Stages(), expandNoLatency: new Stages(), refresh: new Stages(), reload: new Stages() };
+  const timeline = await WindowTimeline.attach(page, 'windowFloor.tree');
   const activations = () => (existsSync(marks) ? readFileSync(marks, 'utf8').trim().split('\n').filter(Boolean).map(Number) : []);
   const accountRow = (id: string) => page.locator(`${ROWS}[aria-level="1"]`, { hasText: `account-${id}` }).first();
   const setOpen = async (id: string, open: boolean) => {
@@ -62,8 +68,11 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
       await wb.waitForTitle('Password');
       await wb.quickInput().locator('input').first().fill('password');
       await armRowWatch(page, ROWS, BULK_ROW);
+      timeline.watch(new RegExp(BULK_ROW));
       await page.keyboard.press('Enter');
-      figures.signIn.push((await measured(page)).ms);
+      const { ms, gestureAt } = await measured(page);
+      samplesOf.signIn.push(ms);
+      stagesOf.signIn.addGesture(await timeline.moments(gestureAt), undefined, TOP_AND_ACCOUNT);
       if (i < samples - 1) {
         await wb.runCommand('Window Floor: Sign Out');
         await noRowsShown();
@@ -85,15 +94,18 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
     await closeOpenAccounts();
 
     // Expand → 300 rows after one timer; then the same with rows at once. Refresh first, as the window bench does.
-    const expandOnce = async (id: string) => {
+    const expandOnce = async (id: string, into: 'expand' | 'expandNoLatency') => {
       await setOpen(id, false);
       await noRowsShown();
       await refreshButton.click();
       await armRowWatch(page, ROWS, BULK_ROW);
+      timeline.watch(new RegExp(BULK_ROW));
       await accountRow(id).locator('.monaco-tl-twistie').click();
-      return (await measured(page)).ms;
+      const { ms, gestureAt } = await measured(page);
+      samplesOf[into].push(ms);
+      stagesOf[into].addGesture(await timeline.moments(gestureAt), undefined, ACCOUNT_ONLY);
     };
-    for (let i = 0; i < samples; i++) figures.expand.push(await expandOnce('waiting'));
+    for (let i = 0; i < samples; i++) await expandOnce('waiting', 'expand');
     // Refresh with the account open → its rows painted again with the first one's new label (presses
     // 300 ms apart at least, as in the window bench).
     await setOpen('waiting', true);
@@ -103,27 +115,35 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
       const round = Number(/r(\d+)/.exec(first ?? '')?.[1]);
       await page.waitForTimeout(Math.max(0, lastPress + 300 - Date.now()));
       await page.locator('.pane-header[aria-label^="Window Floor"]').hover();
-      await armRowWatch(page, ROWS, `s0\\.bulk\\.example r${round + 1}(?!\\d)`);
+      const renamed = `s0\\.bulk\\.example r${round + 1}(?!\\d)`;
+      await armRowWatch(page, ROWS, renamed);
+      timeline.watch(new RegExp(renamed));
       await refreshButton.click();
       const { ms, gestureAt } = await measured(page);
       lastPress = gestureAt;
-      figures.refresh.push(ms);
+      samplesOf.refresh.push(ms);
+      stagesOf.refresh.addGesture(await timeline.moments(gestureAt), undefined, TOP_AND_ACCOUNT);
     }
     await setOpen('waiting', false);
-    for (let i = 0; i < samples; i++) figures.expandNoLatency.push(await expandOnce('instant'));
+    for (let i = 0; i < samples; i++) await expandOnce('instant', 'expandNoLatency');
     await setOpen('instant', false);
 
     // Reload → the two signed-in accounts' rows (open, from memory at once), from the end of activate().
     await noteFirstContentRowsOnLoad(page, ROWS);
     for (let i = 0; i < samples; i++) {
       const before = activations().length;
+      timeline.watch(new RegExp(BULK_ROW));
       await wb.reloadWindow();
       const rowsAt = await firstContentRowsAt(page);
       while (activations().length <= before) await page.waitForTimeout(50); // the fixture's line (a condition on the file)
-      figures.reload.push(rowsAt - activations()[activations().length - 1]);
+      const activated = activations()[activations().length - 1];
+      samplesOf.reload.push(rowsAt - activated);
+      stagesOf.reload.addGesture(await timeline.moments(activated), undefined, ['VS Code asked for the top level', 'VS Code asked for the accounts’ rows']);
     }
-    return figures;
+    const gesture = (key: keyof WindowFloorFigures): FloorGesture => ({ samples: samplesOf[key], stages: stagesOf[key].list() });
+    return { signIn: gesture('signIn'), expand: gesture('expand'), expandNoLatency: gesture('expandNoLatency'), refresh: gesture('refresh'), reload: gesture('reload') };
   } finally {
+    await timeline.detach();
     await wb.close().catch(() => undefined);
     await server.stop();
     rmSync(work, { recursive: true, force: true });

@@ -92,3 +92,33 @@ export class WindowTimeline {
     if (matches) this.arrivalWaiters.splice(0).forEach((resolve) => resolve());
   }
 }
+
+/** One moment of a gesture (ms after it), over its samples: where the figure's time went. */
+export interface Stage {
+  what: string;
+  samples: number[];
+}
+
+/** Collects a figure's moments, sample by sample. */
+export class Stages {
+  private readonly byWhat = new Map<string, number[]>();
+
+  add(what: string, ms: number | undefined): void {
+    if (ms === undefined || !Number.isFinite(ms)) return;
+    const samples = this.byWhat.get(what) ?? [];
+    samples.push(ms);
+    this.byWhat.set(what, samples);
+  }
+
+  /** The window's requests and the rows' arrival, with the portal's answer to the list (if one was asked after the gesture). */
+  addGesture(m: Moments, listAnsweredMs: number | undefined, asks: [first: string, last: string]): void {
+    this.add(asks[0], m.firstAsked);
+    if (m.lastAsked !== m.firstAsked) this.add(asks[1], m.lastAsked);
+    this.add('the portal answered the list', listAnsweredMs);
+    this.add('the rows reached the window', m.arrived);
+  }
+
+  list(): Stage[] {
+    return [...this.byWhat].map(([what, samples]) => ({ what, samples }));
+  }
+}
