@@ -107,12 +107,13 @@ async function main(): Promise<void> {
             };
     if (!f.sameGesture) return [row];
     const floor = spread(windowFloor[f.sameGesture].samples);
-    row.floorNote = `the window's floor for the same gesture: ${floor.text}${f.floorMs ? ` = ${(floor.median / f.floorMs).toFixed(2)}× floor` : ''}`;
+    const floorText = `${floor.text}${f.floorMs ? ` = ${(floor.median / f.floorMs).toFixed(2)}× floor` : ''}`;
+    row.floorNote = `the window's floor for the same gesture: ${floorText}`;
     return [
       row,
       {
         what: `  the window's floor for it: the same gesture on a view whose extension only waits ${f.floorMs ? `${ms(f.floorMs)} ` : ''}(test/bench/window-floor; median of ${windowFloor[f.sameGesture].samples.length})`,
-        measured: `${floor.text}${f.floorMs ? ` = ${(floor.median / f.floorMs).toFixed(2)}× floor` : ''}; Cloud Portal ${ms(Math.abs(s.median - floor.median))} ${s.median >= floor.median ? 'above' : 'below'} it`,
+        measured: `${floorText}; Cloud Portal ${ms(Math.abs(s.median - floor.median))} ${s.median >= floor.median ? 'above' : 'below'} it`,
         target: '',
         ok: undefined,
       },

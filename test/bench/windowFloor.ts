@@ -52,6 +52,12 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
   };
   const noRowsShown = () => page.locator(ROWS, { hasText: new RegExp(BULK_ROW) }).first().waitFor({ state: 'detached', timeout: 15_000 });
   const refreshButton = page.locator('.pane-header[aria-label^="Window Floor"] .action-label[aria-label^="Window Floor: Refresh"]');
+  /** Opens the fixture's password box and types into it; the gesture is the Enter that follows. */
+  const typePassword = async () => {
+    await wb.runCommand('Window Floor: Sign In');
+    await wb.waitForTitle('Password');
+    await wb.quickInput().locator('input').first().fill('password');
+  };
   try {
     // The Explorer with only this view open, as the window bench has only Services open.
     await wb.runCommand('View: Show Explorer');
@@ -64,9 +70,7 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
 
     // Sign-in: Enter on the password → the new account's rows (one timer for the check, one for the list).
     for (let i = 0; i < samples; i++) {
-      await wb.runCommand('Window Floor: Sign In');
-      await wb.waitForTitle('Password');
-      await wb.quickInput().locator('input').first().fill('password');
+      await typePassword();
       await armRowWatch(page, ROWS, BULK_ROW);
       timeline.watch(new RegExp(BULK_ROW));
       await page.keyboard.press('Enter');
@@ -86,9 +90,7 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
       await noRowsShown();
     };
     await closeOpenAccounts();
-    await wb.runCommand('Window Floor: Sign In');
-    await wb.waitForTitle('Password');
-    await wb.quickInput().locator('input').first().fill('password');
+    await typePassword();
     await page.keyboard.press('Enter');
     await page.locator(ROWS, { hasText: new RegExp(BULK_ROW) }).first().waitFor({ timeout: 15_000 });
     await closeOpenAccounts();
