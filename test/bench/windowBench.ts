@@ -9,7 +9,7 @@ import { eventuallyAsync, VSIX } from '../e2e/harness/session';
 import { filesUnder } from '../e2e/harness/files';
 import { Workbench } from '../e2e/harness/workbench';
 import { LATENCY_MS, POOL, PortalProcess } from './networkBench';
-import { Moments, Stage, Stages, WindowTimeline } from './windowTimeline';
+import { ASKS, Moments, Stage, Stages, WindowTimeline } from './windowTimeline';
 import type { WindowFloorFigures } from './windowFloor';
 import { armRowWatch as armWatch, firstContentRowsAt, measured, noteFirstContentRowsOnLoad } from './paintedRows';
 
@@ -121,7 +121,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       const { ms, gestureAt } = await measured(wb.page);
       signIn.push(ms);
       const requests = await portal.requests();
-      signInStages.addGesture(await timeline.moments(gestureAt), listAnswered(requests, 'elsecloud', gestureAt), ['VS Code asked for the top level', 'VS Code asked for the account’s rows']);
+      signInStages.addGesture(await timeline.moments(gestureAt), listAnswered(requests, 'elsecloud', gestureAt), ASKS.topThenAccount);
       if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ at: gestureAt, shown: ms, requests: requests.map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt, r.connection]) }));
       if (i < WINDOW_SAMPLES - 1) {
         await wb.runCommand('Cloud Portal: Remove Account…');
@@ -176,7 +176,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
         const { ms, asked, moments, listMs } = await expandOnce();
         if (asked) {
           into.push(ms);
-          expandStages.addGesture(moments, listMs, ['VS Code asked for the account’s rows', 'VS Code asked again']);
+          expandStages.addGesture(moments, listMs, ASKS.accountOnly);
         } else dropped++;
       }
       return dropped;
@@ -209,7 +209,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
       // s1.bulk.example, the first large service: its row is in sight at the top of the open account.
       const { ms, gestureAt, requests, moments } = await refreshUntilRenamed('10001', 'renamed');
       refresh.push(ms);
-      refreshStages.addGesture(moments, listAnswered(requests, 'elsecloud', gestureAt), ['VS Code asked for the top level', 'VS Code asked for the account’s rows']);
+      refreshStages.addGesture(moments, listAnswered(requests, 'elsecloud', gestureAt), ASKS.topThenAccount);
       if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ refresh: ms, requests: requests.map((r) => [r.method, r.path, r.at - gestureAt, (r.doneAt ?? 0) - gestureAt]) }));
     }
 
@@ -300,7 +300,7 @@ export async function runWindowBench(): Promise<WindowFigure[]> {
         const { started, ended } = moments[moments.length - 1];
         into.push(rowsAt - ended);
         fromStart.push(rowsAt - started);
-        stages?.addGesture(await timeline.moments(ended), undefined, ['VS Code asked for the top level', 'VS Code asked for the accounts’ rows']);
+        stages?.addGesture(await timeline.moments(ended), undefined, ASKS.topThenAccounts);
         if (process.env.CP_BENCH_DEBUG) console.error(JSON.stringify({ reload: into[into.length - 1], fromStart: fromStart[fromStart.length - 1], requests: (await portal.requests()).length }));
       }
       await portal.setLatency(LATENCY_MS);

@@ -11,7 +11,7 @@ import { packageFixtureVsix, ROOT } from '../e2e/harness/tools';
 import { Workbench } from '../e2e/harness/workbench';
 import { LATENCY_MS } from './networkBench';
 import { armRowWatch, firstContentRowsAt, measured, noteFirstContentRowsOnLoad } from './paintedRows';
-import { Stage, Stages, WindowTimeline } from './windowTimeline';
+import { ASKS, Stage, Stages, WindowTimeline } from './windowTimeline';
 
 /** One gesture on the fixture: its figures (ms) and where their time went. */
 export interface FloorGesture {
@@ -21,9 +21,6 @@ export interface FloorGesture {
 
 /** Sign-in, expand (50 ms and 0 ms), Refresh, and reload → the first rows of two open accounts, from the end of the fixture's `activate()`. */
 export type WindowFloorFigures = Record<'signIn' | 'expand' | 'expandNoLatency' | 'refresh' | 'reload', FloorGesture>;
-
-const TOP_AND_ACCOUNT: [string, string] = ['VS Code asked for the top level', 'VS Code asked for the account’s rows'];
-const ACCOUNT_ONLY: [string, string] = ['VS Code asked for the account’s rows', 'VS Code asked again'];
 
 const ROWS = '.pane:has(.pane-header[aria-label^="Window Floor"]) .monaco-list-row';
 const BULK_ROW = 's\\d+\\.bulk\\.example';
@@ -76,7 +73,7 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
       await page.keyboard.press('Enter');
       const { ms, gestureAt } = await measured(page);
       samplesOf.signIn.push(ms);
-      stagesOf.signIn.addGesture(await timeline.moments(gestureAt), undefined, TOP_AND_ACCOUNT);
+      stagesOf.signIn.addGesture(await timeline.moments(gestureAt), undefined, ASKS.topThenAccount);
       if (i < samples - 1) {
         await wb.runCommand('Window Floor: Sign Out');
         await noRowsShown();
@@ -105,7 +102,7 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
       await accountRow(id).locator('.monaco-tl-twistie').click();
       const { ms, gestureAt } = await measured(page);
       samplesOf[into].push(ms);
-      stagesOf[into].addGesture(await timeline.moments(gestureAt), undefined, ACCOUNT_ONLY);
+      stagesOf[into].addGesture(await timeline.moments(gestureAt), undefined, ASKS.accountOnly);
     };
     for (let i = 0; i < samples; i++) await expandOnce('waiting', 'expand');
     // Refresh with the account open → its rows painted again with the first one's new label (presses
@@ -124,7 +121,7 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
       const { ms, gestureAt } = await measured(page);
       lastPress = gestureAt;
       samplesOf.refresh.push(ms);
-      stagesOf.refresh.addGesture(await timeline.moments(gestureAt), undefined, TOP_AND_ACCOUNT);
+      stagesOf.refresh.addGesture(await timeline.moments(gestureAt), undefined, ASKS.topThenAccount);
     }
     await setOpen('waiting', false);
     for (let i = 0; i < samples; i++) await expandOnce('instant', 'expandNoLatency');
@@ -140,7 +137,7 @@ export async function runWindowFloorBench(samples: number): Promise<WindowFloorF
       while (activations().length <= before) await page.waitForTimeout(50); // the fixture's line (a condition on the file)
       const activated = activations()[activations().length - 1];
       samplesOf.reload.push(rowsAt - activated);
-      stagesOf.reload.addGesture(await timeline.moments(activated), undefined, ['VS Code asked for the top level', 'VS Code asked for the accounts’ rows']);
+      stagesOf.reload.addGesture(await timeline.moments(activated), undefined, ASKS.topThenAccounts);
     }
     const gesture = (key: keyof WindowFloorFigures): FloorGesture => ({ samples: samplesOf[key], stages: stagesOf[key].list() });
     return { signIn: gesture('signIn'), expand: gesture('expand'), expandNoLatency: gesture('expandNoLatency'), refresh: gesture('refresh'), reload: gesture('reload') };

@@ -99,6 +99,13 @@ export interface Stage {
   samples: number[];
 }
 
+/** What the window's requests for rows are called, by gesture: its first request, then its last before the rows came. */
+export const ASKS = {
+  topThenAccount: ['VS Code asked for the top level', 'VS Code asked for the account’s rows'],
+  accountOnly: ['VS Code asked for the account’s rows', 'VS Code asked again'],
+  topThenAccounts: ['VS Code asked for the top level', 'VS Code asked for the accounts’ rows'],
+} as const satisfies Record<string, readonly [string, string]>;
+
 /** Collects a figure's moments, sample by sample. */
 export class Stages {
   private readonly byWhat = new Map<string, number[]>();
@@ -111,7 +118,7 @@ export class Stages {
   }
 
   /** The window's requests and the rows' arrival, with the portal's answer to the list (if one was asked after the gesture). */
-  addGesture(m: Moments, listAnsweredMs: number | undefined, asks: [first: string, last: string]): void {
+  addGesture(m: Moments, listAnsweredMs: number | undefined, asks: readonly [first: string, last: string]): void {
     this.add(asks[0], m.firstAsked);
     if (m.lastAsked !== m.firstAsked) this.add(asks[1], m.lastAsked);
     this.add('the portal answered the list', listAnsweredMs);
